@@ -1,0 +1,51 @@
+// Platform-neutral message and reply types: the only shapes channels and the core exchange.
+
+/** Which channel a message came through. */
+export type ChannelName = "console" | "telegram" | "wecom";
+
+/** One incoming chat message, already translated from the platform's event. */
+export interface Message {
+  channel: ChannelName;
+  /** Chat id as the platform names it (a group id, or the user's own id in a private chat). */
+  chatId: string;
+  /** Sender id as the platform names it (telegram numeric id as text, wecom userid, "local"). */
+  userId: string;
+  /** Display name, when the platform gives one. */
+  userName?: string;
+  chatType: "private" | "group";
+  text: string;
+  /** Platform message or update id, for logs and dedupe. */
+  messageId?: string;
+  /** True when the bot was @mentioned (groups). */
+  mentioned?: boolean;
+  /** True when the message replies to one of the bot's messages (groups). */
+  replyToBot?: boolean;
+}
+
+/**
+ * A choice offered with a reply. Channels render it their own way (Telegram inline button,
+ * WeCom numbered line or card button, console number); choosing it sends `value` back as the
+ * text of a new message. A plain number typed by the user also selects it (handled by the core).
+ */
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+/** A file produced for the user (exports). */
+export interface ReplyFile {
+  path: string;
+  name: string;
+}
+
+/** One outgoing reply. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  file?: ReplyFile;
+}
+
+/** The conversation engine as channels see it. */
+export interface Core {
+  handle(message: Message): Promise<Reply[]>;
+}
