@@ -19,8 +19,14 @@ const EnvSchema = z.object({
     }),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   TELEGRAM_BOT_TOKEN: optional,
-  TELEGRAM_API_ROOT: z.url().optional().or(z.literal("").transform(() => undefined)),
-  TELEGRAM_WEBHOOK_URL: z.url().optional().or(z.literal("").transform(() => undefined)),
+  TELEGRAM_API_ROOT: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  TELEGRAM_WEBHOOK_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   TELEGRAM_WEBHOOK_SECRET: optional,
   TELEGRAM_OFFICE_CHAT_ID: optional,
   WECOM_CORP_ID: optional,

@@ -21,7 +21,9 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.in
     text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`, file, { cause: error });
+    throw new StoreError(`Cannot read ${file}: ${(error as Error).message}`, file, {
+      cause: error,
+    });
   }
   let json: unknown;
   try {

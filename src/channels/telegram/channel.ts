@@ -1,0 +1,150 @@
+// The Telegram channel: telegraf for the Bot API, our own poller or a webhook for updates, the
+// update pipeline in between. Only this folder imports telegraf.
+import { Telegraf } from "telegraf";
+import type { BotCommand, Update } from "telegraf/types";
+import type { Core, Reply } from "../../core/types.js";
+import type { SeenIds } from "../../store/seen-ids.js";
+import { createFloodLimiter, type FloodOptions } from "./flood.js";
+import { describeError, redacting, type ChannelLogger } from "./log.js";
+import { ALLOWED_UPDATES, startPolling, type Poller } from "./polling.js";
+import { realSleep, type Sleep } from "./retry.js";
+import { createSender } from "./sender.js";
+import { createUpdatePipeline } from "./updates.js";
+import { createWebhookHandler, type WebhookHandler } from "./webhook.js";
+
+/** The command menu shown by Telegram clients. */
+export const BOT_COMMANDS: readonly BotCommand[] = [
+  { command: "start", description: "开始" },
+  { command: "help", description: "帮助" },
+  { command: "report", description: "上报" },
+  { command: "status", description: "进度" },
+  { command: "deadlines", description: "截止时间" },
+];
+
+/** Options of `createTelegramChannel`. */
+export interface TelegramChannelOptions {
+  /** Bot token from @BotFather; never logged. */
+  token: string;
+  /** Bot API root (default: https://api.telegram.org); tests point it at a local emulator. */
+  apiRoot?: string;
+  core: Core;
+  /** Handled update ids, persisted, so a redelivered update is answered once. */
+  seen: SeenIds;
+  /** Webhook mode: Telegram posts to `url` (mount `webhookHandler` there). Default: long polling. */
+  webhook?: { url: string; secret?: string };
+  /** Where to log (default: console). */
+  log?: ChannelLogger;
+  /** Flood limits (default: 1 message a second per chat, 20 a minute per group). */
+  flood?: FloodOptions;
+  /** Sleep for 429 and flood waits (default: a real timer); tests inject a fake. */
+  sleep?: Sleep;
+  /** Clock for flood limits (default: Date.now). */
+  now?: () => number;
+}
+
+/** A running (or startable) Telegram channel. */
+export interface TelegramChannel {
+  /** Checks the token (getMe), sets the command menu, then starts polling or sets the webhook. */
+  start(): Promise<void>;
+  /** Stops fetching updates and waits until the updates in hand are answered. */
+  stop(): Promise<void>;
+  /** Sends a reply to a chat (reminders); rejects with TelegramSendError when it cannot. */
+  sendTo(chatId: string, reply: Reply): Promise<void>;
+  /** Processes one raw update as if it had been fetched (used by the webhook; handy in tests). */
+  handleUpdate(update: unknown): Promise<void>;
+  /** In webhook mode: the node handler for POST /telegram/webhook. */
+  webhookHandler?: WebhookHandler;
+}
+
+/** A start-up call to the Bot API failed; the message names what to check. */
+export class TelegramStartError extends Error {
+  override name = "TelegramStartError";
+}
+
+/** Creates the channel; nothing touches the network before `start()`. */
+export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  const log = redacting(options.log ?? console, options.token);
+  const sleep = options.sleep ?? realSleep;
+  const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot } });
+  const flood = createFloodLimiter(options.flood, { now: options.now, sleep });
+  const sender = createSender({ telegram: bot.telegram, flood, retry: { sleep }, log });
+  const pipeline = createUpdatePipeline({
+    core: options.core,
+    seen: options.seen,
+    sender,
+    answerCallback: (id) => bot.telegram.answerCbQuery(id),
+    log,
+  });
+  bot.use((ctx) => pipeline.process(ctx.update, ctx.botInfo));
+  // Last resort: telegraf's default handler rethrows, which would end polling.
+  bot.catch((error, ctx) => {
+    log.error(`telegram update ${ctx.update.update_id} failed: ${describeError(error)}`);
+  });
+
+  let poller: Poller | undefined;
+  let stopped = false;
+  const handleUpdate = (update: unknown) => bot.handleUpdate(update as Update);
+
+  async function connect(): Promise<void> {
+    try {
+      bot.botInfo ??= await bot.telegram.getMe();
+    } catch (error) {
+      throw new TelegramStartError(
+        `Telegram getMe failed (${describeError(error).split(options.token).join("[token]")}). ` +
+          "Check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT.",
+      );
+    }
+    log.info(`telegram: connected as @${bot.botInfo.username}`);
+  }
+
+  async function setCommands(): Promise<void> {
+    // Only the command menu; the bot works without it (and the test emulator answers 500).
+    await bot.telegram.setMyCommands(BOT_COMMANDS).catch((error: unknown) => {
+      log.warn(`telegram: setMyCommands failed, no command menu: ${describeError(error)}`);
+    });
+  }
+
+  async function listen(): Promise<void> {
+    const webhook = options.webhook;
+    if (webhook) {
+      if (webhook.secret === undefined) log.warn("telegram: webhook without a secret token");
+      const extra = { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES };
+      await bot.telegram.setWebhook(webhook.url, extra).catch((error: unknown) => {
+        throw new TelegramStartError(`Telegram setWebhook failed: ${describeError(error)}`);
+      });
+      return;
+    }
+    // A webhook left over from an earlier run would make getUpdates fail with 409.
+    await bot.telegram.deleteWebhook().catch((error: unknown) => {
+      log.warn(`telegram: deleteWebhook failed: ${describeError(error)}`);
+    });
+    poller = startPolling({ telegram: bot.telegram, handle: handleUpdate, log });
+  }
+
+  return {
+    async start() {
+      if (poller) return;
+      stopped = false;
+      await connect();
+      await setCommands();
+      await listen();
+    },
+    async stop() {
+      stopped = true;
+      await poller?.stop();
+      poller = undefined;
+      await pipeline.idle();
+      await sender.idle();
+    },
+    sendTo: (chatId, reply) => sender.send(chatId, reply),
+    handleUpdate,
+    webhookHandler: options.webhook
+      ? createWebhookHandler({
+          secret: options.webhook.secret,
+          handle: handleUpdate,
+          stopped: () => stopped,
+          log,
+        })
+      : undefined,
+  };
+}

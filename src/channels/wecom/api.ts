@@ -1,0 +1,140 @@
+// Client of the WeCom server API for the self-built app: cached access token (single-flight
+// refresh), message/send and media/upload. https://developer.work.weixin.qq.com/document/path/91039
+import { readFile } from "node:fs/promises";
+import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import { z } from "zod";
+import type { ReplyFile } from "../../core/types.js";
+import { WecomApiError } from "./errors.js";
+import { callWithBackoff, realSleep, type BackoffOptions, type Sleep } from "./http-call.js";
+
+/** errcodes meaning "get a new token": 40014 invalid, 42001 expired, 41001 missing. */
+export const TOKEN_ERRCODES: ReadonlySet<number> = new Set([40014, 42001, 41001]);
+
+/** Seconds before the announced expiry at which a cached token is dropped. */
+const TOKEN_MARGIN_SECONDS = 300;
+
+/** Options of `createWecomApi`. */
+export interface WecomApiOptions {
+  /** Base URL such as https://qyapi.weixin.qq.com, without trailing slash. */
+  apiBase: string;
+  corpId: string;
+  secret: string;
+  /** Clock in milliseconds (default: Date.now). */
+  now?: () => number;
+  /** Sleep used between retries (default: a real timer). */
+  sleep?: Sleep;
+  /** Attempts per call on busy answers (default: 4). */
+  maxAttempts?: number;
+  /** HTTP client (default: a new axios instance with a 10 s timeout). */
+  http?: AxiosInstance;
+}
+
+/** The calls the channel makes. */
+export interface WecomApi {
+  /** POSTs a message/send body; resolves once WeCom accepted it. */
+  sendMessage(body: Record<string, unknown>): Promise<void>;
+  /** Uploads a temporary file; resolves with its media_id. */
+  uploadFile(file: ReplyFile): Promise<string>;
+}
+
+/** An axios client that leaves status handling to `callWithBackoff`. */
+export function createHttpClient(): AxiosInstance {
+  return axios.create({ timeout: 10_000, validateStatus: () => true });
+}
+
+const TokenSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.number().positive(),
+});
+const MediaSchema = z.object({ media_id: z.string().min(1) });
+
+function parseAnswer<S extends z.ZodType>(schema: S, endpoint: string, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success)
+    throw new WecomApiError(`${endpoint} answered an unexpected shape.`, -1, endpoint);
+  return parsed.data;
+}
+
+interface TokenCache {
+  get(): Promise<string>;
+  /** Drops `stale` and fetches a new token, unless someone already did. */
+  renew(stale: string): Promise<string>;
+}
+
+function createTokenCache(
+  fetchToken: () => Promise<z.infer<typeof TokenSchema>>,
+  now: () => number,
+): TokenCache {
+  let current: { token: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  const fresh = () => current !== undefined && now() < current.expiresAt;
+  // Single flight (!): concurrent callers share one gettoken request.
+  const refresh = () =>
+    (pending ??= fetchToken()
+      .then(({ access_token, expires_in }) => {
+        const lifetime = Math.max(expires_in - TOKEN_MARGIN_SECONDS, 60);
+        current = { token: access_token, expiresAt: now() + lifetime * 1000 };
+        return access_token;
+      })
+      .finally(() => (pending = undefined)));
+  return {
+    get: () => (fresh() ? Promise.resolve(current!.token) : refresh()),
+    renew(stale) {
+      if (fresh() && current!.token !== stale) return Promise.resolve(current!.token);
+      current = undefined;
+      return refresh();
+    },
+  };
+}
+
+/** Creates the API client. Neither the secret nor tokens ever reach an error message or a log. */
+export function createWecomApi(options: WecomApiOptions): WecomApi {
+  const http = options.http ?? createHttpClient();
+  const base = options.apiBase.replace(/\/+$/, "");
+  const backoff: BackoffOptions = {
+    sleep: options.sleep ?? realSleep,
+    maxAttempts: options.maxAttempts,
+  };
+  const tokens = createTokenCache(async () => {
+    const params = { corpid: options.corpId, corpsecret: options.secret };
+    const data = await callWithBackoff(
+      "cgi-bin/gettoken",
+      () => http.get(`${base}/cgi-bin/gettoken`, { params }),
+      backoff,
+    );
+    return parseAnswer(TokenSchema, "cgi-bin/gettoken", data);
+  }, options.now ?? Date.now);
+
+  async function withToken(
+    endpoint: string,
+    send: (token: string) => Promise<AxiosResponse<unknown>>,
+  ) {
+    const token = await tokens.get();
+    try {
+      return await callWithBackoff(endpoint, () => send(token), backoff);
+    } catch (error) {
+      if (!(error instanceof WecomApiError) || !TOKEN_ERRCODES.has(error.errcode)) throw error;
+      const renewed = await tokens.renew(token);
+      return callWithBackoff(endpoint, () => send(renewed), backoff);
+    }
+  }
+
+  return {
+    async sendMessage(body) {
+      await withToken("cgi-bin/message/send", (token) =>
+        http.post(`${base}/cgi-bin/message/send`, body, { params: { access_token: token } }),
+      );
+    },
+    async uploadFile(file) {
+      const bytes = await readFile(file.path);
+      const data = await withToken("cgi-bin/media/upload", (token) => {
+        const form = new FormData(); // rebuilt per attempt: a sent body cannot be replayed
+        form.append("media", new Blob([bytes]), file.name);
+        return http.post(`${base}/cgi-bin/media/upload`, form, {
+          params: { access_token: token, type: "file" },
+        });
+      });
+      return parseAnswer(MediaSchema, "cgi-bin/media/upload", data).media_id;
+    },
+  };
+}

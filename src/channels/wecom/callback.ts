@@ -1,0 +1,122 @@
+// Plumbing shared by the app and robot callback doors: signed query, refusals, URL verification,
+// the central error handler and in-flight tracking.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendText, type RequestHandler } from "../http-server.js";
+import type { CallbackCrypto, SignedQuery } from "./crypto.js";
+import { describeError, WecomCryptoError, WecomPayloadError } from "./errors.js";
+import { APOLOGY } from "./render.js";
+
+/** Where the channel reports problems (default: console). */
+export type WecomLogger = Pick<Console, "error" | "warn">;
+
+/** GET (URL verification) and POST (messages) handlers of one callback URL. */
+export interface CallbackDoor {
+  verify: RequestHandler;
+  receive: RequestHandler;
+}
+
+/** Reads msg_signature, timestamp, nonce (and echostr) from the query; missing ones are "". */
+export function readSignedQuery(req: IncomingMessage): SignedQuery & { echostr: string } {
+  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+  return {
+    msgSignature: params.get("msg_signature") ?? "",
+    timestamp: params.get("timestamp") ?? "",
+    nonce: params.get("nonce") ?? "",
+    // Base64 never holds spaces: a space is an unencoded "+" decoded by URLSearchParams.
+    echostr: (params.get("echostr") ?? "").replace(/ /g, "+"),
+  };
+}
+
+/** Answers a failed verification 403 and a malformed body 400; anything else is rethrown. */
+export function refuse(res: ServerResponse, error: unknown, door: string, log: WecomLogger): void {
+  if (error instanceof WecomCryptoError) {
+    log.warn(`wecom ${door}: refused a callback (${error.reason}): ${error.message}`);
+    return sendText(res, 403, "forbidden");
+  }
+  if (error instanceof WecomPayloadError) {
+    log.warn(`wecom ${door}: refused a callback body: ${error.message}`);
+    return sendText(res, 400, "bad request");
+  }
+  throw error;
+}
+
+/** GET callback-URL verification: answers the decrypted echostr as plain text. */
+export function verificationHandler(
+  crypto: CallbackCrypto,
+  door: string,
+  log: WecomLogger,
+): RequestHandler {
+  return (req, res) => {
+    const query = readSignedQuery(req);
+    let echo: string;
+    try {
+      echo = crypto.open(query, query.echostr);
+    } catch (error) {
+      return refuse(res, error, door, log);
+    }
+    sendText(res, 200, echo);
+  };
+}
+
+/** What the central handler needs to report a failure. */
+export interface FailureContext {
+  door: string;
+  /** MsgId or msgid, for the log line. */
+  id: string;
+  log: WecomLogger;
+  /** Sends the apology to the user. */
+  apologize: (text: string) => Promise<void>;
+}
+
+/** Central handler: runs `work`; on failure logs with the message id and apologizes once. */
+export async function handleSafely(
+  context: FailureContext,
+  work: () => Promise<void>,
+): Promise<void> {
+  const { door, id, log } = context;
+  try {
+    await work();
+  } catch (error) {
+    log.error(`wecom ${door}: handling message ${id} failed: ${describeError(error)}`);
+    await context.apologize(APOLOGY).catch((failure: unknown) => {
+      log.error(`wecom ${door}: apology for message ${id} failed: ${describeError(failure)}`);
+    });
+  }
+}
+
+/** Records `id`; a failed write is logged but does not stop handling (the id is remembered in memory). */
+export async function recordSeen(
+  seen: { add(id: string): Promise<boolean> },
+  id: string,
+  door: string,
+  log: WecomLogger,
+): Promise<boolean> {
+  try {
+    return await seen.add(id);
+  } catch (error) {
+    log.error(`wecom ${door}: could not persist message id ${id}: ${describeError(error)}`);
+    return true;
+  }
+}
+
+/** Keeps background work visible so shutdown and tests can wait for it. */
+export interface Tracker {
+  track(work: Promise<unknown>): void;
+  /** Resolves once no tracked work is left. */
+  idle(): Promise<void>;
+}
+
+/** Creates a tracker; tracked promises never reject into the void. */
+export function createTracker(log: WecomLogger): Tracker {
+  const running = new Set<Promise<unknown>>();
+  return {
+    track(work) {
+      const settled = work.catch((error: unknown) => log.error(`wecom: ${describeError(error)}`));
+      running.add(settled);
+      void settled.finally(() => running.delete(settled));
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Named errors of the WeCom channel. None of them carries a secret, a token or a full URL.
+
+/** Why a callback was refused. */
+export type CallbackRefusal = "signature" | "timestamp" | "receiveid" | "malformed";
+
+/** A callback failed verification or could not be decrypted; the request is answered 403. */
+export class WecomCryptoError extends Error {
+  override name = "WecomCryptoError";
+  constructor(
+    message: string,
+    readonly reason: CallbackRefusal,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A WeCom API call failed: errcode ≠ 0, an HTTP error status, or no answer at all. */
+export class WecomApiError extends Error {
+  override name = "WecomApiError";
+  constructor(
+    message: string,
+    /** WeCom errcode; -1 when WeCom gave none (network failure or HTTP error). */
+    readonly errcode: number,
+    /** API path such as "cgi-bin/message/send", never with its query. */
+    readonly endpoint: string,
+    /** HTTP status, when there was an answer. */
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A callback body or a decrypted message did not have the expected shape. */
+export class WecomPayloadError extends Error {
+  override name = "WecomPayloadError";
+}
+
+/** A WeCom feature was used that is not configured. */
+export class WecomConfigError extends Error {
+  override name = "WecomConfigError";
+}
+
+/** One line for logs: the message and its causes' messages (never whole objects, which may hold tokens). */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 5; depth++) {
+    if (current instanceof Error) {
+      parts.push(`${current.name}: ${current.message}`);
+      current = current.cause;
+    } else {
+      parts.push(String(current));
+      current = undefined;
+    }
+  }
+  return parts.join(" <- ");
+}

@@ -1,0 +1,162 @@
+// The smart-robot door (API mode): JSON callbacks {"encrypt": ...} with receiveid "". Answers by
+// POSTing one markdown message to the callback's response_url (usable once, for one hour).
+// https://developer.work.weixin.qq.com/document/path/100719
+import type { AxiosInstance } from "axios";
+import { z } from "zod";
+import type { Core, Message, Reply } from "../../core/types.js";
+import type { SeenIds } from "../../store/seen-ids.js";
+import { readBody, sendText, type RequestHandler } from "../http-server.js";
+import {
+  handleSafely,
+  type CallbackDoor,
+  readSignedQuery,
+  recordSeen,
+  refuse,
+  verificationHandler,
+  type WecomLogger,
+} from "./callback.js";
+import { createCallbackCrypto } from "./crypto.js";
+import { describeError, WecomPayloadError } from "./errors.js";
+import { callWithBackoff, type Sleep } from "./http-call.js";
+import type { RateLimiter } from "./rate-limit.js";
+import { renderReply, splitUtf8 } from "./render.js";
+
+/** A markdown message holds at most 4096 bytes. */
+export const MARKDOWN_MAX_BYTES = 4096;
+
+const EnvelopeSchema = z.object({ encrypt: z.string().min(1) });
+const KindSchema = z.looseObject({ msgid: z.string().min(1), msgtype: z.string() });
+const TextSchema = z.object({
+  msgid: z.string().min(1),
+  chatid: z.string().optional(),
+  chattype: z.enum(["single", "group"]),
+  from: z.object({ userid: z.string().min(1) }),
+  response_url: z.url(),
+  msgtype: z.literal("text"),
+  text: z.object({ content: z.string() }),
+});
+type RobotText = z.infer<typeof TextSchema>;
+
+/** Options of `createRobotDoor`. */
+export interface RobotDoorOptions {
+  token: string;
+  aesKey: string;
+  core: Core;
+  /** Persisted msgids already handled. */
+  seen: SeenIds;
+  /** Per-user serial queue. */
+  serial: RateLimiter;
+  http: AxiosInstance;
+  now: () => number;
+  sleep: Sleep;
+  log: WecomLogger;
+  track: (work: Promise<unknown>) => void;
+}
+
+/** Removes the robot's "@name" at the start or end of a group message. */
+export function stripMention(text: string): string {
+  return text
+    .trim()
+    .replace(/^@\S+\s*/, "")
+    .replace(/\s*@\S+$/, "")
+    .trim();
+}
+
+function toMessage(m: RobotText): Message {
+  const user = m.from.userid;
+  const common = { channel: "wecom", userId: user, messageId: m.msgid } as const;
+  if (m.chattype === "group") {
+    const chatId = m.chatid ?? user;
+    return {
+      ...common,
+      chatType: "group",
+      chatId,
+      text: stripMention(m.text.content),
+      mentioned: true,
+    };
+  }
+  return { ...common, chatType: "private", chatId: user, text: m.text.content.trim() };
+}
+
+/** All replies in one markdown text, since response_url answers only once. Files are not sent. */
+export function renderMarkdown(replies: Reply[]): string {
+  const text = replies
+    .map(renderReply)
+    .filter((part) => part.trim() !== "")
+    .join("\n\n");
+  return splitUtf8(text, MARKDOWN_MAX_BYTES)[0] ?? "";
+}
+
+function parseJson<S extends z.ZodType>(schema: S, text: string, what: string): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new WecomPayloadError(`${what} is not JSON.`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new WecomPayloadError(`${what}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** Creates the robot door. */
+export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
+  const { core, seen, log } = options;
+  const crypto = createCallbackCrypto({
+    token: options.token,
+    encodingAesKey: options.aesKey,
+    receiveId: "",
+    now: options.now,
+  });
+
+  const post = (url: string, content: string) =>
+    callWithBackoff(
+      "aibot/response_url",
+      () => options.http.post(url, { msgtype: "markdown", markdown: { content } }),
+      {
+        sleep: options.sleep,
+      },
+    );
+
+  function accept(m: RobotText): void {
+    if (seen.has(m.msgid)) return;
+    const recorded = recordSeen(seen, m.msgid, "robot", log); // before processing (!)
+    let answered = false;
+    const answer = async (content: string) => {
+      answered = true;
+      await post(m.response_url, content);
+    };
+    const apologize = async (text: string) => {
+      if (!answered) await answer(text);
+    };
+    const work = async () => {
+      if (!(await recorded)) return;
+      const content = renderMarkdown(await core.handle(toMessage(m)));
+      if (content !== "") await answer(content);
+    };
+    const context = { door: "robot", id: m.msgid, log, apologize };
+    options.track(options.serial.run(m.from.userid, () => handleSafely(context, work)));
+  }
+
+  const receive: RequestHandler = async (req, res) => {
+    const body = await readBody(req);
+    let plain: string;
+    try {
+      plain = crypto.open(
+        readSignedQuery(req),
+        parseJson(EnvelopeSchema, body, "Robot callback").encrypt,
+      );
+    } catch (error) {
+      return refuse(res, error, "robot", log);
+    }
+    sendText(res, 200, ""); // ack first; the answer goes to response_url
+    try {
+      const kind = parseJson(KindSchema, plain, "Robot message");
+      if (kind.msgtype === "text") accept(parseJson(TextSchema, plain, "Robot text message"));
+    } catch (error) {
+      log.warn(`wecom robot: ignored a callback: ${describeError(error)}`);
+    }
+  };
+
+  return { verify: verificationHandler(crypto, "robot", log), receive };
+}

@@ -1,0 +1,55 @@
+// The indicator store's shape: one entry per quantitative fact of a report. Validated with zod
+// when written and when loaded.
+import { z } from "zod";
+
+/** What kind of figure a fact is. */
+export const IndicatorKind = z.enum(["actual", "plan", "rate", "change"]);
+export type IndicatorKind = z.infer<typeof IndicatorKind>;
+
+/** One quantitative fact of the report. */
+export const IndicatorSchema = z.object({
+  /** Stable id: section number + a hash of the fact's place and figure. */
+  id: z.string().min(1),
+  /** The subject a person would say, with context the sentence leaves implicit. */
+  name: z.string().min(1),
+  value: z.number().finite(),
+  /** Unit as written in the report (万亩, 公斤/亩, 户, %, ...). */
+  unit: z.string().min(1),
+  /** Qualifiers as written (预计, 计划, 累计, 约, 余, 多, 以上, 不少于, 近, ...). */
+  qualifiers: z.array(z.string()),
+  kind: IndicatorKind,
+  /** The number exactly as written ("1500余", "两"). */
+  raw: z.string(),
+  /** Section path, outermost first ("二、加快打造现代都市型农业升级版", "（四）提升粮食安全…"). */
+  section: z.array(z.string()),
+  /** The sentence the fact comes from. */
+  sentence: z.string(),
+  /** The comma clause that holds the number. */
+  clause: z.string(),
+  /** The words around the figure, up to the neighbouring figures of its clause. */
+  phrase: z.string(),
+  /**
+   * The clauses that give the figure its meaning, in order: those of the previous sentence when
+   * this one continues it ("目前，…"), then those of its own sentence.
+   */
+  context: z.array(z.string()),
+  /** Reporting period ("上半年"). */
+  period: z.string(),
+  /** Ids of closely related figures (the target and completion rate of the same item). */
+  related: z.array(z.string()),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+/** The whole store file (`data/indicators.json`). */
+export const IndicatorStoreSchema = z.object({
+  source: z.object({
+    file: z.string(),
+    title: z.string(),
+    /** Report date as ISO (2021-07-13). */
+    date: z.string(),
+    period: z.string(),
+    issuer: z.string(),
+  }),
+  indicators: z.array(IndicatorSchema),
+});
+export type IndicatorStore = z.infer<typeof IndicatorStoreSchema>;

@@ -1,0 +1,46 @@
+// Names a person would say for each figure, with context the sentence leaves implicit.
+import { words } from "../search/segmenter.js";
+import { LEADING_FILLERS, METRIC_WORDS, TRAILING_FILLERS, WEAK_SUBJECT } from "./words.js";
+
+/** Strips filler words, quotes and brackets from both ends of a phrase. */
+export function cleanSubject(phrase: string): string {
+  const parts = words(phrase.replace(/[“”《》（）()]/g, "").trim());
+  let start = 0;
+  let end = parts.length;
+  while (start < end && LEADING_FILLERS.has(parts[start]!)) start++;
+  while (end > start && TRAILING_FILLERS.has(parts[end - 1]!)) end--;
+  return parts.slice(start, end).join("");
+}
+
+/** True when a subject is too generic to name a figure on its own. */
+export function isWeakSubject(subject: string): boolean {
+  return subject.length <= 2 || WEAK_SUBJECT.test(subject);
+}
+
+/** A strong subject without its trailing metric words: the topic a weak subject joins. */
+export function topicOf(subject: string): string {
+  const parts = words(subject);
+  while (parts.length > 1 && METRIC_WORDS.has(parts.at(-1)!)) parts.pop();
+  return parts.join("");
+}
+
+const NEW_ACTION = /正在|进行|开展|参加|赴|签署|获得|进入|完成|已|均|到岗|办理|提拔|调任|交流/;
+
+/**
+ * The subject of a figure from its clause: the words before it, and after it when the number
+ * leads ("实施22个产业帮扶项目" -> "产业帮扶项目"). `left`/`right` are the clause text between
+ * this figure and its neighbours.
+ */
+export function subjectFrom(left: string, right: string): string {
+  const before = cleanSubject(left);
+  // The number leads a noun phrase: keep the phrase up to a verb that starts a new action.
+  const after = cleanSubject(right.split(NEW_ACTION)[0] ?? "");
+  if (before && after) return `${before}${after}`;
+  return before || after || cleanSubject(right);
+}
+
+/** Joins a topic and a weak subject without repeating words ("高标准农田建设项目" + "项目"). */
+export function joinName(topic: string, subject: string): string {
+  if (!topic || subject.startsWith(topic)) return subject;
+  return topic.endsWith(subject) ? topic : `${topic}${subject}`;
+}

@@ -1,0 +1,125 @@
+// Word lists the extractor uses to clean subjects and read qualifiers. They describe how report
+// prose is written (function words), not figures, so they live with the extractor. Matched
+// against whole jieba words, so "经" never eats the start of "经济".
+
+/** Words stripped from the start of a subject ("目前，全区完成…" -> "…"). */
+export const LEADING_FILLERS = new Set([
+  "截至",
+  "截至目前",
+  "目前",
+  "今年",
+  "上半年",
+  "今年以来",
+  "以来",
+  "其中",
+  "此外",
+  "同时",
+  "全区",
+  "全域",
+  "累计",
+  "共计",
+  "合计",
+  "总计",
+  "已经",
+  "已",
+  "已有",
+  "先后",
+  "完成",
+  "实现",
+  "落实",
+  "开展",
+  "组织",
+  "进一步",
+  "积极",
+  "持续",
+  "深入",
+  "对",
+  "为",
+  "向",
+  "共",
+  "有",
+  "经",
+  "并",
+  "还",
+  "均",
+  "分别",
+  "达成",
+  "提供",
+  "发放",
+  "办理",
+  "选派",
+  "组成",
+  "推出",
+  "确定",
+  "实施",
+  "建立",
+  "投入",
+  "继续",
+  "可",
+  "约",
+  "近",
+  "预计",
+  "计划",
+  "全年",
+  "的",
+  "了",
+  "区",
+  "和",
+  "及",
+]);
+
+/** Words stripped from the end of a subject ("夏粮单产预计可达" -> "夏粮单产"). */
+export const TRAILING_FILLERS = new Set([
+  "预计",
+  "可达",
+  "达到",
+  "达",
+  "为",
+  "共计",
+  "合计",
+  "总计",
+  "共",
+  "约",
+  "近",
+  "超过",
+  "不少于",
+  "的",
+  "了",
+  "已",
+  "有",
+  "是",
+  "累计",
+  "可",
+]);
+
+/** Metric words a following weak subject replaces ("生猪存栏…；出栏…" -> "生猪出栏"). */
+export const METRIC_WORDS = new Set([
+  "存栏",
+  "出栏",
+  "收割",
+  "全部",
+  "完成",
+  "单产",
+  "总产",
+  "种植",
+  "建设",
+  "工作",
+  "总数",
+  "面积",
+  "产量",
+]);
+
+/** Qualifiers that scope a whole clause, wherever they stand before the figure. */
+export const SCOPE_QUALIFIERS = ["预计", "计划", "累计", "共计", "合计", "总计"];
+/** Qualifiers that must stand right before the figure ("约29.7公顷", "近39万吨"). */
+export const ADJACENT_QUALIFIERS = ["不少于", "超过", "约", "近"];
+
+/** Words that make a clause and what follows in its segment a plan or target. */
+export const PLAN_WORDS = /全年计划|计划|预算|拟|目标|力争|预计全年/;
+/** Words that mark a change against an earlier period. */
+export const CHANGE_WORDS = /增幅|增产|增加|减少|下降|增长|提高/;
+/** Words that start a sentence continuing the previous one's topic. */
+export const CONTINUATION = /^(目前|截至目前|其中|此外|上述|同时|该|这些|以上)/;
+/** Subjects too generic to stand alone: they inherit the topic before them. */
+export const WEAK_SUBJECT =
+  /^(年度任务完成率|任务完成率|完成率|增幅|增产|增加|金额|总计|合计|出栏|存栏|利润|比.*|覆盖率|完工率|村级覆盖率|授信户数|授信额度|成交|正在建设|正在选址|总投资|建设规模|实际投资|签约额|项目|补贴|资金)$/;

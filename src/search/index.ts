@@ -1,0 +1,199 @@
+// The indicator index: scores every indicator against a parsed question and picks the answer.
+import Fuse from "fuse.js";
+import type { Indicator, IndicatorStore } from "../extract/indicator.js";
+import type { Intents } from "./intents.js";
+import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
+import { searchWords } from "./segmenter.js";
+import { TypoCorrector } from "./typos.js";
+
+/** An indicator with how well it answers a question. */
+export interface Scored {
+  indicator: Indicator;
+  /** Share of the question's (weighted) terms found around the figure, 0..1. */
+  coverage: number;
+  score: number;
+}
+
+/** The outcome of a search. */
+export interface SearchResult {
+  query: ParsedQuery;
+  /** Best first; empty when nothing answers the question well enough. */
+  matches: Scored[];
+  /** Near topics to suggest when there is no answer. */
+  suggestions: Indicator[];
+}
+
+/** Options of `IndicatorIndex`. */
+export interface IndicatorIndexOptions {
+  /** Minimum weighted share of question terms an answer must contain (default: 0.7). */
+  minCoverage?: number;
+  /** Score gap within which a second figure counts as a close alternative (default: 0.08). */
+  closeGap?: number;
+}
+
+interface Doc {
+  indicator: Indicator;
+  order: number;
+  all: string;
+  strong: string[];
+  clause: string;
+  context: { text: string; credit: number }[];
+  section: string;
+}
+
+const STRONG = 1;
+const CLAUSE = 0.85;
+const SECTION = 0.4;
+
+/** Searches the indicators of a store. */
+export class IndicatorIndex {
+  private readonly docs: Doc[];
+  private readonly parser: QueryParser;
+  private readonly typos: TypoCorrector;
+  private readonly names: Fuse<Indicator>;
+  private readonly options: Required<IndicatorIndexOptions>;
+
+  constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
+    this.options = { minCoverage: 0.7, closeGap: 0.08, ...options };
+    this.docs = store.indicators.map(toDoc);
+    const corpus = this.docs.map((d) => d.all).join("\n");
+    this.parser = new QueryParser(intents, (text) => corpus.includes(text));
+    const vocabulary = [
+      ...new Set(searchWords(corpus).filter((w) => w.length >= 2 && !/\d/.test(w))),
+    ];
+    this.typos = new TypoCorrector(vocabulary);
+    this.names = new Fuse(store.indicators, {
+      keys: ["name"],
+      useTokenSearch: true,
+      tokenize: (text: string) => searchWords(text),
+      includeScore: true,
+    });
+  }
+
+  /** Finds the figures that answer `question`, best first. */
+  search(question: string): SearchResult {
+    const query = this.parser.parse(question);
+    const terms = query.terms.map((t) => this.withCorrections(t));
+    const required = terms.filter((t) => !t.soft);
+    if (required.length === 0) return { query, matches: [], suggestions: this.suggest(question) };
+    const weights = terms.map((t) => this.weight(t));
+    const scored = this.docs
+      .map((doc) => this.scoreDoc(doc, terms, weights, query))
+      .filter((s) => s.coverage >= this.options.minCoverage)
+      .sort((a, b) => b.score - a.score);
+    return { query, matches: scored, suggestions: scored.length ? [] : this.suggest(question) };
+  }
+
+  /** Matches whose score is within the close gap of the best one and whose figure differs. */
+  closeAlternatives(matches: Scored[]): Scored[] {
+    const best = matches[0];
+    if (!best) return [];
+    return matches
+      .slice(1)
+      .filter((m) => best.score - m.score <= this.options.closeGap)
+      .filter(
+        (m) =>
+          m.indicator.value !== best.indicator.value || m.indicator.unit !== best.indicator.unit,
+      )
+      .slice(0, 3);
+  }
+
+  private withCorrections(term: QueryTerm): QueryTerm & { credit: Map<string, number> } {
+    const credit = new Map(term.forms.map((f) => [f, 1]));
+    if (!term.forms.some((f) => this.docs.some((d) => d.all.includes(f)))) {
+      for (const fixed of this.typos.corrections(term.text)) credit.set(fixed, 0.85);
+    }
+    return { ...term, forms: [...credit.keys()], credit };
+  }
+
+  private weight(term: QueryTerm): number {
+    const df = this.docs.filter((d) => term.forms.some((f) => d.all.includes(f))).length;
+    return Math.log(1 + this.docs.length / Math.max(df, 1));
+  }
+
+  private scoreDoc(
+    doc: Doc,
+    terms: (QueryTerm & { credit: Map<string, number> })[],
+    weights: number[],
+    query: ParsedQuery,
+  ): Scored {
+    let found = 0;
+    let needed = 0;
+    let total = 0;
+    terms.forEach((term, i) => {
+      const w = weights[i]!;
+      const credit = termCredit(doc, term);
+      if (!term.soft) {
+        needed += w;
+        if (credit > 0) found += w * Math.max(...[...term.credit.values()]);
+        total += w * credit;
+      } else total += 0.5 * w * credit;
+    });
+    const coverage = needed ? found / needed : 0;
+    const score =
+      (needed ? total / needed : 0) +
+      unitFit(doc.indicator, query) +
+      kindFit(doc.indicator, query) -
+      doc.order * 1e-5;
+    return { indicator: doc.indicator, coverage, score };
+  }
+
+  private suggest(question: string): Indicator[] {
+    const seen = new Set<string>();
+    return this.names
+      .search(question, { limit: 10 })
+      .map((r) => r.item)
+      .filter((i) => !seen.has(i.name) && seen.add(i.name))
+      .slice(0, 3);
+  }
+}
+
+/** Best credit of a term in a document: its strongest field holding one of the term's forms. */
+function termCredit(doc: Doc, term: { forms: string[]; credit: Map<string, number> }): number {
+  let best = 0;
+  for (const form of term.forms) {
+    if (!doc.all.includes(form)) continue;
+    const formCredit = term.credit.get(form) ?? 1;
+    best = Math.max(best, formCredit * fieldCredit(doc, form));
+  }
+  return best;
+}
+
+function fieldCredit(doc: Doc, form: string): number {
+  if (doc.strong.some((s) => s.includes(form))) return STRONG;
+  if (doc.clause.includes(form)) return CLAUSE;
+  let best = 0;
+  for (const c of doc.context) if (c.credit > best && c.text.includes(form)) best = c.credit;
+  if (best > 0) return best;
+  return doc.section.includes(form) ? SECTION : 0;
+}
+
+function unitFit(indicator: Indicator, query: ParsedQuery): number {
+  if (query.units.size === 0) return 0;
+  return query.units.has(indicator.unit) ? 0.25 : -0.35;
+}
+
+function kindFit(indicator: Indicator, query: ParsedQuery): number {
+  if (query.kinds.size === 0) return indicator.kind === "actual" ? 0.03 : 0;
+  return query.kinds.has(indicator.kind) ? 0.12 : 0;
+}
+
+function toDoc(indicator: Indicator, order: number): Doc {
+  const own = indicator.context.lastIndexOf(indicator.clause);
+  const context = indicator.context.map((text, i) => {
+    const distance = Math.abs(i - own);
+    // Earlier clauses name the topic more often than later ones; both fade with distance.
+    const credit = (i < own ? 0.75 : 0.5) * 0.85 ** Math.max(0, distance - 1);
+    return { text, credit: i === own ? 0 : credit };
+  });
+  const section = indicator.section.join(" ");
+  return {
+    indicator,
+    order,
+    all: [indicator.name, indicator.phrase, ...indicator.context, section].join("|"),
+    strong: [indicator.name, indicator.phrase],
+    clause: indicator.clause,
+    context,
+    section,
+  };
+}

@@ -1,0 +1,66 @@
+// Language knowledge kept as data in intents/: synonyms, question words, unit and kind hints.
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { StoreError } from "../store/errors.js";
+import { readJsonFile } from "../store/json-doc.js";
+
+const KindSchema = z.enum(["actual", "plan", "rate", "change"]);
+
+const SynonymsSchema = z.object({
+  note: z.string().optional(),
+  groups: z.array(z.array(z.string().min(1)).min(2)),
+});
+
+const QuestionSchema = z
+  .object({
+    note: z.string().optional(),
+    questionWords: z.array(z.string().min(1)),
+    unitFamilies: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    hintWords: z.record(z.string(), z.string()),
+    softWords: z.array(z.string().min(1)),
+    kindWords: z.record(z.string(), KindSchema),
+  })
+  .superRefine((q, ctx) => {
+    for (const [word, family] of Object.entries(q.hintWords)) {
+      if (!(family in q.unitFamilies)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["hintWords", word],
+          message: `unknown unit family "${family}"`,
+        });
+      }
+    }
+  });
+
+/** All language data the matcher uses. */
+export interface Intents {
+  synonyms: string[][];
+  questionWords: string[];
+  unitFamilies: Record<string, string[]>;
+  hintWords: Record<string, string>;
+  softWords: string[];
+  kindWords: Record<string, z.infer<typeof KindSchema>>;
+}
+
+const INTENTS_DIR = fileURLToPath(new URL("../../intents/", import.meta.url));
+
+function load<S extends z.ZodType>(name: string, schema: S): z.infer<S> {
+  const file = `${INTENTS_DIR}${name}`;
+  const data = readJsonFile(file, schema);
+  if (!data) throw new StoreError(`${file} is missing`, file);
+  return data;
+}
+
+/** Loads and validates intents/synonyms.json and intents/question.json. */
+export function loadIntents(): Intents {
+  const synonyms = load("synonyms.json", SynonymsSchema);
+  const question = load("question.json", QuestionSchema);
+  return {
+    synonyms: synonyms.groups,
+    questionWords: question.questionWords,
+    unitFamilies: question.unitFamilies,
+    hintWords: question.hintWords,
+    softWords: question.softWords,
+    kindWords: question.kindWords,
+  };
+}

@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { createWecomApi, WecomApiError } from "../../../src/channels/wecom/index.js";
+import { startFakeWecom, type FakeWecom } from "../../helpers/fake-wecom.js";
+import { CORP_ID, fakeClock, SECRET } from "./support.js";
+
+let fake: FakeWecom | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function setup(options: { tokenDelayMs?: number; secret?: string } = {}) {
+  const clock = fakeClock();
+  fake = await startFakeWecom({
+    corpId: CORP_ID,
+    secret: SECRET,
+    now: clock.now,
+    tokenDelayMs: options.tokenDelayMs,
+  });
+  const api = createWecomApi({
+    apiBase: fake.url,
+    corpId: CORP_ID,
+    secret: options.secret ?? SECRET,
+    now: clock.now,
+    sleep: clock.sleep,
+  });
+  return { api, fake, clock };
+}
+
+const text = (touser: string, content = "hi") => ({
+  touser,
+  agentid: 1,
+  msgtype: "text",
+  text: { content },
+});
+
+async function failure(promise: Promise<unknown>): Promise<WecomApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WecomApiError) return error;
+    throw error;
+  }
+  throw new Error("expected a WecomApiError");
+}
+
+describe("WeCom API client", () => {
+  it("fetches one token for concurrent first calls and reuses it", async () => {
+    const { api, fake } = await setup({ tokenDelayMs: 30 });
+    await Promise.all(["a", "b", "c"].map((u) => api.sendMessage(text(u))));
+    await api.sendMessage(text("d"));
+    expect(fake.tokenRequests).toBe(1);
+    expect(fake.messages).toHaveLength(4);
+  });
+
+  it("fetches a new token once the cached one nears its 7200 s expiry", async () => {
+    const { api, fake, clock } = await setup();
+    await api.sendMessage(text("a"));
+    clock.t += 7200_000 - 299_000;
+    await api.sendMessage(text("b"));
+    expect(fake.tokenRequests).toBe(2);
+  });
+
+  it("refreshes an expired token once for concurrent senders (42001, single flight) and delivers all", async () => {
+    const { api, fake } = await setup({ tokenDelayMs: 30 });
+    await api.sendMessage(text("warmup"));
+    fake.expireTokens();
+    await Promise.all(["a", "b", "c", "d", "e"].map((u) => api.sendMessage(text(u))));
+    expect(fake.tokenRequests).toBe(2);
+    expect(fake.messages.map((m) => m.body.touser).sort()).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+      "e",
+      "warmup",
+    ]);
+  });
+
+  it("backs off and retries on 45009 (frequency limit), delivering once", async () => {
+    const { api, fake, clock } = await setup();
+    fake.failNext("/cgi-bin/message/send", { errcode: 45009 }, 2);
+    await api.sendMessage(text("a"));
+    expect(fake.messages).toHaveLength(1);
+    expect(clock.sleeps).toEqual([1000, 2000]);
+  });
+
+  it("backs off and retries on HTTP 5xx", async () => {
+    const { api, fake, clock } = await setup();
+    fake.failNext("/cgi-bin/message/send", { status: 502 });
+    await api.sendMessage(text("a"));
+    expect(fake.messages).toHaveLength(1);
+    expect(clock.sleeps).toEqual([1000]);
+  });
+
+  it("gives up after four attempts with a WecomApiError carrying the errcode", async () => {
+    const { api, fake, clock } = await setup();
+    fake.failNext("/cgi-bin/message/send", { errcode: 45033 }, 10);
+    const error = await failure(api.sendMessage(text("a")));
+    expect(error).toMatchObject({
+      name: "WecomApiError",
+      errcode: 45033,
+      endpoint: "cgi-bin/message/send",
+    });
+    expect(clock.sleeps).toEqual([1000, 2000, 4000]);
+    expect(fake.messages).toHaveLength(0);
+  });
+
+  it("does not retry an error a retry cannot cure", async () => {
+    const { api, fake, clock } = await setup();
+    fake.failNext("/cgi-bin/message/send", { errcode: 40003 });
+    expect((await failure(api.sendMessage(text("nobody")))).errcode).toBe(40003);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it("keeps the secret and tokens out of errors, even when inspected deeply", async () => {
+    const { api } = await setup({ secret: "wrong-secret-value" });
+    const error = await failure(api.sendMessage(text("a")));
+    expect(error.errcode).toBe(40001);
+    expect(inspect(error, { depth: 10 })).not.toMatch(/wrong-secret-value|corpsecret|access_token/);
+    await fake!.close();
+    const unreachable = await failure(api.sendMessage(text("a")));
+    expect(inspect(unreachable, { depth: 10 })).not.toMatch(
+      /wrong-secret-value|corpsecret|access_token/,
+    );
+  });
+
+  it("uploads a file as multipart and returns its media_id", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wecom-upload-"));
+    try {
+      const path = join(dir, "a.csv");
+      writeFileSync(path, "a,b\n1,2\n");
+      const { api, fake } = await setup();
+      expect(await api.uploadFile({ path, name: "报表.csv" })).toBe("MEDIA-1");
+      expect(fake.uploads[0]?.filename).toBe("报表.csv");
+      expect(fake.requestLog.at(-1)).toMatch(/type=file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

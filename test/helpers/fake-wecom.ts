@@ -1,0 +1,159 @@
+// A local fake of the WeCom server API on 127.0.0.1 (random port): gettoken, message/send,
+// media/upload, webhook/send and robot response_url endpoints, with scripted failures.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** Options of `startFakeWecom`. */
+export interface FakeWecomOptions {
+  corpId: string;
+  secret: string;
+  /** Clock used to stamp what arrives (default: Date.now). */
+  now?: () => number;
+  /** Delay before answering gettoken, to let concurrent callers overlap (default: 0). */
+  tokenDelayMs?: number;
+}
+
+/** A scripted failure: a WeCom errcode (HTTP 200) or an HTTP status. */
+export type Failure = { errcode: number } | { status: number };
+
+/** Something the fake received. */
+export interface Received {
+  at: number;
+  body: Record<string, unknown>;
+  query: URLSearchParams;
+}
+
+/** The running fake. */
+export interface FakeWecom {
+  /** Base URL, e.g. http://127.0.0.1:43123. */
+  url: string;
+  tokenRequests: number;
+  messages: Received[];
+  uploads: { at: number; filename: string; bytes: number }[];
+  webhookMessages: Received[];
+  robotResponses: (Received & { code: string })[];
+  /** Every request path with its query, for leak checks. */
+  requestLog: string[];
+  /** Makes every token issued so far answer 42001 (expired). */
+  expireTokens(): void;
+  /** The next `times` calls to `path` (e.g. "/cgi-bin/message/send") fail this way. */
+  failNext(path: string, failure: Failure, times?: number): void;
+  /** A response_url served by the fake. */
+  responseUrl(code: string): string;
+  close(): Promise<void>;
+}
+
+function json(res: ServerResponse, body: unknown, status = 200): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+async function read(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Starts the fake on 127.0.0.1 with a random port. */
+export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWecom> {
+  const now = options.now ?? Date.now;
+  const valid = new Set<string>();
+  const expired = new Set<string>();
+  const failures = new Map<string, Failure[]>();
+  let issued = 0;
+
+  const fake = {
+    url: "",
+    tokenRequests: 0,
+    messages: [] as Received[],
+    uploads: [] as FakeWecom["uploads"],
+    webhookMessages: [] as Received[],
+    robotResponses: [] as FakeWecom["robotResponses"],
+    requestLog: [] as string[],
+  };
+
+  function tokenProblem(query: URLSearchParams): number {
+    const token = query.get("access_token");
+    if (!token) return 41001;
+    if (expired.has(token)) return 42001;
+    return valid.has(token) ? 0 : 40014;
+  }
+
+  function scriptedFailure(res: ServerResponse, path: string): boolean {
+    const failure = failures.get(path)?.shift();
+    if (!failure) return false;
+    if ("status" in failure) json(res, { error: "boom" }, failure.status);
+    else json(res, { errcode: failure.errcode, errmsg: "scripted" });
+    return true;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const query = url.searchParams;
+    const raw = await read(req);
+    fake.requestLog.push(`${req.method} ${req.url}`);
+    if (scriptedFailure(res, url.pathname)) return;
+    const body = () => JSON.parse(raw.toString("utf8") || "{}") as Record<string, unknown>;
+    switch (url.pathname) {
+      case "/cgi-bin/gettoken": {
+        fake.tokenRequests++;
+        await new Promise((r) => setTimeout(r, options.tokenDelayMs ?? 0));
+        if (query.get("corpid") !== options.corpId || query.get("corpsecret") !== options.secret) {
+          return json(res, { errcode: 40001, errmsg: "invalid credential" });
+        }
+        const token = `TOKEN-${++issued}-secretish`;
+        valid.add(token);
+        return json(res, { errcode: 0, errmsg: "ok", access_token: token, expires_in: 7200 });
+      }
+      case "/cgi-bin/message/send": {
+        const problem = tokenProblem(query);
+        if (problem) return json(res, { errcode: problem, errmsg: "token" });
+        fake.messages.push({ at: now(), body: body(), query });
+        return json(res, { errcode: 0, errmsg: "ok", invaliduser: "" });
+      }
+      case "/cgi-bin/media/upload": {
+        const problem = tokenProblem(query);
+        if (problem) return json(res, { errcode: problem, errmsg: "token" });
+        const filename = /filename="([^"]*)"/.exec(raw.toString("utf8"))?.[1] ?? "";
+        fake.uploads.push({ at: now(), filename, bytes: raw.length });
+        return json(res, {
+          errcode: 0,
+          errmsg: "ok",
+          type: "file",
+          media_id: `MEDIA-${fake.uploads.length}`,
+        });
+      }
+      case "/cgi-bin/webhook/send":
+        fake.webhookMessages.push({ at: now(), body: body(), query });
+        return json(res, { errcode: 0, errmsg: "ok" });
+      default:
+        if (url.pathname.startsWith("/robot/response/")) {
+          const code = url.pathname.slice("/robot/response/".length);
+          fake.robotResponses.push({ at: now(), body: body(), query, code });
+          return json(res, { errcode: 0, errmsg: "ok" });
+        }
+        return json(res, { errcode: 404, errmsg: "no such fake endpoint" }, 404);
+    }
+  }
+
+  const server = createServer((req, res) => void route(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return Object.assign(fake, {
+    expireTokens() {
+      for (const token of valid) expired.add(token);
+    },
+    failNext(path: string, failure: Failure, times = 1) {
+      const queue = failures.get(path) ?? [];
+      for (let i = 0; i < times; i++) queue.push(failure);
+      failures.set(path, queue);
+    },
+    responseUrl: (code: string) => `${fake.url}/robot/response/${code}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  });
+}
