@@ -137,19 +137,7 @@ function kindOf(figure: FoundNumber, clause: string, scoped: boolean): Indicator
 function settle(drafts: Draft[], period: string): Indicator[] {
   const ids = drafts.map(idOf);
   return drafts.map((draft, i) => {
-    const related = drafts
-      .map((other, j) => ({ other, id: ids[j]! }))
-      .filter(
-        ({ other }) =>
-          other !== draft &&
-          other.sentence === draft.sentence &&
-          other.segmentIndex === draft.segmentIndex &&
-          (other.kind === "rate" ||
-            other.kind === "plan" ||
-            other.kind === "change" ||
-            draft.kind !== "actual"),
-      )
-      .map(({ id }) => id);
+    const related = relatedOf(drafts, i).map((j) => ids[j]!);
     return {
       id: ids[i]!,
       name: draft.name,
@@ -167,6 +155,32 @@ function settle(drafts: Draft[], period: string): Indicator[] {
       related,
     };
   });
+}
+
+/**
+ * Figures that qualify this one: the rates, changes and plan figures right after it in its
+ * segment ("1.8万亩，年度任务完成率60%"), or, for such a figure, the figure it qualifies.
+ */
+function relatedOf(drafts: Draft[], index: number): number[] {
+  const draft = drafts[index]!;
+  const sameSegment = (j: number) =>
+    drafts[j]?.sentence === draft.sentence && drafts[j]?.segmentIndex === draft.segmentIndex;
+  if (draft.kind === "plan") {
+    // A plan's figures belong together ("计划新建…4个，建设规模1.43万亩，总投资2145万元").
+    return drafts.flatMap((d, j) =>
+      j !== index && sameSegment(j) && d.kind === "plan" ? [j] : [],
+    );
+  }
+  const related: number[] = [];
+  for (let j = index + 1; sameSegment(j) && drafts[j]!.kind !== "actual"; j++) {
+    if (drafts[j]!.kind !== draft.kind) related.push(j);
+  }
+  if (draft.kind !== "actual") {
+    let base = index - 1;
+    while (sameSegment(base) && drafts[base]!.kind === draft.kind) base--;
+    if (sameSegment(base) && drafts[base]!.kind === "actual") related.push(base);
+  }
+  return related;
 }
 
 function idOf(draft: Draft): string {

@@ -91,6 +91,7 @@ export class IndicatorIndex {
     return matches
       .slice(1)
       .filter((m) => best.score - m.score <= this.options.closeGap)
+      .filter((m) => !best.indicator.related.includes(m.indicator.id))
       .filter(
         (m) =>
           m.indicator.value !== best.indicator.value || m.indicator.unit !== best.indicator.unit,

@@ -1,0 +1,153 @@
+// Questions -> replies: the best figure with its qualifier, period and source, related figures,
+// close alternatives as choices, or an honest "no such figure" with near topics.
+import type { Choice } from "../core/types.js";
+import type { Indicator, IndicatorStore } from "../extract/indicator.js";
+import { formatFigure, quoteOf, sectionOf } from "./format.js";
+import { IndicatorIndex, type IndicatorIndexOptions } from "./index.js";
+import type { Intents } from "./intents.js";
+
+/** The single best answer, as the `ask --json` contract gives it. */
+export interface Answer {
+  value: number;
+  unit: string;
+  text: string;
+  id: string;
+  name: string;
+  qualifiers: string[];
+  kind: Indicator["kind"];
+  period: string;
+  source: { file: string; date: string; section: string[]; sentence: string };
+  related: { id: string; name: string; value: number; unit: string }[];
+  alternatives: { id: string; name: string; value: number; unit: string }[];
+}
+
+/** A reply to a question: text for people, the answer for machines, choices for channels. */
+export interface AskResult {
+  answer: Answer | null;
+  text: string;
+  choices: Choice[];
+}
+
+/** Options of `Answerer.ask`. */
+export interface AskOptions {
+  /** Short reply for group chats: the figure and its source in two lines (default: false). */
+  short?: boolean;
+}
+
+/** The command a choice sends back to show one indicator. */
+export const SHOW_COMMAND = "/show";
+
+/** Answers questions from an indicator store. */
+export class Answerer {
+  private readonly index: IndicatorIndex;
+  private readonly byId: Map<string, Indicator>;
+
+  constructor(
+    private readonly store: IndicatorStore,
+    intents: Intents,
+    options?: IndicatorIndexOptions,
+  ) {
+    this.index = new IndicatorIndex(store, intents, options);
+    this.byId = new Map(store.indicators.map((i) => [i.id, i]));
+  }
+
+  /** Answers one question. */
+  ask(question: string, options: AskOptions = {}): AskResult {
+    const result = this.index.search(question);
+    const best = result.matches[0]?.indicator;
+    if (!best) return this.noAnswer(question, result.suggestions);
+    const alternatives = this.index.closeAlternatives(result.matches).map((m) => m.indicator);
+    return this.answerWith(best, alternatives, options);
+  }
+
+  /** Shows one indicator by id (a chosen alternative); undefined when the id is unknown. */
+  show(id: string, options: AskOptions = {}): AskResult | undefined {
+    const indicator = this.byId.get(id);
+    return indicator ? this.answerWith(indicator, [], options) : undefined;
+  }
+
+  /** An indicator by id. */
+  indicator(id: string): Indicator | undefined {
+    return this.byId.get(id);
+  }
+
+  private answerWith(best: Indicator, alternatives: Indicator[], options: AskOptions): AskResult {
+    const related = best.related.map((id) => this.byId.get(id)).filter((i) => i !== undefined);
+    const text = options.short
+      ? this.shortText(best, alternatives)
+      : this.fullText(best, related, alternatives);
+    return {
+      answer: this.toAnswer(best, text, related, alternatives),
+      text,
+      choices: alternatives.map(choiceOf),
+    };
+  }
+
+  private fullText(best: Indicator, related: Indicator[], alternatives: Indicator[]): string {
+    const { source } = this.store;
+    const lines = [
+      `${best.name}：${formatFigure(best)}`,
+      `（${best.period}，${source.issuer}${dateText(source.date)}报告）`,
+      `出处：${sectionOf(best)}`,
+      `原文：${quoteOf(best)}`,
+    ];
+    if (related.length) {
+      lines.push(`相关：${related.map((r) => `${r.name} ${formatFigure(r)}`).join("；")}`);
+    }
+    if (alternatives.length) lines.push("您问的也可能是下面这些，点选或回复序号查看：");
+    return lines.join("\n");
+  }
+
+  private shortText(best: Indicator, alternatives: Indicator[]): string {
+    const more = alternatives.length ? "\n也可能是下面这些，点选查看：" : "";
+    return `${best.name}：${formatFigure(best)}（${best.period}报告，${best.section.at(-1) ?? ""}）${more}`;
+  }
+
+  private noAnswer(question: string, suggestions: Indicator[]): AskResult {
+    const asked = question.trim().slice(0, 30);
+    const lines = [`报告里没有“${asked}”的数据，我不给出猜测的数字。`];
+    if (suggestions.length) {
+      lines.push(`相近的话题：${suggestions.map((s) => s.name).join("、")}（点选或回复序号查看）`);
+    }
+    return { answer: null, text: lines.join("\n"), choices: suggestions.map(choiceOf) };
+  }
+
+  private toAnswer(
+    best: Indicator,
+    text: string,
+    related: Indicator[],
+    alternatives: Indicator[],
+  ): Answer {
+    const brief = (i: Indicator) => ({ id: i.id, name: i.name, value: i.value, unit: i.unit });
+    return {
+      value: best.value,
+      unit: best.unit,
+      text,
+      id: best.id,
+      name: best.name,
+      qualifiers: best.qualifiers,
+      kind: best.kind,
+      period: best.period,
+      source: {
+        file: this.store.source.file,
+        date: this.store.source.date,
+        section: best.section,
+        sentence: best.sentence,
+      },
+      related: related.map(brief),
+      alternatives: alternatives.map(brief),
+    };
+  }
+}
+
+function choiceOf(indicator: Indicator): Choice {
+  return {
+    label: `${indicator.name} ${formatFigure(indicator)}`,
+    value: `${SHOW_COMMAND} ${indicator.id}`,
+  };
+}
+
+function dateText(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? ` ${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
+}

@@ -1,0 +1,73 @@
+// Reporting tasks as data (data/tasks.json): what townships report, when it is due, and when to
+// remind them. Validated with zod when loaded.
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { StoreError } from "./errors.js";
+import { readJsonFile } from "./json-doc.js";
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
+
+/** One figure a township reports. */
+export const TaskFieldSchema = z
+  .object({
+    /** Stable key used in submissions ("new-homestays"). */
+    key: z.string().regex(/^[a-z0-9-]+$/),
+    /** What people call it ("新建民宿"). */
+    label: z.string().min(1),
+    /** Unit the value is stored in ("户", "亩"). */
+    unit: z.string().min(1),
+    integer: z.boolean(),
+    min: z.number().default(0),
+    max: z.number().optional(),
+    /** A cumulative figure may not fall below the previous period without a confirmation. */
+    cumulative: z.boolean(),
+    /** Id of the report indicator shown as the baseline (data/indicators.json). */
+    indicator: z.string().optional(),
+    /** Other names people type for the field ("民宿新建"). */
+    aliases: z.array(z.string()).default([]),
+  })
+  .refine((f) => f.max === undefined || f.max > f.min, { message: "max must exceed min" });
+export type TaskField = z.infer<typeof TaskFieldSchema>;
+
+/** A reminder relative to the deadline: days and/or minutes before (negative) or after it. */
+export const ReminderSchema = z.object({
+  /** Stable key recorded in the reminder ledger ("t-3d"). */
+  key: z.string().regex(/^[a-z0-9-]+$/),
+  /** Whole days from the deadline's date (-3 = three days before). */
+  offsetDays: z.number().int().default(0),
+  /** Time of day in Asia/Shanghai; when absent, `offsetMinutes` from the deadline instant. */
+  at: HHMM.optional(),
+  offsetMinutes: z.number().int().default(0),
+  /** After the deadline: an overdue notice rather than a reminder. */
+  overdue: z.boolean().default(false),
+});
+export type Reminder = z.infer<typeof ReminderSchema>;
+
+/** A reporting task. */
+export const TaskSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  /** Monthly: the period is the calendar month, due on `dueDay` at `dueTime` (Asia/Shanghai). */
+  schedule: z.object({
+    kind: z.literal("monthly"),
+    dueDay: z.number().int().min(1).max(31),
+    dueTime: HHMM,
+  }),
+  /** "all" townships of the roster, or a list of names. */
+  townships: z.union([z.literal("all"), z.array(z.string().min(1)).min(1)]),
+  fields: z.array(TaskFieldSchema).min(1),
+  reminders: z.array(ReminderSchema),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+export const TasksFileSchema = z.object({ tasks: z.array(TaskSchema).min(1) });
+
+/** The default tasks file. */
+export const TASKS_FILE = fileURLToPath(new URL("../../data/tasks.json", import.meta.url));
+
+/** Loads and validates the tasks file; a missing or broken file throws a StoreError naming it. */
+export function loadTasks(file = TASKS_FILE): Task[] {
+  const data = readJsonFile(file, TasksFileSchema);
+  if (!data) throw new StoreError(`${file} is missing`, file);
+  return data.tasks;
+}
