@@ -74,7 +74,11 @@ function draftsOfSentence(sentence: SentenceNode, inherited: SentenceNode | unde
           subject,
           name: name || clause,
           phrase: left + clause.slice(figure.start, figure.end) + right,
-          context: [...clausesOf(inherited), ...sentence.segments.flat()],
+          context: [
+            ...clausesOf(inherited),
+            ...(sentence.segments[segmentIndex - 1] ?? []),
+            ...clauses,
+          ],
           qualifiers: qualifiersOf(figure, left, before),
           kind,
         });

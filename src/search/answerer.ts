@@ -5,6 +5,7 @@ import type { Indicator, IndicatorStore } from "../extract/indicator.js";
 import { formatFigure, quoteOf, sectionOf } from "./format.js";
 import { IndicatorIndex, type IndicatorIndexOptions } from "./index.js";
 import type { Intents } from "./intents.js";
+import { loadRoster } from "../store/roster.js";
 
 /** The single best answer, as the `ask --json` contract gives it. */
 export interface Answer {
@@ -47,7 +48,8 @@ export class Answerer {
     intents: Intents,
     options?: IndicatorIndexOptions,
   ) {
-    this.index = new IndicatorIndex(store, intents, options);
+    const places = loadRoster().map((t) => t.name);
+    this.index = new IndicatorIndex(store, intents, { places, ...options });
     this.byId = new Map(store.indicators.map((i) => [i.id, i]));
   }
 

@@ -1,10 +1,10 @@
 // The indicator index: scores every indicator against a parsed question and picks the answer.
 import Fuse from "fuse.js";
 import type { Indicator, IndicatorStore } from "../extract/indicator.js";
+import { Corpus } from "./corpus.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
 import { searchWords } from "./segmenter.js";
-import { TypoCorrector } from "./typos.js";
 
 /** An indicator with how well it answers a question. */
 export interface Scored {
@@ -29,6 +29,8 @@ export interface IndicatorIndexOptions {
   minCoverage?: number;
   /** Score gap within which a second figure counts as a close alternative (default: 0.08). */
   closeGap?: number;
+  /** Place names (townships) a figure must name in its own clause to answer for them. */
+  places?: string[];
 }
 
 interface Doc {
@@ -36,6 +38,8 @@ interface Doc {
   order: number;
   all: string;
   strong: string[];
+  /** The figure's own clause: where anchors (a township, a year) must stand. */
+  own: string;
   clause: string;
   context: { text: string; credit: number }[];
   section: string;
@@ -44,24 +48,21 @@ interface Doc {
 const STRONG = 1;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
+const HEAD_BOOST = 1.25;
 
 /** Searches the indicators of a store. */
 export class IndicatorIndex {
   private readonly docs: Doc[];
   private readonly parser: QueryParser;
-  private readonly typos: TypoCorrector;
   private readonly names: Fuse<Indicator>;
-  private readonly options: Required<IndicatorIndexOptions>;
+  private readonly options: Required<Omit<IndicatorIndexOptions, "places">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
     this.options = { minCoverage: 0.7, closeGap: 0.08, ...options };
     this.docs = store.indicators.map(toDoc);
-    const corpus = this.docs.map((d) => d.all).join("\n");
-    this.parser = new QueryParser(intents, (text) => corpus.includes(text));
-    const vocabulary = [
-      ...new Set(searchWords(corpus).filter((w) => w.length >= 2 && !/\d/.test(w))),
-    ];
-    this.typos = new TypoCorrector(vocabulary);
+    const corpus = new Corpus(this.docs.map((d) => d.all).join("\n"));
+    const year = Number(store.source.date.slice(0, 4)) || undefined;
+    this.parser = new QueryParser(intents, corpus, { places: options.places, year });
     this.names = new Fuse(store.indicators, {
       keys: ["name"],
       useTokenSearch: true,
@@ -73,11 +74,14 @@ export class IndicatorIndex {
   /** Finds the figures that answer `question`, best first. */
   search(question: string): SearchResult {
     const query = this.parser.parse(question);
-    const terms = query.terms.map((t) => this.withCorrections(t));
+    const terms = query.terms;
     const required = terms.filter((t) => !t.soft);
     if (required.length === 0) return { query, matches: [], suggestions: this.suggest(question) };
-    const weights = terms.map((t) => this.weight(t));
+    const head = terms.findLastIndex((t) => !t.soft);
+    // The head noun of a Chinese question comes last and names what is counted.
+    const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
     const scored = this.docs
+      .filter((doc) => !query.strictUnits || query.units.has(doc.indicator.unit))
       .map((doc) => this.scoreDoc(doc, terms, weights, query))
       .filter((s) => s.coverage >= this.options.minCoverage)
       .sort((a, b) => b.score - a.score);
@@ -99,38 +103,28 @@ export class IndicatorIndex {
       .slice(0, 3);
   }
 
-  private withCorrections(term: QueryTerm): QueryTerm & { credit: Map<string, number> } {
-    const credit = new Map(term.forms.map((f) => [f, 1]));
-    if (!term.forms.some((f) => this.docs.some((d) => d.all.includes(f)))) {
-      for (const fixed of this.typos.corrections(term.text)) credit.set(fixed, 0.85);
-    }
-    return { ...term, forms: [...credit.keys()], credit };
-  }
-
   private weight(term: QueryTerm): number {
     const df = this.docs.filter((d) => term.forms.some((f) => d.all.includes(f))).length;
     return Math.log(1 + this.docs.length / Math.max(df, 1));
   }
 
-  private scoreDoc(
-    doc: Doc,
-    terms: (QueryTerm & { credit: Map<string, number> })[],
-    weights: number[],
-    query: ParsedQuery,
-  ): Scored {
+  private scoreDoc(doc: Doc, terms: QueryTerm[], weights: number[], query: ParsedQuery): Scored {
     let found = 0;
     let needed = 0;
     let total = 0;
+    let anchored = true;
     terms.forEach((term, i) => {
       const w = weights[i]!;
       const credit = termCredit(doc, term);
+      if (term.anchor && credit === 0) anchored = false;
       if (!term.soft) {
         needed += w;
-        if (credit > 0) found += w * Math.max(...[...term.credit.values()]);
-        total += w * credit;
-      } else total += 0.5 * w * credit;
+        if (credit > 0) found += w;
+      }
+      total += w * credit;
     });
-    const coverage = needed ? found / needed : 0;
+    // A township or a year the question names must be the figure's own: no partial credit.
+    const coverage = needed && anchored ? found / needed : 0;
     const score =
       (needed ? total / needed : 0) +
       unitFit(doc.indicator, query) +
@@ -150,12 +144,15 @@ export class IndicatorIndex {
 }
 
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */
-function termCredit(doc: Doc, term: { forms: string[]; credit: Map<string, number> }): number {
+function termCredit(doc: Doc, term: QueryTerm): number {
+  if (term.anchor) {
+    // Anchors count only in the figure's own words, never in a name that inherited a topic.
+    return term.forms.some((f) => doc.own.includes(f)) ? STRONG : 0;
+  }
   let best = 0;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
-    const formCredit = term.credit.get(form) ?? 1;
-    best = Math.max(best, formCredit * fieldCredit(doc, form));
+    best = Math.max(best, fieldCredit(doc, form));
   }
   return best;
 }
@@ -193,6 +190,7 @@ function toDoc(indicator: Indicator, order: number): Doc {
     order,
     all: [indicator.name, indicator.phrase, ...indicator.context, section].join("|"),
     strong: [indicator.name, indicator.phrase],
+    own: indicator.clause,
     clause: indicator.clause,
     context,
     section,

@@ -18,6 +18,8 @@ const QuestionSchema = z
     unitFamilies: z.record(z.string(), z.array(z.string().min(1)).min(1)),
     hintWords: z.record(z.string(), z.string()),
     softWords: z.array(z.string().min(1)),
+    strictHints: z.array(z.string().min(1)),
+    anchorWords: z.array(z.string().min(1)),
     kindWords: z.record(z.string(), KindSchema),
   })
   .superRefine((q, ctx) => {
@@ -39,6 +41,8 @@ export interface Intents {
   unitFamilies: Record<string, string[]>;
   hintWords: Record<string, string>;
   softWords: string[];
+  strictHints: string[];
+  anchorWords: string[];
   kindWords: Record<string, z.infer<typeof KindSchema>>;
 }
 
@@ -61,6 +65,8 @@ export function loadIntents(): Intents {
     unitFamilies: question.unitFamilies,
     hintWords: question.hintWords,
     softWords: question.softWords,
+    strictHints: question.strictHints,
+    anchorWords: question.anchorWords,
     kindWords: question.kindWords,
   };
 }

@@ -2,14 +2,18 @@
 import type { IndicatorKind } from "../extract/indicator.js";
 import type { Intents } from "./intents.js";
 import { normaliseText } from "./normalise.js";
-import { searchWords, words } from "./segmenter.js";
+import type { Corpus } from "./corpus.js";
+import { taggedWords } from "./segmenter.js";
+import { TypoCorrector } from "./typos.js";
 
 /** One thing the question asks about, with the written forms that count as a match. */
 export interface QueryTerm {
   text: string;
   forms: string[];
-  /** Soft words describe the measure (面积, 金额): matched they help, missing they don't hurt. */
+  /** Soft terms (金额, 面积, one-character words) help when found and cost nothing when not. */
   soft: boolean;
+  /** Anchors (a township's name) count only in the figure's own clause. */
+  anchor: boolean;
 }
 
 /** A parsed question. */
@@ -18,84 +22,196 @@ export interface ParsedQuery {
   terms: QueryTerm[];
   /** Units the answer should be in (from 几户, 多少亩, 完成率 …); empty when the question says nothing. */
   units: Set<string>;
+  /** True when the question names its unit outright (几户, 百分之几): other units cannot answer. */
+  strictUnits: boolean;
   kinds: Set<IndicatorKind>;
 }
+
+/** Options of `QueryParser`. */
+export interface QueryParserOptions {
+  /** Place names (townships) that must stand in the figure's own clause, like anchor words. */
+  places?: string[];
+  /** The report's year, so 去年 also matches "2020年" in a 2021 report. */
+  year?: number;
+}
+
+// Particles that glue to verbs in jieba's cut ("发了", "验收过了").
+const PARTICLES = /了|过(?=[了几多])|着(?=[了几多])/g;
+const RELATIVE_YEARS: Record<string, number> = {
+  去年: -1,
+  上年: -1,
+  前年: -2,
+  明年: 1,
+  来年: 1,
+  后年: 2,
+};
+const NOUN_TAG = /^(n|vn|l|j|eng)/;
+const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家]?$/;
 
 /** Turns questions into terms using the intents data and the corpus' own text. */
 export class QueryParser {
   private readonly synonymForms: { form: string; group: string[] }[];
   private readonly questionWords: Set<string>;
   private readonly softWords: Set<string>;
+  private readonly places: string[];
   private readonly askedUnit: RegExp;
   private readonly unitFamily = new Map<string, string[]>();
+  private readonly typos: TypoCorrector;
+  private readonly year: number | undefined;
 
   constructor(
     private readonly intents: Intents,
-    /** True when a string occurs in the indicator texts. */
-    private readonly inCorpus: (text: string) => boolean,
+    private readonly corpus: Corpus,
+    options: QueryParserOptions = {},
   ) {
     this.synonymForms = intents.synonyms
       .flatMap((group) => group.map((form) => ({ form, group })))
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
-    this.softWords = new Set(intents.softWords);
+    this.softWords = new Set([...intents.softWords, ...Object.keys(intents.kindWords)]);
+    this.places = [...(options.places ?? []), ...intents.anchorWords].sort(
+      (a, b) => b.length - a.length,
+    );
     for (const family of Object.values(intents.unitFamilies)) {
       for (const unit of family) this.unitFamily.set(unit, family);
     }
     const units = [...this.unitFamily.keys()].sort((a, b) => b.length - a.length);
-    this.askedUnit = new RegExp(`(几|多少|多少个)(${units.map(escape).join("|")})`, "g");
+    this.askedUnit = new RegExp(`(几个|多少个|几|多少)(${units.map(escape).join("|")})`, "g");
+    const protectedWords = [
+      ...this.questionWords,
+      ...this.softWords,
+      ...Object.keys(intents.hintWords),
+    ];
+    this.typos = new TypoCorrector(corpus.text, protectedWords);
+    this.year = options.year;
   }
 
   /** Parses one question. */
   parse(question: string): ParsedQuery {
-    const normalised = normaliseText(question);
+    const normalised = this.typos.correct(normaliseText(question).replace(PARTICLES, ""));
+    const canonical = this.canonical(normalised);
     const units = new Set<string>();
     const kinds = new Set<IndicatorKind>();
+    let strictUnits = false;
     for (const [word, family] of Object.entries(this.intents.hintWords)) {
-      if (normalised.includes(word))
-        this.intents.unitFamilies[family]!.forEach((u) => units.add(u));
+      if (!canonical.includes(word)) continue;
+      this.intents.unitFamilies[family]!.forEach((u) => units.add(u));
+      strictUnits ||= this.intents.strictHints.includes(word);
     }
     for (const [word, kind] of Object.entries(this.intents.kindWords)) {
-      if (normalised.includes(word)) kinds.add(kind);
+      if (canonical.includes(word)) kinds.add(kind);
     }
     const rest = normalised.replace(this.askedUnit, (_, _q, unit: string) => {
       this.unitFamily.get(unit)!.forEach((u) => units.add(u));
+      strictUnits = true;
       return "|";
     });
-    return { normalised, terms: this.termsOf(rest), units, kinds };
+    return { normalised, terms: this.termsOf(rest), units, strictUnits, kinds };
   }
 
   private termsOf(text: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
     let rest = text;
+    for (const place of this.places) {
+      if (!rest.includes(place)) continue;
+      terms.push({ text: place, forms: this.anchorForms(place), soft: false, anchor: true });
+      rest = rest.split(place).join("|");
+    }
     for (const { form, group } of this.synonymForms) {
       if (!rest.includes(form)) continue;
-      terms.push({ text: form, forms: group, soft: false });
+      terms.push({ text: form, forms: group, soft: false, anchor: false });
       rest = rest.split(form).join("|");
     }
     for (const segment of rest.split("|").filter(Boolean))
       terms.push(...this.segmentTerms(segment));
+    // In question order: the last term is usually the head noun ("…放了多少贷款").
+    return terms.sort((a, b) => text.indexOf(a.text) - text.indexOf(b.text));
+  }
+
+  /** 去年 in a 2021 report is also written "2020年". */
+  private anchorForms(word: string): string[] {
+    const offset = RELATIVE_YEARS[word];
+    return offset === undefined || this.year === undefined
+      ? [word]
+      : [word, `${this.year + offset}年`];
+  }
+
+  /** The question with every synonym written as the report writes it (for hints only). */
+  private canonical(text: string): string {
+    let result = text;
+    for (const { form, group } of this.synonymForms) {
+      if (form !== group[0] && result.includes(form)) result = result.split(form).join(group[0]);
+    }
+    return result;
+  }
+
+  /**
+   * A stretch of question text -> terms: its words minus question words, then the longest
+   * stretches the report has verbatim ("示范站建设计划" -> 示范站建设, 计划).
+   */
+  private segmentTerms(segment: string): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    let run: { word: string; tag: string }[] = [];
+    const flush = () => {
+      terms.push(...this.longestKnown(run));
+      run = [];
+    };
+    for (const token of taggedWords(segment)) {
+      const { word } = token;
+      if (this.questionWords.has(word) || this.unitFamily.has(word) || /^[几多少]/.test(word))
+        flush();
+      else run.push(token);
+    }
+    flush();
     return terms;
   }
 
-  /** A stretch of question text: one term when the report has it verbatim, else its words. */
-  private segmentTerms(segment: string): QueryTerm[] {
-    if (segment.length >= 2 && this.inCorpus(segment) && !this.questionWords.has(segment)) {
-      return [{ text: segment, forms: [segment], soft: this.softWords.has(segment) }];
+  /** Greedy longest matches against the corpus over a run of words. */
+  private longestKnown(run: { word: string; tag: string }[]): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    let i = 0;
+    while (i < run.length) {
+      let j = run.length;
+      while (j > i + 1 && !this.corpus.has(joinWords(run, i, j))) j--;
+      const text = joinWords(run, i, j);
+      terms.push(...(this.corpus.has(text) ? [this.term(text)] : this.pieces(text, run[i]!.tag)));
+      i = j;
     }
-    return words(segment)
-      .filter((w) => !this.questionWords.has(w) && !this.unitFamily.has(w) && !/^[几多少]/.test(w))
-      .flatMap((w) => this.partsInCorpus(w))
-      .map((w) => ({ text: w, forms: [w], soft: this.softWords.has(w) }));
+    return terms;
   }
 
-  /** A word the report lacks stands for its parts the report has ("产权交易" -> 产权, 交易). */
-  private partsInCorpus(word: string): string[] {
-    if (this.inCorpus(word)) return word.length > 1 || !this.questionWords.has(word) ? [word] : [];
-    if (word.length < 3) return [word];
-    const parts = searchWords(word).filter((p) => p !== word && p.length >= 2 && this.inCorpus(p));
-    return parts.length ? parts : [word];
+  /**
+   * A word the report lacks, read as the report's words inside it when they cover most of it
+   * ("产权交易" -> 产权, 交易; "下基层" -> 基层). Otherwise it is a word of its own: a noun
+   * (电影院, 秋粮) names something the report does not have; other words (那边, 搞) are filler.
+   */
+  private pieces(word: string, tag: string): QueryTerm[] {
+    const pieces: string[] = [];
+    let covered = 0;
+    for (let i = 0; i < word.length;) {
+      let j = word.length;
+      while (j > i + 1 && !this.corpus.has(word.slice(i, j))) j--;
+      if (j - i >= 2) covered += j - i;
+      pieces.push(word.slice(i, j));
+      i = j;
+    }
+    if (covered >= (word.length * 2) / 3) return pieces.map((p) => this.term(p));
+    const soft = this.softWords.has(word) || !NOUN_TAG.test(tag);
+    return [{ text: word, forms: [word], soft, anchor: false }];
   }
+
+  private term(word: string): QueryTerm {
+    // One character, a numeral ("两个") or a measure word says little about the subject.
+    const soft = this.softWords.has(word) || word.length === 1 || NUMERAL.test(word);
+    return { text: word, forms: [word], soft, anchor: false };
+  }
+}
+
+function joinWords(run: { word: string }[], from: number, to: number): string {
+  return run
+    .slice(from, to)
+    .map((t) => t.word)
+    .join("");
 }
 
 function escape(text: string): string {

@@ -1,36 +1,92 @@
-// Corrects a question word the report does not contain to a report word one character away,
-// when the two characters sound the same: the usual slip of pinyin input ("夏梁" for "夏粮").
-// A different-sounding character is a different word ("秋粮" is not "夏粮").
-import Fuse from "fuse.js";
+// Repairs pinyin-input slips in a question: a stretch the report does not contain becomes the
+// report's stretch that sounds the same and differs in one character ("夏梁" -> "夏粮",
+// "网格圆" -> "网格员"). A different-sounding character is a different word ("秋粮" stays).
 import { pinyin } from "pinyin-pro";
+import { taggedWords } from "./segmenter.js";
 
-/** Finds report words a mistyped question word may have meant. */
+const MIN = 2;
+const MAX = 4;
+
+/** Corrects homophone slips against a corpus. */
 export class TypoCorrector {
-  private readonly fuse: Fuse<string>;
+  private readonly sounds = new Map<string, string>();
+  private readonly bySound = new Map<string, string[]>();
 
-  constructor(vocabulary: string[]) {
-    // Character-level fuzzy search: a two-character word with one wrong character scores 0.5.
-    this.fuse = new Fuse(vocabulary, { includeScore: true, threshold: 0.5, ignoreLocation: true });
+  constructor(
+    private readonly corpus: string,
+    /** Words that are never slips (question and hint words): windows over them are skipped. */
+    private readonly protectedWords: string[] = [],
+  ) {
+    const grams = new Set<string>();
+    for (const run of corpus.match(/\p{Script=Han}+/gu) ?? []) {
+      for (let n = MIN; n <= MAX; n++) {
+        for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
+      }
+    }
+    for (const gram of grams) {
+      const key = this.soundOf(gram);
+      const list = this.bySound.get(key);
+      if (list) list.push(gram);
+      else this.bySound.set(key, [gram]);
+    }
   }
 
-  /** Report words `word` plausibly stands for (empty when none). */
-  corrections(word: string): string[] {
-    if (word.length < 2) return [];
-    return this.fuse
-      .search(word, { limit: 20 })
-      .map((r) => r.item)
-      .filter((candidate) => this.isSlip(word, candidate));
+  /** The question with slips repaired; unchanged when there are none. */
+  correct(question: string): string {
+    let text = question;
+    const unknown = unknownPositions(question, this.protectedWords);
+    for (let n = MAX; n >= MIN; n--) {
+      for (let i = 0; i + n <= text.length; i++) {
+        const window = text.slice(i, i + n);
+        if (!/^\p{Script=Han}+$/u.test(window) || this.corpus.includes(window)) continue;
+        if (!unknown.some((p) => p >= i && p < i + n)) continue;
+        const fix = this.bySound.get(this.soundOf(window))?.find((g) => oneCharApart(g, window));
+        if (fix) text = text.slice(0, i) + fix + text.slice(i + n);
+      }
+    }
+    return text;
   }
 
-  private isSlip(typed: string, meant: string): boolean {
-    if (typed.length !== meant.length) return false;
-    const diffs = [...typed].map((ch, i) => [ch, meant[i]!] as const).filter(([a, b]) => a !== b);
-    if (diffs.length !== 1) return false;
-    const [wrong, right] = diffs[0]!;
-    return sound(wrong) === sound(right);
+  private soundOf(text: string): string {
+    return [...text].map((ch) => this.charSound(ch)).join(" ");
+  }
+
+  private charSound(ch: string): string {
+    let sound = this.sounds.get(ch);
+    if (sound === undefined) {
+      sound = pinyin(ch, { toneType: "none" });
+      this.sounds.set(ch, sound);
+    }
+    return sound;
   }
 }
 
-function sound(ch: string): string {
-  return pinyin(ch, { toneType: "none" });
+/**
+ * Positions of characters in words the dictionary does not know (jieba tag "x"): a slip makes
+ * such a word ("网格圆配", "农模"), while a real word ("低保户") is left alone.
+ */
+function unknownPositions(text: string, protectedWords: string[]): number[] {
+  const positions: number[] = [];
+  const guarded = new Set<number>();
+  for (const word of protectedWords) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      for (let i = at; i < at + word.length; i++) guarded.add(i);
+    }
+  }
+  let at = 0;
+  for (const { word, tag } of taggedWords(text)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    if (tag === "x" && /\p{Script=Han}/u.test(word)) {
+      for (let i = start; i < start + word.length; i++) if (!guarded.has(i)) positions.push(i);
+    }
+    at = start + word.length;
+  }
+  return positions;
+}
+
+function oneCharApart(a: string, b: string): boolean {
+  let diffs = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs++;
+  return diffs === 1;
 }
