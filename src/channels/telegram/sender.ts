@@ -2,7 +2,7 @@
 // after 429. A file that cannot be sent falls back to a short text.
 import type { Telegram } from "telegraf";
 import type { Reply, ReplyFile } from "../../core/types.js";
-import { createKeyedQueue } from "./keyed-queue.js";
+import { createKeyedQueue } from "../../core/keyed-queue.js";
 import type { FloodLimiter } from "./flood.js";
 import { describeError, type ChannelLogger } from "./log.js";
 import { renderReply, type OutgoingPart } from "./render.js";

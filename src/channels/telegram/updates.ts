@@ -3,7 +3,7 @@
 // polling and webhook delivery keep running.
 import type { Core, Reply } from "../../core/types.js";
 import type { SeenIds } from "../../store/seen-ids.js";
-import { createKeyedQueue } from "./keyed-queue.js";
+import { createKeyedQueue } from "../../core/keyed-queue.js";
 import { describeError, type ChannelLogger } from "./log.js";
 import type { Sender } from "./sender.js";
 import { toIncoming, type BotIdentity, type Incoming } from "./translate.js";

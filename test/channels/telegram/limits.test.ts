@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { TelegramError } from "telegraf";
 import { createFloodLimiter } from "../../../src/channels/telegram/flood.js";
-import { createKeyedQueue } from "../../../src/channels/telegram/keyed-queue.js";
+import { createKeyedQueue } from "../../../src/core/keyed-queue.js";
 import { withRetry } from "../../../src/channels/telegram/retry.js";
 
 function fakeClock() {

@@ -1,0 +1,96 @@
+// Wires configuration, stores, the core and the configured channels into a running bot.
+import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { runConsole } from "./channels/console/index.js";
+import { createHttpServer, type HttpServer } from "./channels/http-server.js";
+import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/index.js";
+import { createWecomChannel, type WecomChannel } from "./channels/wecom/index.js";
+import type { Config } from "./config.js";
+import { createCore } from "./core/engine.js";
+import { openConversationStore } from "./core/state.js";
+import type { Core } from "./core/types.js";
+import { loadIndicatorStore } from "./extract/store-file.js";
+import { Answerer } from "./search/answerer.js";
+import { loadIntents } from "./search/intents.js";
+import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
+import { createSeenIds } from "./store/seen-ids.js";
+
+/** A started bot. */
+export interface RunningBot {
+  core: Core;
+  telegram?: TelegramChannel;
+  wecom?: WecomChannel;
+  http?: HttpServer;
+  /** Port the HTTP server listens on, when one runs. */
+  port?: number;
+  /** Resolves when the bot should exit (console input ended); never for server channels. */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Options of `startBot`. */
+export interface StartOptions {
+  /** Console streams (default: the process's stdin and stdout). */
+  input?: Readable;
+  output?: Writable;
+}
+
+/** Starts the bot for `config`: the configured channels, or the console when there are none. */
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    return await startWithLock(config, options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startWithLock(
+  config: Config,
+  options: StartOptions,
+  lock: DataDirLock,
+): Promise<RunningBot> {
+  const data = (name: string) => join(config.dataDir, name);
+  const answerer = new Answerer(loadIndicatorStore(), loadIntents());
+  const conversations = openConversationStore(data("conversations.json"));
+  const core = createCore({ answerer, conversations, admins: config.admins });
+  const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
+
+  if (config.telegram) {
+    const { token, apiRoot, webhookUrl, webhookSecret } = config.telegram;
+    bot.telegram = createTelegramChannel({
+      token,
+      apiRoot,
+      core,
+      seen: createSeenIds(data("telegram-seen.json")),
+      webhook: webhookUrl ? { url: webhookUrl, secret: webhookSecret } : undefined,
+    });
+  }
+  const { app, robot } = config.wecom;
+  if (app || robot || config.wecom.webhookKey) {
+    bot.wecom = createWecomChannel({
+      config: config.wecom,
+      core,
+      seenApp: createSeenIds(data("wecom-app-seen.json")),
+      seenRobot: createSeenIds(data("wecom-robot-seen.json")),
+    });
+  }
+  const routes = { ...bot.wecom?.routes };
+  if (bot.telegram?.webhookHandler) routes["POST /telegram/webhook"] = bot.telegram.webhookHandler;
+  if (Object.keys(routes).length > 0) {
+    bot.http = createHttpServer({ port: config.port, routes });
+    bot.port = (await bot.http.listen()).port;
+  }
+  await bot.telegram?.start();
+
+  const serving = Boolean(bot.telegram || bot.http);
+  if (!serving) bot.done = runConsole({ core, input: options.input, output: options.output });
+  bot.stop = async () => {
+    await bot.telegram?.stop();
+    await bot.wecom?.idle();
+    await bot.http?.close();
+    lock.release();
+  };
+  return bot;
+}

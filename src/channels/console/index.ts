@@ -1,0 +1,1 @@
+export { consolePrinter, renderReply, runConsole, type ConsoleOptions } from "./channel.js";

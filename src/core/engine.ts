@@ -1,0 +1,166 @@
+// The conversation engine: routes a message to a command, an open flow, or the question
+// answerer, and returns replies. Imports no platform package.
+import type { Answerer } from "../search/answerer.js";
+import { loadCommandIntents, matchCommand, type CommandIntents } from "./intents.js";
+import { createKeyedQueue } from "./keyed-queue.js";
+import type { Conversation, ConversationStore } from "./state.js";
+import type { Core, Message, Reply } from "./types.js";
+
+/** What a command or flow sees of a message. */
+export interface CommandContext {
+  message: Message;
+  /** "channel:userId". */
+  identity: string;
+  admin: boolean;
+  /** Text after the command word. */
+  args: string;
+  /** This conversation's state; changes are saved after the handler returns. */
+  conversation: Conversation;
+  now: Date;
+}
+
+/** A command's handler. */
+export type CommandHandler = (context: CommandContext) => Promise<Reply[]> | Reply[];
+
+/** A multi-step conversation (a submission form) that owns the chat while it is open. */
+export interface Flow {
+  name: string;
+  /** Handles a message while the flow is open (the flow closes itself by clearing state). */
+  onMessage(context: CommandContext, text: string): Promise<Reply[]>;
+}
+
+/** Rules of a command beyond its handler. */
+export interface CommandSpec {
+  run: CommandHandler;
+  /** Refused in groups with a pointer to a private chat (default: false). */
+  privateOnly?: boolean;
+  /** Only for admins (default: false). */
+  adminOnly?: boolean;
+}
+
+/** A minimal logger (console fits). */
+export interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/** Options of `createCore`. */
+export interface CoreOptions {
+  answerer: Answerer;
+  conversations: ConversationStore;
+  /** Admin identities ("telegram:12345"); the console operator is always an admin. */
+  admins?: string[];
+  /** Extra commands by name (names and words in intents/commands.json). */
+  commands?: Record<string, CommandSpec>;
+  flows?: Flow[];
+  intents?: CommandIntents;
+  log?: Logger;
+  /** Clock (default: the system clock). */
+  now?: () => Date;
+}
+
+/** Creates the engine. */
+export function createCore(options: CoreOptions): Core {
+  const intents = options.intents ?? loadCommandIntents();
+  const log = options.log ?? console;
+  const now = options.now ?? (() => new Date());
+  const admins = new Set(options.admins ?? []);
+  const queue = createKeyedQueue();
+  const flows = new Map((options.flows ?? []).map((f) => [f.name, f]));
+  const commands: Record<string, CommandSpec> = {
+    ...builtins(options.answerer, intents),
+    ...options.commands,
+  };
+
+  async function process(message: Message, key: string): Promise<Reply[]> {
+    const conversation = options.conversations.get(key);
+    const identity = `${message.channel}:${message.userId}`;
+    const context: CommandContext = {
+      message,
+      identity,
+      admin: message.channel === "console" || admins.has(identity),
+      args: "",
+      conversation,
+      now: now(),
+    };
+    const text = selectChoice(message.text.trim(), conversation);
+    const replies = await route(context, text);
+    const offered = replies.findLast((r) => r.choices?.length)?.choices;
+    context.conversation.choices = offered;
+    await options.conversations.set(key, context.conversation);
+    return replies;
+  }
+
+  async function route(context: CommandContext, text: string): Promise<Reply[]> {
+    const command = matchCommand(text, intents.commands);
+    const flow = context.conversation.flow && flows.get(context.conversation.flow.name);
+    if (flow && (!command || command.name === "cancel" || command.name === "report")) {
+      return flow.onMessage(context, text);
+    }
+    if (!command) {
+      // A bare number with nothing to choose from is not a question about a figure.
+      return /^\d{1,2}$/.test(text) ? [{ text: intents.texts.unknownChoice }] : ask(context, text);
+    }
+    const spec = commands[command.name];
+    if (!spec) return [{ text: intents.texts.notAvailable }];
+    if (spec.privateOnly && context.message.chatType === "group") {
+      return [{ text: intents.texts.privateOnly }];
+    }
+    if (spec.adminOnly && !context.admin) return [{ text: intents.texts.adminOnly }];
+    return spec.run({ ...context, args: command.args });
+  }
+
+  function ask(context: CommandContext, text: string): Reply[] {
+    const group = context.message.chatType === "group";
+    const { text: reply, choices } = options.answerer.ask(text, { short: group });
+    return [{ text: reply, choices }];
+  }
+
+  return {
+    async handle(message) {
+      if (!message.text.trim() || !addressed(message)) return [];
+      const key = `${message.channel}:${message.chatId}:${message.userId}`;
+      return queue
+        .run(key, () => process(message, key))
+        .catch((error: unknown) => {
+          log.error(
+            `handling message ${message.messageId ?? "?"} from ${key} failed: ${describe(error)}`,
+          );
+          return [{ text: intents.texts.apology }];
+        });
+    },
+  };
+}
+
+/** In groups the bot speaks only when spoken to: commands, @mentions, replies to it. */
+function addressed(message: Message): boolean {
+  if (message.chatType === "private") return true;
+  return message.text.trim().startsWith("/") || Boolean(message.mentioned || message.replyToBot);
+}
+
+/** A bare number picks one of the choices last offered. */
+function selectChoice(text: string, conversation: Conversation): string {
+  const pick = /^\d{1,2}$/.test(text) ? Number(text) : 0;
+  const choice = conversation.choices?.[pick - 1];
+  return choice ? choice.value : text;
+}
+
+function builtins(answerer: Answerer, intents: CommandIntents): Record<string, CommandSpec> {
+  return {
+    start: { run: () => [{ text: intents.texts.welcome }] },
+    help: { run: () => [{ text: intents.texts.help }] },
+    show: {
+      run: ({ args, message }) => {
+        const shown = answerer.show(args, { short: message.chatType === "group" });
+        return [shown ? { text: shown.text } : { text: intents.texts.unknownChoice }];
+      },
+    },
+    whoami: {
+      run: ({ identity, admin }) => [{ text: `您的身份：${identity}${admin ? "（管理员）" : ""}` }],
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

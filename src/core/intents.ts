@@ -1,0 +1,52 @@
+// Command words and fixed reply texts (intents/commands.json), validated when loaded.
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { StoreError } from "../store/errors.js";
+import { readJsonFile } from "../store/json-doc.js";
+
+const CommandsFileSchema = z.object({
+  note: z.string().optional(),
+  commands: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  texts: z.object({
+    welcome: z.string(),
+    help: z.string(),
+    apology: z.string(),
+    privateOnly: z.string(),
+    adminOnly: z.string(),
+    unknownChoice: z.string(),
+    notAvailable: z.string(),
+  }),
+});
+/** Command words and reply texts. */
+export type CommandIntents = z.infer<typeof CommandsFileSchema>;
+
+const FILE = fileURLToPath(new URL("../../intents/commands.json", import.meta.url));
+
+/** Loads intents/commands.json. */
+export function loadCommandIntents(file = FILE): CommandIntents {
+  const data = readJsonFile(file, CommandsFileSchema);
+  if (!data) throw new StoreError(`${file} is missing`, file);
+  return data;
+}
+
+/**
+ * Splits a message into a command name and its argument text when it starts with one of the
+ * command words ("/invite 下营镇", "上报 新建民宿 35户", "帮助").
+ */
+export function matchCommand(
+  text: string,
+  commands: CommandIntents["commands"],
+): { name: string; args: string } | undefined {
+  const trimmed = text.trim();
+  for (const [name, words] of Object.entries(commands)) {
+    for (const word of words) {
+      if (!trimmed.toLowerCase().startsWith(word.toLowerCase())) continue;
+      const rest = trimmed.slice(word.length);
+      // "/helpme" is not "/help" and "进度怎么样" is a question, not "进度"; only 上报 may run
+      // straight into its figures ("上报新建民宿35户").
+      if (rest && !/^\s/.test(rest) && !(name === "report" && !word.startsWith("/"))) continue;
+      return { name, args: rest.trim() };
+    }
+  }
+  return undefined;
+}

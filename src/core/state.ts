@@ -1,0 +1,81 @@
+// Conversation state per (channel, chat, user), kept in the store so a restart resumes where
+// people were. Versioned: a deploy that changes the shape drops old state instead of misreading it.
+import { z } from "zod";
+import { memoryDoc, openJsonDoc, type JsonDoc } from "../store/json-doc.js";
+
+/** Bump when `ConversationSchema` changes shape incompatibly. */
+export const STATE_VERSION = 1;
+
+const ChoiceSchema = z.object({ label: z.string(), value: z.string() });
+
+/** An open multi-step conversation (a submission form). */
+export const FlowSchema = z.object({
+  name: z.string(),
+  /** Flow-specific data, validated by the flow itself. */
+  data: z.unknown(),
+  /** ISO time of the last message in the flow (for idle expiry). */
+  updatedAt: z.string(),
+});
+export type FlowState = z.infer<typeof FlowSchema>;
+
+/** What the bot remembers of one conversation. */
+export const ConversationSchema = z.object({
+  /** Choices last offered, so a typed number selects one. */
+  choices: z.array(ChoiceSchema).optional(),
+  flow: FlowSchema.optional(),
+  /** Console operator acting as a township's liaison (`/as 下营镇`). */
+  actingAs: z.string().optional(),
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+const StateFileSchema = z.object({
+  version: z.number().int(),
+  conversations: z.record(z.string(), ConversationSchema),
+});
+type StateFile = z.infer<typeof StateFileSchema>;
+
+/** Conversation state behind a small interface. */
+export interface ConversationStore {
+  get(key: string): Conversation;
+  /** Replaces one conversation's state; resolves once it is stored. */
+  set(key: string, conversation: Conversation): Promise<void>;
+  /** Keys of conversations with an open flow (for idle expiry). */
+  withFlows(): string[];
+}
+
+function storeOver(doc: JsonDoc<StateFile>): ConversationStore {
+  return {
+    get: (key) => structuredClone(doc.data.conversations[key] ?? {}),
+    async set(key, conversation) {
+      await doc.update((data) => {
+        const empty = !conversation.choices?.length && !conversation.flow && !conversation.actingAs;
+        if (empty) delete data.conversations[key];
+        else data.conversations[key] = conversation;
+      });
+    },
+    withFlows: () =>
+      Object.entries(doc.data.conversations)
+        .filter(([, c]) => c.flow)
+        .map(([key]) => key),
+  };
+}
+
+/** Conversation state in `file`; state of another version is dropped. */
+export function openConversationStore(file: string): ConversationStore {
+  const doc = openJsonDoc(file, StateFileSchema, () => ({
+    version: STATE_VERSION,
+    conversations: {},
+  }));
+  if (doc.data.version !== STATE_VERSION) {
+    void doc.update((data) => {
+      data.version = STATE_VERSION;
+      data.conversations = {};
+    });
+  }
+  return storeOver(doc);
+}
+
+/** In-memory conversation state for tests. */
+export function memoryConversationStore(): ConversationStore {
+  return storeOver(memoryDoc<StateFile>({ version: STATE_VERSION, conversations: {} }));
+}
