@@ -29,6 +29,12 @@ export interface Flow {
   onMessage(context: CommandContext, text: string): Promise<Reply[]>;
 }
 
+/** Answers a question from another source than the report, or returns undefined to pass. */
+export type AnswerHook = (
+  context: CommandContext,
+  question: string,
+) => Promise<Reply[] | undefined> | Reply[] | undefined;
+
 /** Rules of a command beyond its handler. */
 export interface CommandSpec {
   run: CommandHandler;
@@ -53,6 +59,11 @@ export interface CoreOptions {
   /** Extra commands by name (names and words in intents/commands.json). */
   commands?: Record<string, CommandSpec>;
   flows?: Flow[];
+  /**
+   * Answerers tried before the report (e.g. townships' submitted figures); the first that
+   * returns replies wins.
+   */
+  answerHooks?: AnswerHook[];
   intents?: CommandIntents;
   log?: Logger;
   /** Clock (default: the system clock). */
@@ -110,7 +121,11 @@ export function createCore(options: CoreOptions): Core {
     return spec.run({ ...context, args: command.args });
   }
 
-  function ask(context: CommandContext, text: string): Reply[] {
+  async function ask(context: CommandContext, text: string): Promise<Reply[]> {
+    for (const hook of options.answerHooks ?? []) {
+      const replies = await hook(context, text);
+      if (replies) return replies;
+    }
     const group = context.message.chatType === "group";
     const { text: reply, choices } = options.answerer.ask(text, { short: group });
     return [{ text: reply, choices }];
