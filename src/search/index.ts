@@ -1,10 +1,8 @@
 // The indicator index: scores every indicator against a parsed question and picks the answer.
-import Fuse from "fuse.js";
 import type { Indicator, IndicatorStore } from "../extract/indicator.js";
 import { Corpus } from "./corpus.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
-import { searchWords } from "./segmenter.js";
 
 /** An indicator with how well it answers a question. */
 export interface Scored {
@@ -54,7 +52,6 @@ const HEAD_BOOST = 1.25;
 export class IndicatorIndex {
   private readonly docs: Doc[];
   private readonly parser: QueryParser;
-  private readonly names: Fuse<Indicator>;
   private readonly options: Required<Omit<IndicatorIndexOptions, "places">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
@@ -63,12 +60,6 @@ export class IndicatorIndex {
     const corpus = new Corpus(this.docs.map((d) => d.all).join("\n"));
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places: options.places, year });
-    this.names = new Fuse(store.indicators, {
-      keys: ["name"],
-      useTokenSearch: true,
-      tokenize: (text: string) => searchWords(text),
-      includeScore: true,
-    });
   }
 
   /** Finds the figures that answer `question`, best first. */
@@ -76,16 +67,16 @@ export class IndicatorIndex {
     const query = this.parser.parse(question);
     const terms = query.terms;
     const required = terms.filter((t) => !t.soft);
-    if (required.length === 0) return { query, matches: [], suggestions: this.suggest(question) };
+    if (required.length === 0) return { query, matches: [], suggestions: [] };
     const head = terms.findLastIndex((t) => !t.soft);
     // The head noun of a Chinese question comes last and names what is counted.
     const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
     const scored = this.docs
       .filter((doc) => !query.strictUnits || query.units.has(doc.indicator.unit))
       .map((doc) => this.scoreDoc(doc, terms, weights, query))
-      .filter((s) => s.coverage >= this.options.minCoverage)
       .sort((a, b) => b.score - a.score);
-    return { query, matches: scored, suggestions: scored.length ? [] : this.suggest(question) };
+    const matches = scored.filter((s) => s.coverage >= this.options.minCoverage);
+    return { query, matches, suggestions: matches.length ? [] : nearTopics(scored) };
   }
 
   /** Matches whose score is within the close gap of the best one and whose figure differs. */
@@ -132,15 +123,16 @@ export class IndicatorIndex {
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
+}
 
-  private suggest(question: string): Indicator[] {
-    const seen = new Set<string>();
-    return this.names
-      .search(question, { limit: 10 })
-      .map((r) => r.item)
-      .filter((i) => !seen.has(i.name) && seen.add(i.name))
-      .slice(0, 3);
-  }
+/** The best-scoring figures that share at least part of the question: near topics. */
+function nearTopics(scored: Scored[]): Indicator[] {
+  const seen = new Set<string>();
+  return scored
+    .filter((s) => s.coverage > 0)
+    .map((s) => s.indicator)
+    .filter((i) => !seen.has(i.name) && seen.add(i.name))
+    .slice(0, 3);
 }
 
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */

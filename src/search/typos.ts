@@ -34,14 +34,17 @@ export class TypoCorrector {
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
     let text = question;
-    const unknown = unknownPositions(question, this.protectedWords);
+    let unknown = unknownPositions(question, this.protectedWords);
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
         if (!/^\p{Script=Han}+$/u.test(window) || this.corpus.includes(window)) continue;
         if (!unknown.some((p) => p >= i && p < i + n)) continue;
         const fix = this.bySound.get(this.soundOf(window))?.find((g) => oneCharApart(g, window));
-        if (fix) text = text.slice(0, i) + fix + text.slice(i + n);
+        if (!fix) continue;
+        text = text.slice(0, i) + fix + text.slice(i + n);
+        // A repaired stretch is a report word now: never "repair" it again.
+        unknown = unknown.filter((p) => p < i || p >= i + n);
       }
     }
     return text;

@@ -2,8 +2,11 @@
 // write fails is undone in memory so the caller's error and the stored state agree.
 import type { JsonDoc } from "./json-doc.js";
 
-/** Runs async jobs one after another, in call order; a failed job does not stop the next. */
-export function serialQueue(): <R>(job: () => Promise<R>) => Promise<R> {
+/** Runs async jobs one after another, in call order. */
+export type SerialQueue = <R>(job: () => Promise<R>) => Promise<R>;
+
+/** A new queue; a failed job does not stop the next. */
+export function serialQueue(): SerialQueue {
   let tail: Promise<unknown> = Promise.resolve();
   return (job) => {
     const run = tail.then(job, job);
@@ -35,4 +38,19 @@ export async function updateOrRollback<T extends object>(
 function restore<T extends object>(data: T, snapshot: T): void {
   for (const key of Object.keys(data)) delete (data as Record<string, unknown>)[key];
   Object.assign(data, snapshot);
+}
+
+const docQueues = new WeakMap<object, SerialQueue>();
+
+/**
+ * The queue of one document. Keyed by the document object, so two stores over the same file in one
+ * process (openJsonDoc hands both the same instance) still take turns.
+ */
+export function queueOf(doc: object): SerialQueue {
+  let queue = docQueues.get(doc);
+  if (!queue) {
+    queue = serialQueue();
+    docQueues.set(doc, queue);
+  }
+  return queue;
 }

@@ -1,0 +1,32 @@
+// Deadline reminders: the schedule (computed), the ledger (persisted), the outbox (rate limits,
+// retries), the service tying them together and the node-cron clock.
+export { startCron, type CronOptions, type ReminderCron } from "./cron.js";
+export { loadReminderDeps, townshipsOf, type ReminderDeps } from "./deps.js";
+export {
+  ledgerFile,
+  memoryLedger,
+  openLedger,
+  type LedgerEntry,
+  type LedgerKey,
+  type ReminderLedger,
+} from "./ledger.js";
+export {
+  createOutbox,
+  type Outbox,
+  type OutboxJob,
+  type OutboxOptions,
+  type ReminderLogger,
+} from "./outbox.js";
+export type { OfficeTarget, ReminderItem, ReminderTransport, ReportingState } from "./plan.js";
+export { parseQuietHours, type WeekendChoice } from "./policy.js";
+export { upcomingReminders, type ScheduledReminder } from "./schedule.js";
+export { consoleTransport, runReminderCommand } from "./command.js";
+export {
+  createReminderService,
+  MANUAL_REMINDER,
+  type DeliveryCounts,
+  type RemindNowResult,
+  type ReminderService,
+  type ReminderServiceOptions,
+  type RunOptions,
+} from "./service.js";

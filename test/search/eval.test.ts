@@ -1,0 +1,24 @@
+// The question sets scored the way ../shared/eval/score.mjs scores them (through `npm run ask`).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const SCORER = "../shared/eval/score.mjs";
+
+function accuracy(set?: string): number {
+  const args = [SCORER, ...(set ? [set] : [])];
+  const run = spawnSync("node", args, { encoding: "utf8", timeout: 120_000 });
+  const figure = /accuracy ([\d.]+)/.exec(run.stdout)?.[1];
+  if (!figure) throw new Error(`scorer printed no accuracy:\n${run.stdout}\n${run.stderr}`);
+  return Number(figure);
+}
+
+describe.skipIf(!existsSync(SCORER))("question answering accuracy", () => {
+  it("is at least 0.95 on the public question set", () => {
+    expect(accuracy()).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("is at least 0.95 on the independently written paraphrase set", () => {
+    expect(accuracy("test/fixtures/questions.paraphrase.jsonl")).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { realAnswerer } from "../helpers/real-core.js";
+
+const answer = (q: string) => realAnswerer().ask(q).answer;
+const figure = (q: string) => {
+  const a = answer(q);
+  return a ? `${a.value}${a.unit}` : null;
+};
+
+describe("question matching", () => {
+  it("finds a figure however the words are ordered", () => {
+    expect(figure("夏粮单产多少")).toBe("437公斤/亩");
+    expect(figure("单产夏粮是多少")).toBe("437公斤/亩");
+    expect(figure("多少户民宿建成了")).toBe("120户");
+  });
+
+  it("knows everyday synonyms", () => {
+    expect(figure("夏粮亩产")).toBe("437公斤/亩");
+    expect(figure("建成的农家院有几户")).toBe("120户");
+    expect(figure("猪出栏多少头")).toBe("23.84万头");
+    expect(figure("区级非遗项目有几个")).toBe("2个");
+  });
+
+  it("forgives one homophone slip of pinyin input", () => {
+    expect(figure("夏梁单产多少")).toBe("437公斤/亩");
+    expect(figure("网格圆有多少名")).toBe("1472名");
+  });
+
+  it("reads traditional characters and full-width forms", () => {
+    expect(figure("夏糧單產多少？")).toBe("437公斤/亩");
+    expect(figure("２０２０年示范村验收了几个")).toBe("14个");
+  });
+
+  it("uses the unit a question asks for to pick among figures of one clause", () => {
+    expect(figure("临时救助多少户")).toBe("434户");
+    expect(figure("临时救助多少人次")).toBe("808人次");
+    expect(figure("设施农业完成率")).toBe("60%");
+    expect(figure("设施农业多少亩")).toBe("1.8万亩");
+  });
+
+  it("says there is no such figure rather than giving a wrong number", () => {
+    expect(answer("秋粮亩产")).toBeNull();
+    expect(answer("电影院有几家")).toBeNull();
+    expect(answer("今年财政收入多少")).toBeNull();
+    expect(answer("去年生猪出栏多少")).toBeNull();
+    expect(answer("下营镇新建民宿多少户")).toBeNull();
+  });
+
+  it("suggests near topics when it has no answer", () => {
+    const result = realAnswerer().ask("秋粮亩产");
+    expect(result.text).toContain("报告里没有");
+    expect(result.choices.map((c) => c.label).join()).toContain("夏粮单产");
+  });
+
+  it("gives the qualifier, period, source and related figures", () => {
+    const reply = realAnswerer().ask("设施农业多少亩");
+    expect(reply.answer).toMatchObject({ period: "上半年", source: { date: "2021-07-13" } });
+    expect(reply.text).toContain("（四）");
+    expect(reply.text).toMatch(/相关：.*年度任务完成率 60%/);
+  });
+
+  it("offers the close alternatives as choices when two figures compete", () => {
+    const reply = realAnswerer().ask("投资多少");
+    expect(reply.answer).not.toBeNull();
+    expect(reply.choices.length).toBeGreaterThan(0);
+    expect(reply.text).toContain("也可能是");
+  });
+});
