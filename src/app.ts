@@ -1,12 +1,12 @@
 // Wires configuration, stores, the core and the configured channels into a running bot.
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { runConsole } from "./channels/console/index.js";
+import { consolePrinter, runConsole } from "./channels/console/index.js";
 import { createHttpServer, type HttpServer } from "./channels/http-server.js";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/index.js";
 import { createWecomChannel, type WecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
-import { createCore } from "./core/engine.js";
+import { createCore, type CommandSpec } from "./core/engine.js";
 import { openConversationStore } from "./core/state.js";
 import type { Core } from "./core/types.js";
 import { loadIndicatorStore } from "./extract/store-file.js";
@@ -14,6 +14,15 @@ import { Answerer } from "./search/answerer.js";
 import { loadIntents } from "./search/intents.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
 import { createSeenIds } from "./store/seen-ids.js";
+import {
+  createReminderService,
+  ledgerFile,
+  openLedger,
+  startCron,
+  type ReminderCron,
+  type ReminderService,
+} from "./reminders/index.js";
+import { openDataStores, reminderTransport, reportingState, type DataStores } from "./wiring.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -54,7 +63,16 @@ async function startWithLock(
   const data = (name: string) => join(config.dataDir, name);
   const answerer = new Answerer(loadIndicatorStore(), loadIntents());
   const conversations = openConversationStore(data("conversations.json"));
-  const core = createCore({ answerer, conversations, admins: config.admins });
+  const stores = openDataStores(config.dataDir);
+  // The reminder service is created before the channels it sends through; its transport is
+  // set once they exist (commands only run after start-up).
+  const reminders: { service?: ReminderService } = {};
+  const core = createCore({
+    answerer,
+    conversations,
+    admins: config.admins,
+    commands: reminderCommands(stores, reminders),
+  });
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
 
   if (config.telegram) {
@@ -85,12 +103,49 @@ async function startWithLock(
   await bot.telegram?.start();
 
   const serving = Boolean(bot.telegram || bot.http);
+  const interactive = Boolean(((options.input ?? process.stdin) as { isTTY?: boolean }).isTTY);
+  const print = serving ? undefined : consolePrinter(options.output);
+  reminders.service = createReminderService({
+    tasks: stores.tasks,
+    state: reportingState(stores),
+    transport: reminderTransport(config, { telegram: bot.telegram, wecom: bot.wecom, print }),
+    ledger: openLedger(ledgerFile(config.dataDir)),
+    quietHours: config.quietHours,
+    weekends: config.remindWeekends,
+  });
+  // Piped console input is a batch of questions: no reminders mixed into its answers.
+  const cron: ReminderCron | undefined =
+    serving || interactive ? startCron(reminders.service) : undefined;
   if (!serving) bot.done = runConsole({ core, input: options.input, output: options.output });
   bot.stop = async () => {
+    await cron?.stop();
     await bot.telegram?.stop();
     await bot.wecom?.idle();
     await bot.http?.close();
     lock.release();
   };
   return bot;
+}
+
+/** /deadlines for everyone, /remind for admins. */
+function reminderCommands(
+  stores: DataStores,
+  reminders: { service?: ReminderService },
+): Record<string, CommandSpec> {
+  const service = () => {
+    if (!reminders.service) throw new Error("reminder service not started");
+    return reminders.service;
+  };
+  return {
+    deadlines: { run: ({ now }) => [{ text: service().deadlinesText(now) }] },
+    remind: {
+      adminOnly: true,
+      run: async () => {
+        const replies = [];
+        for (const task of stores.tasks)
+          replies.push({ text: (await service().remindNow(task)).reply });
+        return replies;
+      },
+    },
+  };
 }

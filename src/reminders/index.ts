@@ -1,7 +1,6 @@
 // Deadline reminders: the schedule (computed), the ledger (persisted), the outbox (rate limits,
 // retries), the service tying them together and the node-cron clock.
 export { startCron, type CronOptions, type ReminderCron } from "./cron.js";
-export { loadReminderDeps, townshipsOf, type ReminderDeps } from "./deps.js";
 export {
   ledgerFile,
   memoryLedger,
