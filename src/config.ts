@@ -9,7 +9,11 @@ const optional = z
   .optional();
 
 const EnvSchema = z.object({
-  DATA_DIR: z.string().trim().min(1).default("./var"),
+  DATA_DIR: z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? "./var" : s))
+    .default("./var"),
   ADMINS: z
     .string()
     .trim()
@@ -17,7 +21,13 @@ const EnvSchema = z.object({
     .refine((s) => s === "" || s.split(",").every((a) => /^(telegram|wecom):\S+$/.test(a.trim())), {
       message: "must be a comma list such as telegram:12345,wecom:zhangsan",
     }),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? "8080" : s))
+    .pipe(z.string().regex(/^\d+$/, "must be a port number").transform(Number))
+    .pipe(z.number().int().min(0).max(65535))
+    .default(8080),
   TELEGRAM_BOT_TOKEN: optional,
   TELEGRAM_API_ROOT: z
     .url()
@@ -37,15 +47,24 @@ const EnvSchema = z.object({
   WECOM_ROBOT_TOKEN: optional,
   WECOM_ROBOT_AES_KEY: optional,
   WECOM_WEBHOOK_KEY: optional,
-  WECOM_API_BASE: z.url().default("https://qyapi.weixin.qq.com"),
+  WECOM_API_BASE: z
+    .string()
+    .trim()
+    .transform((s) => (s === "" ? "https://qyapi.weixin.qq.com" : s))
+    .pipe(z.url())
+    .default("https://qyapi.weixin.qq.com"),
   QUIET_HOURS: z
     .string()
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$|^off$/, {
       message: "must look like 21:00-08:00, or off",
     })
-    .default("21:00-08:00"),
-  REMIND_WEEKENDS: z.enum(["send", "skip", "friday"]).default("send"),
+    .default("21:00-08:00")
+    .or(z.literal("").transform(() => "21:00-08:00")),
+  REMIND_WEEKENDS: z
+    .enum(["send", "skip", "friday"])
+    .default("send")
+    .or(z.literal("").transform(() => "send" as const)),
 });
 
 /** The parsed environment. */

@@ -1,0 +1,67 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { acquireDataDirLock, DataDirLockedError } from "../src/store/lock.js";
+
+const env = (dataDir: string) => ({ ...process.env, DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: "" });
+
+describe("one bot per data folder", () => {
+  it("refuses a second lock while the first is held, and frees it on release", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lock-"));
+    const lock = acquireDataDirLock(dir);
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    lock.release();
+    acquireDataDirLock(dir).release();
+  });
+
+  it("takes over a lock left by a process that no longer exists", () => {
+    const dir = mkdtempSync(join(tmpdir(), "lock-"));
+    writeFileSync(join(dir, "bot.lock"), "999999999");
+    acquireDataDirLock(dir).release();
+  });
+
+  it("makes a second `npm start` on the same DATA_DIR stop with a clear message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bot-"));
+    const first = spawn("npx", ["tsx", "src/main.ts"], { env: env(dir), stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    first.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    first.stdin.write("夏粮单产多少\n");
+    // Once the first bot answered, it holds the folder.
+    for (let i = 0; i < 200 && !out.includes("437"); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(out).toContain("437");
+    const second = spawnSync("npx", ["tsx", "src/main.ts"], { env: env(dir), input: "", encoding: "utf8", timeout: 30_000 });
+    first.stdin.end();
+    await new Promise((r) => first.on("exit", r));
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain("另一个机器人进程");
+    expect(second.stderr).toContain(dir);
+  });
+});
+
+describe("npm start", () => {
+  it("answers piped questions line by line and exits at the end of input", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bot-"));
+    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
+      env: env(dir),
+      input: "夏粮单产多少\n/start\n",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("预计437公斤/亩");
+    expect(run.stdout).toContain("您好");
+  });
+
+  it("stops with a message naming a bad variable", () => {
+    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
+      env: { ...env(mkdtempSync(join(tmpdir(), "bot-"))), PORT: "eighty" },
+      input: "",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("PORT");
+  });
+});
