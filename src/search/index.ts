@@ -158,9 +158,12 @@ function fieldCredit(doc: Doc, form: string): number {
   return doc.section.includes(form) ? SECTION : 0;
 }
 
+// Units that measure rather than count: "几个" cannot be answered in them.
+const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
+
 function unitFit(indicator: Indicator, query: ParsedQuery): number {
-  if (query.units.size === 0) return 0;
-  return query.units.has(indicator.unit) ? 0.25 : -0.35;
+  if (query.units.size > 0) return query.units.has(indicator.unit) ? 0.25 : -0.35;
+  return query.countOnly && MEASURES.test(indicator.unit) ? -0.35 : 0;
 }
 
 function kindFit(indicator: Indicator, query: ParsedQuery): number {

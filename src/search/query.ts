@@ -24,6 +24,8 @@ export interface ParsedQuery {
   units: Set<string>;
   /** True when the question names its unit outright (几户, 百分之几): other units cannot answer. */
   strictUnits: boolean;
+  /** True when it asks "几个": any count answers, a measure (亩, 万元, %) does not fit. */
+  countOnly: boolean;
   kinds: Set<IndicatorKind>;
 }
 
@@ -45,6 +47,8 @@ const RELATIVE_YEARS: Record<string, number> = {
   来年: 1,
   后年: 2,
 };
+const GENERIC_COUNT = "个";
+const MAX_PIECE = 10;
 const NOUN_TAG = /^(n|vn|l|j|eng)/;
 const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家]?$/;
 
@@ -93,6 +97,7 @@ export class QueryParser {
     const units = new Set<string>();
     const kinds = new Set<IndicatorKind>();
     let strictUnits = false;
+    let countOnly = false;
     for (const [word, family] of Object.entries(this.intents.hintWords)) {
       if (!canonical.includes(word)) continue;
       this.intents.unitFamilies[family]!.forEach((u) => units.add(u));
@@ -102,11 +107,15 @@ export class QueryParser {
       if (canonical.includes(word)) kinds.add(kind);
     }
     const rest = normalised.replace(this.askedUnit, (_, _q, unit: string) => {
-      this.unitFamily.get(unit)!.forEach((u) => units.add(u));
-      strictUnits = true;
+      // "几个" is said of anything countable (几个涵洞 = 2座): a hint, not a rule.
+      if (unit === GENERIC_COUNT) countOnly = true;
+      else {
+        this.unitFamily.get(unit)!.forEach((u) => units.add(u));
+        strictUnits = true;
+      }
       return "|";
     });
-    return { normalised, terms: this.termsOf(rest), units, strictUnits, kinds };
+    return { normalised, terms: this.termsOf(rest), units, strictUnits, countOnly, kinds };
   }
 
   private termsOf(text: string): QueryTerm[] {
@@ -119,7 +128,8 @@ export class QueryParser {
     }
     for (const { form, group } of this.synonymForms) {
       if (!rest.includes(form)) continue;
-      terms.push({ text: form, forms: group, soft: false, anchor: false });
+      const soft = group.some((f) => this.softWords.has(f));
+      terms.push({ text: form, forms: group, soft, anchor: false });
       rest = rest.split(form).join("|");
     }
     for (const segment of rest.split("|").filter(Boolean))
@@ -166,38 +176,55 @@ export class QueryParser {
     return terms;
   }
 
-  /** Greedy longest matches against the corpus over a run of words. */
+  /**
+   * The fewest stretches the report has verbatim, over a run of words ("稻鱼种养" -> 稻鱼, 种养;
+   * "下基层" -> 下, 基层), preferring to cut where jieba cuts ("夏粮|增产", not "夏粮增|产").
+   * What the report lacks stays together as a word of its own ("秋粮", "电影院").
+   */
   private longestKnown(run: { word: string; tag: string }[]): QueryTerm[] {
-    const terms: QueryTerm[] = [];
-    let i = 0;
-    while (i < run.length) {
-      let j = run.length;
-      while (j > i + 1 && !this.corpus.has(joinWords(run, i, j))) j--;
-      const text = joinWords(run, i, j);
-      terms.push(...(this.corpus.has(text) ? [this.term(text)] : this.pieces(text, run[i]!.tag)));
-      i = j;
+    const text = joinWords(run, 0, run.length);
+    const cuts = new Set<number>([0]);
+    let at = 0;
+    for (const { word } of run) cuts.add((at += word.length));
+    const n = text.length;
+    const cost = new Array<number>(n + 1).fill(Infinity);
+    const end = new Array<number>(n + 1).fill(n);
+    cost[n] = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      cost[i] = 1 + cost[i + 1]!;
+      end[i] = i + 1;
+      for (let j = i + 2; j <= Math.min(n, i + MAX_PIECE); j++) {
+        if (!this.corpus.has(text.slice(i, j))) continue;
+        const c = 1 + (cuts.has(i) ? 0 : 0.5) + (cuts.has(j) ? 0 : 0.5) + cost[j]!;
+        // On a tie the longer first stretch wins ("产业帮扶项目|总", not "产业帮扶|项目总").
+        if (c <= cost[i]!) [cost[i], end[i]] = [c, j];
+      }
     }
+    const terms: QueryTerm[] = [];
+    let unknown = "";
+    for (let i = 0; i < n; i = end[i]!) {
+      const piece = text.slice(i, end[i]);
+      if (piece.length === 1) {
+        unknown += piece;
+        continue;
+      }
+      if (unknown) terms.push(this.unknown(unknown));
+      unknown = "";
+      terms.push(this.term(piece));
+    }
+    if (unknown) terms.push(this.unknown(unknown));
     return terms;
   }
 
   /**
-   * A word the report lacks, read as the report's words inside it when they cover most of it
-   * ("产权交易" -> 产权, 交易; "下基层" -> 基层). Otherwise it is a word of its own: a noun
-   * (电影院, 秋粮) names something the report does not have; other words (那边, 搞) are filler.
+   * Words the report lacks: a noun (电影院, 秋粮, 牛) names something the report does not have;
+   * other words (那边, 搞) and characters the report has are filler that only helps when found.
    */
-  private pieces(word: string, tag: string): QueryTerm[] {
-    const pieces: string[] = [];
-    let covered = 0;
-    for (let i = 0; i < word.length;) {
-      let j = word.length;
-      while (j > i + 1 && !this.corpus.has(word.slice(i, j))) j--;
-      if (j - i >= 2) covered += j - i;
-      pieces.push(word.slice(i, j));
-      i = j;
-    }
-    if (covered >= (word.length * 2) / 3) return pieces.map((p) => this.term(p));
-    const soft = this.softWords.has(word) || !NOUN_TAG.test(tag);
-    return [{ text: word, forms: [word], soft, anchor: false }];
+  private unknown(chunk: string): QueryTerm {
+    if (chunk.length === 1 && this.corpus.has(chunk)) return this.term(chunk);
+    const tag = taggedWords(chunk)[0]?.tag ?? "x";
+    const soft = this.softWords.has(chunk) || !NOUN_TAG.test(tag);
+    return { text: chunk, forms: [chunk], soft, anchor: false };
   }
 
   private term(word: string): QueryTerm {

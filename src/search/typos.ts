@@ -34,7 +34,7 @@ export class TypoCorrector {
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
     let text = question;
-    let unknown = unknownPositions(question, this.protectedWords);
+    let unknown = unknownPositions(question, this.protectedWords, (w) => this.corpus.includes(w));
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
@@ -65,10 +65,14 @@ export class TypoCorrector {
 }
 
 /**
- * Positions of characters in words the dictionary does not know (jieba tag "x"): a slip makes
- * such a word ("网格圆配", "农模"), while a real word ("低保户") is left alone.
+ * Positions of characters in words neither the dictionary (jieba tag "x") nor the report knows:
+ * a slip makes such a word ("圆配", "农模"), while a real word ("低保户", "还田机") is left alone.
  */
-function unknownPositions(text: string, protectedWords: string[]): number[] {
+function unknownPositions(
+  text: string,
+  protectedWords: string[],
+  inCorpus: (word: string) => boolean,
+): number[] {
   const positions: number[] = [];
   const guarded = new Set<number>();
   for (const word of protectedWords) {
@@ -80,7 +84,7 @@ function unknownPositions(text: string, protectedWords: string[]): number[] {
   for (const { word, tag } of taggedWords(text)) {
     const start = text.indexOf(word, at);
     if (start < 0) continue;
-    if (tag === "x" && /\p{Script=Han}/u.test(word)) {
+    if (tag === "x" && /\p{Script=Han}/u.test(word) && !inCorpus(word)) {
       for (let i = start; i < start + word.length; i++) if (!guarded.has(i)) positions.push(i);
     }
     at = start + word.length;
