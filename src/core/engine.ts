@@ -1,6 +1,7 @@
 // The conversation engine: routes a message to a command, an open flow, or the question
 // answerer, and returns replies. Imports no platform package.
 import type { Answerer } from "../search/answerer.js";
+import { describeError } from "./describe-error.js";
 import { loadCommandIntents, matchCommand, type CommandIntents } from "./intents.js";
 import { createKeyedQueue } from "./keyed-queue.js";
 import type { Conversation, ConversationStore } from "./state.js";
@@ -139,7 +140,7 @@ export function createCore(options: CoreOptions): Core {
         .run(key, () => process(message, key))
         .catch((error: unknown) => {
           log.error(
-            `handling message ${message.messageId ?? "?"} from ${key} failed: ${describe(error)}`,
+            `handling message ${message.messageId ?? "?"} from ${key} failed: ${describeError(error)}`,
           );
           return [{ text: intents.texts.apology }];
         });
@@ -174,8 +175,4 @@ function builtins(answerer: Answerer, intents: CommandIntents): Record<string, C
       run: ({ identity, admin }) => [{ text: `您的身份：${identity}${admin ? "（管理员）" : ""}` }],
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -19,18 +19,4 @@ export function redacting(log: ChannelLogger, secret: string): ChannelLogger {
   };
 }
 
-/** One line for logs: the error's name and message and those of its causes (never whole objects). */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 4; depth++) {
-    if (current instanceof Error) {
-      parts.push(`${current.name}: ${current.message}`);
-      current = current.cause;
-    } else {
-      parts.push(String(current));
-      current = undefined;
-    }
-  }
-  return parts.join(" <- ");
-}
+export { describeError } from "../../core/describe-error.js";

@@ -42,18 +42,4 @@ export class WecomConfigError extends Error {
   override name = "WecomConfigError";
 }
 
-/** One line for logs: the message and its causes' messages (never whole objects, which may hold tokens). */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    if (current instanceof Error) {
-      parts.push(`${current.name}: ${current.message}`);
-      current = current.cause;
-    } else {
-      parts.push(String(current));
-      current = undefined;
-    }
-  }
-  return parts.join(" <- ");
-}
+export { describeError } from "../../core/describe-error.js";
