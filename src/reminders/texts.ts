@@ -52,8 +52,8 @@ export function directText(ctx: ReminderContext, township: TownshipProgress): st
   const list = `${missing.length} 项未报：${missing.join("、")}`;
   const deadline = formatShanghai(ctx.deadline, { weekday: true });
   const body = ctx.overdue
-    ? `${township.township}的填报已于 ${deadline} 截止，仍有 ${list}。请尽快补报。`
-    : `${township.township}还有 ${list}。截止时间 ${deadline}，请按时填报。`;
+    ? `${township.township}的填报已于 ${deadline} 截止，仍有 ${list}。请尽快补报（私聊我发“上报”）。`
+    : `${township.township}还有 ${list}。截止时间 ${deadline}，请按时填报（私聊我发“上报”）。`;
   return `${lateMark(ctx)}${heading(ctx)}${body}`;
 }
 
