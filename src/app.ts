@@ -22,7 +22,15 @@ import {
   type ReminderCron,
   type ReminderService,
 } from "./reminders/index.js";
-import { openDataStores, reminderTransport, reportingState, type DataStores } from "./wiring.js";
+import {
+  openDataStores,
+  reminderTransport,
+  reportingState,
+  type DataStores,
+  type ReminderChannels,
+} from "./wiring.js";
+import { createSubmissionFeature, type SubmissionFeature } from "./core/submissions/index.js";
+import { describeError } from "./core/describe-error.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -67,11 +75,19 @@ async function startWithLock(
   // The reminder service is created before the channels it sends through; its transport is
   // set once they exist (commands only run after start-up).
   const reminders: { service?: ReminderService } = {};
+  const submissions = createSubmissionFeature({
+    ...stores,
+    answerer,
+    conversations,
+    exportDir: config.dataDir,
+  });
   const core = createCore({
     answerer,
     conversations,
     admins: config.admins,
-    commands: reminderCommands(stores, reminders),
+    commands: { ...reminderCommands(stores, reminders), ...submissions.commands },
+    flows: submissions.flows,
+    answerHooks: submissions.answerHooks,
   });
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
 
@@ -117,7 +133,12 @@ async function startWithLock(
   const cron: ReminderCron | undefined =
     serving || interactive ? startCron(reminders.service) : undefined;
   if (!serving) bot.done = runConsole({ core, input: options.input, output: options.output });
+  const expiry = setInterval(() => {
+    void expireDrafts(submissions, { telegram: bot.telegram, wecom: bot.wecom, print });
+  }, 60_000);
+  expiry.unref();
   bot.stop = async () => {
+    clearInterval(expiry);
     await cron?.stop();
     await bot.telegram?.stop();
     await bot.wecom?.idle();
@@ -125,6 +146,26 @@ async function startWithLock(
     lock.release();
   };
   return bot;
+}
+
+/** Clears drafts idle for 30 minutes and tells their owners. */
+async function expireDrafts(feature: SubmissionFeature, channels: ReminderChannels): Promise<void> {
+  try {
+    for (const notice of await feature.expireIdle(new Date())) {
+      const { channel, chatId, reply } = notice;
+      const send =
+        channel === "telegram"
+          ? channels.telegram?.sendTo(chatId, reply)
+          : channel === "wecom"
+            ? channels.wecom?.sendTo(chatId, reply)
+            : channels.print?.(reply.text);
+      await send?.catch((error: unknown) =>
+        console.error(`draft expiry notice to ${chatId}: ${describeError(error)}`),
+      );
+    }
+  } catch (error) {
+    console.error(`draft expiry failed: ${describeError(error)}`);
+  }
 }
 
 /** /deadlines for everyone, /remind for admins. */

@@ -24,14 +24,23 @@ describe("one bot per data folder", () => {
 
   it("makes a second `npm start` on the same DATA_DIR stop with a clear message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bot-"));
-    const first = spawn("npx", ["tsx", "src/main.ts"], { env: env(dir), stdio: ["pipe", "pipe", "pipe"] });
+    const first = spawn("npx", ["tsx", "src/main.ts"], {
+      env: env(dir),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let out = "";
     first.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     first.stdin.write("夏粮单产多少\n");
     // Once the first bot answered, it holds the folder.
-    for (let i = 0; i < 200 && !out.includes("437"); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !out.includes("437"); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(out).toContain("437");
-    const second = spawnSync("npx", ["tsx", "src/main.ts"], { env: env(dir), input: "", encoding: "utf8", timeout: 30_000 });
+    const second = spawnSync("npx", ["tsx", "src/main.ts"], {
+      env: env(dir),
+      input: "",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     first.stdin.end();
     await new Promise((r) => first.on("exit", r));
     expect(second.status).toBe(1);
@@ -63,5 +72,30 @@ describe("npm start", () => {
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("PORT");
+  });
+});
+
+describe("the wired bot", () => {
+  it("takes a one-line report in the terminal, receipts it after storing, and answers from it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bot-"));
+    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
+      env: env(dir),
+      input: "/as 下营镇\n上报 新建民宿 35户\n确认\n下营镇新建民宿多少\n/deadlines\n",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(0);
+    const receipt = /回执号 (R\d{6}-\d{4})/.exec(run.stdout)?.[1];
+    expect(receipt).toBeDefined();
+    const files = spawnSync(
+      "cat",
+      [join(dir, "submissions", `${receipt!.slice(1, 5)}-${receipt!.slice(5, 7)}.json`)],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(files.stdout).toContain(receipt);
+    expect(run.stdout).toMatch(/下营镇.*新建民宿：35户/);
+    expect(run.stdout).toContain("当前填报任务");
   });
 });

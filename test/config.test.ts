@@ -8,7 +8,12 @@ const AES = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 describe("loadConfig", () => {
   it("runs the terminal chat when nothing is configured", () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ dataDir: "./var", port: 8080, admins: [], quietHours: "21:00-08:00" });
+    expect(config).toMatchObject({
+      dataDir: "./var",
+      port: 8080,
+      admins: [],
+      quietHours: "21:00-08:00",
+    });
     expect(config.telegram).toBeUndefined();
     expect(config.wecom.app).toBeUndefined();
   });
@@ -33,7 +38,10 @@ describe("loadConfig", () => {
       [{ ADMINS: "zhangsan" }, "ADMINS"],
       [{ QUIET_HOURS: "9pm" }, "QUIET_HOURS"],
       [{ TELEGRAM_WEBHOOK_URL: "https://bot.example/telegram/webhook" }, "TELEGRAM_BOT_TOKEN"],
-      [{ WECOM_CORP_ID: "ww1", WECOM_AGENT_ID: "1", WECOM_SECRET: secret, WECOM_TOKEN: "t" }, "WECOM_AES_KEY"],
+      [
+        { WECOM_CORP_ID: "ww1", WECOM_AGENT_ID: "1", WECOM_SECRET: secret, WECOM_TOKEN: "t" },
+        "WECOM_AES_KEY",
+      ],
       [{ WECOM_ROBOT_TOKEN: "t", WECOM_ROBOT_AES_KEY: secret }, "WECOM_ROBOT_AES_KEY"],
     ];
     for (const [env, name] of attempts) {

@@ -50,7 +50,7 @@ export function implausibility(value: number, field: TaskField, refs: References
   const shown = formatValue(value, field.unit);
   const { previous, baseline } = refs;
   if (previous) {
-    const before = `上次（${formatPeriod(previous.period)}）的${formatValue(previous.value, field.unit)}`;
+    const before = `上次（${formatPeriod(previous.period)}）${formatValue(previous.value, field.unit)}`;
     if (field.cumulative && value < previous.value) {
       reasons.push(`${field.label}是累计数，${shown}比${before}还少`);
     } else if (far(value, previous.value)) {

@@ -64,8 +64,7 @@ export type Draft = z.infer<typeof DraftSchema>;
 
 /** Outcome of reading a draft from a conversation. */
 export type DraftRead =
-  | { ok: true; draft: Draft; updatedAt: Date }
-  | { ok: false; reason: "none" | "invalid" };
+  { ok: true; draft: Draft; updatedAt: Date } | { ok: false; reason: "none" | "invalid" };
 
 /** The conversation's draft, if it holds a valid one of this version for `task`. */
 export function readDraft(conversation: Conversation, task: Task): DraftRead {

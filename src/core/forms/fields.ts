@@ -41,8 +41,12 @@ export function describeField(field: TaskField): string {
   return parts.join("，");
 }
 
-/** A value with its unit, without floating-point noise: 35 → "35户", 1.2 → "1.2亩". */
+/** A number without floating-point noise: 0.1 + 0.2 → "0.3". */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
+}
+
+/** A value with its unit: 35 → "35户", 1.2 → "1.2亩". */
 export function formatValue(value: number, unit: string): string {
-  const text = Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
-  return `${text}${unit}`;
+  return `${formatNumber(value)}${unit}`;
 }

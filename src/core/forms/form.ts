@@ -24,7 +24,8 @@ export function createSubmissionFlow(deps: FormDeps): Flow {
       const command = matchCommand(text, deps.intents.commands);
       if (isIdle(read.updatedAt, context.now)) return expired(deps, context, read.draft, command);
       if (command?.name === "report") return restart(deps, context, read.draft, command.args);
-      if (command?.name === "cancel") return finish(deps, context, { draft: null, notes: [TEXTS.cancelled] });
+      if (command?.name === "cancel")
+        return finish(deps, context, { draft: null, notes: [TEXTS.cancelled] });
       return finish(deps, context, await handleStep(deps, context, read.draft, text));
     },
   };

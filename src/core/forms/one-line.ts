@@ -17,8 +17,7 @@ export interface LineEntry {
 
 /** The township named (if any) and the figures, or the reasons the line was refused. */
 export type LineResult =
-  | { ok: true; township?: string; entries: LineEntry[] }
-  | { ok: false; errors: string[] };
+  { ok: true; township?: string; entries: LineEntry[] } | { ok: false; errors: string[] };
 
 /** Separators people put between a name and its figure or between two items. */
 const SEPARATORS = /^[\s:：,，、;；=。]+|[\s:：,，、;；=。]+$/gu;
@@ -75,5 +74,11 @@ export function readTownship(
   const only = matches.length === 1 ? matches[0] : undefined;
   if (only) return { ok: true, name: only.name };
   if (!matches.length) return { ok: false, error: TEXTS.unknownTownship(typed) };
-  return { ok: false, error: TEXTS.ambiguousTownship(typed, matches.map((t) => t.name)) };
+  return {
+    ok: false,
+    error: TEXTS.ambiguousTownship(
+      typed,
+      matches.map((t) => t.name),
+    ),
+  };
 }

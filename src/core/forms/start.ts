@@ -71,7 +71,8 @@ function oneLine(
   for (const entry of entries) {
     const refs = referencesOf(deps, { township, period: draft.period }, entry.field);
     const reasons = implausibility(entry.value, entry.field, refs);
-    if (reasons.length) pending.push({ index: entry.index, value: entry.value, raw: entry.raw, reasons });
+    if (reasons.length)
+      pending.push({ index: entry.index, value: entry.value, raw: entry.raw, reasons });
     else values[entry.field.key] = { value: entry.value, raw: entry.raw };
   }
   const raw = context.message.text.trim().slice(0, 4000);

@@ -22,6 +22,16 @@ export interface Outcome {
 type FieldStep = Extract<Step, { kind: "field" }>;
 type ConfirmStep = Extract<Step, { kind: "confirm" }>;
 
+/** The question of field `index`; `back` says where its answer leads. */
+function fieldStep(index: number, back: FieldStep["back"]): FieldStep {
+  return { kind: "field", index, back };
+}
+
+/** Moves the draft to `step`, with optional notes. */
+function goTo(draft: Draft, step: Step, ...notes: string[]): Outcome {
+  return { draft: withStep(draft, step), notes };
+}
+
 /** Handles one message at the draft's current step. */
 export async function handleStep(
   deps: FormDeps,
@@ -46,12 +56,12 @@ export async function handleStep(
 
 function onTownship(deps: FormDeps, draft: Draft, text: string, word?: ControlWord): Outcome {
   if (word?.kind === "back") return { draft, notes: [TEXTS.firstItem] };
+  if (word?.kind === "skip") return { draft, notes: [TEXTS.chooseTownshipFirst] };
   const found = readTownship(text.trim(), deps.roster);
   if (!found.ok || !found.name) {
     return { draft, notes: [found.ok ? TEXTS.chooseTownshipFirst : found.error] };
   }
-  const chosen = { ...draft, township: found.name };
-  return { draft: withStep(chosen, { kind: "field", index: 0, back: "next" }), notes: [] };
+  return goTo({ ...draft, township: found.name }, fieldStep(0, "next"));
 }
 
 function onField(
@@ -77,8 +87,7 @@ function onField(
   const reasons = implausibility(parsed.value, field, referencesOf(deps, place, field));
   const edited = noteEdit(draft, field.label, typed);
   if (reasons.length) {
-    const confirm = { ...step, kind: "confirm" as const, value: parsed.value, raw: typed, reasons };
-    return { draft: withStep(edited, confirm), notes: [] };
+    return goTo(edited, { ...step, kind: "confirm", value: parsed.value, raw: typed, reasons });
   }
   const entry = { value: parsed.value, raw: typed };
   return { draft: advance(task, setValue(task, edited, step.index, entry), step), notes: [] };
@@ -87,11 +96,9 @@ function onField(
 /** 上一步: the previous field; from the first, the township choice for admins. */
 function goBack(deps: FormDeps, context: CommandContext, draft: Draft, step: FieldStep): Outcome {
   if (step.back === "summary") return { draft: toSummary(draft), notes: [] };
-  if (step.index > 0) {
-    return { draft: withStep(draft, { kind: "field", index: step.index - 1, back: "next" }), notes: [] };
-  }
+  if (step.index > 0) return goTo(draft, fieldStep(step.index - 1, "next"));
   const reporter = reporterOf(context, deps.bindings);
-  if (reporter?.anyTownship) return { draft: withStep(draft, { kind: "township" }), notes: [] };
+  if (reporter?.anyTownship) return goTo(draft, { kind: "township" });
   return { draft, notes: [TEXTS.firstItem] };
 }
 
@@ -104,13 +111,13 @@ function onConfirm(
   word?: ControlWord,
 ): Outcome {
   const { task } = deps;
-  const asField: FieldStep = { kind: "field", index: step.index, back: step.back };
+  const asField = fieldStep(step.index, step.back);
   if (word?.kind === "yes" || word?.kind === "confirm") {
     const entry = { value: step.value, raw: step.raw };
     return { draft: advance(task, setValue(task, draft, step.index, entry), step), notes: [] };
   }
   if (word?.kind === "no" || word?.kind === "back") {
-    return { draft: withStep(draft, asField), notes: [TEXTS.reenter] };
+    return goTo(draft, asField, TEXTS.reenter);
   }
   // Anything else is read as the corrected figure, as if typed at the field's own question.
   return onField(deps, context, withStep(draft, asField), asField, text, word);
@@ -128,10 +135,8 @@ async function onSummary(
     if (word.item < 1 || word.item > count) {
       return { draft, notes: [TEXTS.noSuchItem(word.item, count)] };
     }
-    return { draft: withStep(draft, { kind: "field", index: word.item - 1, back: "summary" }), notes: [] };
+    return goTo(draft, fieldStep(word.item - 1, "summary"));
   }
-  if (word?.kind === "back") {
-    return { draft: withStep(draft, { kind: "field", index: count - 1, back: "summary" }), notes: [] };
-  }
+  if (word?.kind === "back") return goTo(draft, fieldStep(count - 1, "summary"));
   return { draft, notes: [TEXTS.summaryUnknown] };
 }

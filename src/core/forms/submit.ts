@@ -23,7 +23,8 @@ export async function submitDraft(
   }
   // A submission made in month M belongs to period M, even when the draft was begun in M-1.
   const period = periodOf(context.now);
-  if (period !== draft.period) return { draft: { ...draft, period }, notes: [TEXTS.periodChanged(period)] };
+  if (period !== draft.period)
+    return { draft: { ...draft, period }, notes: [TEXTS.periodChanged(period)] };
   const input = submitInput(deps, context, draft, township);
   if (!input.entries.length) return { draft, notes: [TEXTS.nothingFilled] };
   const corrected = deps.task.fields

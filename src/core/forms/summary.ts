@@ -1,5 +1,5 @@
 // The summary a draft ends with, and the reply once it is on disk.
-import { deadlineOf, isLate } from "../period.js";
+import { deadlineOf, formatPeriod, isLate } from "../period.js";
 import type { Receipt } from "../../store/submissions.js";
 import type { TaskField } from "../../store/tasks.js";
 import { dueOf, type FormDeps } from "./deps.js";
@@ -45,7 +45,8 @@ export function receiptText(
   const items = deps.task.fields
     .filter((f) => draft.values[f.key])
     .map((f) => `${f.label} ${formatValue(draft.values[f.key]?.value ?? 0, f.unit)}`);
-  const lines = [TEXTS.receipt(receipt.receipt, receipt.at), items.join("、")];
+  const place = `${draft.township ?? ""} ${formatPeriod(draft.period)}：${items.join("、")}`;
+  const lines = [TEXTS.receipt(receipt.receipt, receipt.at), place];
   if (corrected.length) lines.push(TEXTS.corrected(corrected));
   if (late) lines.push(TEXTS.receiptLate);
   return lines.join("\n");

@@ -3,7 +3,6 @@
 import { formatPeriod, formatShanghai } from "../period.js";
 import type { Task } from "../../store/tasks.js";
 
-const CONTROL_HINT = "可以回复：跳过、上一步、取消";
 const EXAMPLE = "例如：上报 新建民宿 35户";
 
 /** Fixed texts and small templates of the form. */
@@ -15,13 +14,13 @@ export const TEXTS = {
   adminNeedsTownship: "请写明乡镇，例如：上报 下营镇 新建民宿 35户",
   intro: (task: Task, period: string, deadline: Date) =>
     `开始填报“${task.title}”${formatPeriod(period)}，共 ${task.fields.length} 项，` +
-    `截止 ${formatShanghai(deadline, { weekday: true })}。${CONTROL_HINT}。`,
+    `截止 ${formatShanghai(deadline, { weekday: true })}。`,
   chooseTownship: "请选择要填报的乡镇（回复序号或乡镇名）：",
   chooseTownshipFirst: "请先选择乡镇。",
   unknownTownship: (typed: string) => `没有找到乡镇“${typed}”。`,
   ambiguousTownship: (typed: string, names: string[]) =>
     `“${typed}”可能是：${names.join("、")}，请写全称。`,
-  controlHint: `请输入数字，例如 35；${CONTROL_HINT}`,
+  controlHint: "请输入数字，例如 35；可以回复：跳过、上一步、取消",
   firstItem: "已经是第一项了。",
   skipped: (label: string) => `已跳过“${label}”。`,
   reenter: "好的，请重新输入。",

@@ -35,7 +35,11 @@ export function createAnswerHook(deps: FormDeps): AnswerHook {
 }
 
 /** Reads a question about one task field, or undefined when it is about anything else. */
-export function readQuestion(deps: FormDeps, question: string, now: Date): FigureQuestion | undefined {
+export function readQuestion(
+  deps: FormDeps,
+  question: string,
+  now: Date,
+): FigureQuestion | undefined {
   const text = question.normalize("NFKC").replace(PUNCTUATION, "");
   const mentions = findFieldMentions(text, deps.task);
   const field = mentions[0]?.field;

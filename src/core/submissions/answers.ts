@@ -1,7 +1,7 @@
 // Answer texts about submitted figures: one township's latest value with who and when, or the
 // townships' sum beside the report's district figure.
 import type { FormDeps } from "../forms/deps.js";
-import { formatValue } from "../forms/fields.js";
+import { formatNumber, formatValue } from "../forms/fields.js";
 import { formatPeriod, formatShanghai } from "../period.js";
 import { formatFigure } from "../../search/format.js";
 import type { FigureVersion } from "../../store/submissions.js";
@@ -16,13 +16,17 @@ export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
   const latest = deps.submissions.latest(period, township, field.key);
   const lines: string[] = [];
   if (latest) {
-    lines.push(`${township} ${formatPeriod(period)} ${field.label}：${formatValue(latest.value, latest.unit)}`);
+    lines.push(
+      `${township} ${formatPeriod(period)} ${field.label}：${formatValue(latest.value, latest.unit)}`,
+    );
     lines.push(reportedBy(latest, deps.submissions.history(period, township, field.key).length));
   } else {
     lines.push(`${township} ${formatPeriod(period)} 尚未上报${field.label}。`);
     const previous = deps.submissions.previousValue(township, field.key, period);
     if (previous) {
-      lines.push(`上次（${formatPeriod(previous.period)}）：${formatValue(previous.value, previous.unit)}`);
+      lines.push(
+        `上次（${formatPeriod(previous.period)}）：${formatValue(previous.value, previous.unit)}`,
+      );
     }
   }
   const report = reportLine(deps, field);
@@ -53,7 +57,7 @@ export function districtAnswer(deps: FormDeps, asked: FigureQuestion): string {
     return lines.join("\n");
   }
   const count = `${townships}/${deps.townships.length}`;
-  lines.push(`各乡镇${when}已报合计 ${formatValue(total, ` ${field.unit}`)}（${count} 个乡镇已报）`);
+  lines.push(`各乡镇${when}已报合计 ${formatNumber(total)} ${field.unit}（${count} 个乡镇已报）`);
   return lines.join("\n");
 }
 

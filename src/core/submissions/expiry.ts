@@ -34,7 +34,11 @@ export async function expireIdleDrafts(
     clearDraft(conversation);
     writes.push(conversations.set(key, conversation));
     const where = read.ok ? TEXTS.expired(draftPlace(read.draft)) : TEXTS.expired();
-    notices.push({ key, ...addressOf(key, read.ok ? read.draft : undefined), reply: { text: where } });
+    notices.push({
+      key,
+      ...addressOf(key, read.ok ? read.draft : undefined),
+      reply: { text: where },
+    });
   }
   await Promise.all(writes);
   return notices;

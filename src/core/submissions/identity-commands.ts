@@ -4,7 +4,7 @@ import type { CommandContext, CommandSpec } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
 import { readTownship } from "../forms/one-line.js";
 import type { Reply } from "../types.js";
-import { cleanName, IdentitySchema } from "../../store/identity.js";
+import { IdentitySchema } from "../../store/identity.js";
 import { COMMAND_TEXTS as T } from "./texts.js";
 
 /** The identity commands by name. */
@@ -38,8 +38,9 @@ async function invite(deps: FormDeps, context: CommandContext): Promise<Reply[]>
 async function bind(deps: FormDeps, context: CommandContext): Promise<Reply[]> {
   if (!context.args) return say(T.bindUsage);
   const before = deps.bindings.townshipOf(context.identity);
-  const name = cleanName(context.message.userName);
-  const result = await deps.bindings.bind(context.args, context.identity, name, context.now);
+  // The store tidies platform display names (DisplayNameSchema).
+  const { userName } = context.message;
+  const result = await deps.bindings.bind(context.args, context.identity, userName, context.now);
   return say(result.ok ? T.bound(result.township, before) : result.error);
 }
 

@@ -18,7 +18,9 @@ export function officeCommands(deps: FormDeps, exportDir: string): Record<string
 }
 
 /** The period named in the arguments, the current one when none is. */
-function periodArg(context: CommandContext): { ok: true; value: string } | { ok: false; error: string } {
+function periodArg(
+  context: CommandContext,
+): { ok: true; value: string } | { ok: false; error: string } {
   const typed = context.args.trim();
   return typed ? parsePeriod(typed, context.now) : { ok: true, value: periodOf(context.now) };
 }
@@ -31,7 +33,7 @@ function status(deps: FormDeps, context: CommandContext): Reply[] {
 }
 
 /** "已报 3/27", then who reported in part (and what is missing) and who has not reported. */
-export function statusText(deps: FormDeps, period: string, progress: TownshipProgress[]): string {
+function statusText(deps: FormDeps, period: string, progress: TownshipProgress[]): string {
   const { task } = deps;
   const label = (key: string) => task.fields.find((f) => f.key === key)?.label ?? key;
   const done = progress.filter((p) => p.missing.length === 0);
@@ -40,7 +42,7 @@ export function statusText(deps: FormDeps, period: string, progress: TownshipPro
   const deadline = formatShanghai(deadlineOf(period, dueOf(task)), { weekday: true });
   const lines = [
     `${formatPeriod(period)}“${task.title}”（截止 ${deadline}）`,
-    `已报 ${done.length}/${progress.length}（${task.fields.length} 项全部报齐）`,
+    `已报 ${done.length}/${progress.length}（${task.fields.length} 项报齐）`,
   ];
   if (partial.length) {
     const items = partial.map((p) => `${p.township}（缺 ${p.missing.map(label).join("、")}）`);
@@ -50,11 +52,7 @@ export function statusText(deps: FormDeps, period: string, progress: TownshipPro
   return lines.join("\n");
 }
 
-async function exportFiles(
-  deps: FormDeps,
-  dir: string,
-  context: CommandContext,
-): Promise<Reply[]> {
+async function exportFiles(deps: FormDeps, dir: string, context: CommandContext): Promise<Reply[]> {
   const period = periodArg(context);
   if (!period.ok) return [{ text: T.periodRefused(period.error) }];
   const rows = deps.submissions.entries(period.value);

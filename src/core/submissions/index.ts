@@ -1,0 +1,91 @@
+// The submission feature: guided and one-line reports, identity and office commands, answers
+// about submitted figures, and idle-draft expiry. The lead wires it into `createCore`.
+import type { AnswerHook, CommandSpec, Flow, Logger } from "../engine.js";
+import { loadCommandIntents, type CommandIntents } from "../intents.js";
+import type { Conversation, ConversationStore } from "../state.js";
+import type { Reply } from "../types.js";
+import { taskTownships, type FormDeps, type IndicatorSource } from "../forms/deps.js";
+import { beginReport, createSubmissionFlow } from "../forms/form.js";
+import { TEXTS } from "../forms/texts.js";
+import { loadFormWords, type FormWords } from "../forms/words.js";
+import type { BindingStore } from "../../store/bindings.js";
+import type { Township } from "../../store/roster.js";
+import type { SubmissionStore } from "../../store/submissions.js";
+import type { Task } from "../../store/tasks.js";
+import { createAnswerHook } from "./answer-hook.js";
+import { expireIdleDrafts, type ExpiryNotice } from "./expiry.js";
+import { identityCommands } from "./identity-commands.js";
+import { officeCommands } from "./office-commands.js";
+import { COMMAND_TEXTS } from "./texts.js";
+
+export type { ExpiryNotice } from "./expiry.js";
+
+/** Options of `createSubmissionFeature`. */
+export interface SubmissionFeatureOptions {
+  /** Reporting tasks; the first is the one people fill in. */
+  tasks: readonly Task[];
+  roster: readonly Township[];
+  bindings: BindingStore;
+  submissions: SubmissionStore;
+  /** The report answerer (or anything with `indicator(id)`), for baselines. */
+  answerer: IndicatorSource;
+  /** The core's conversation store, where drafts live (read by `expireIdle`). */
+  conversations: ConversationStore;
+  /** Data folder; `/export` writes to its `exports/` subfolder. */
+  exportDir: string;
+  /** Command words (default: intents/commands.json). */
+  intents?: CommandIntents;
+  /** Form words (default: intents/forms.json). */
+  words?: FormWords;
+  /** Where failed submissions are logged (default: console). */
+  log?: Logger;
+}
+
+/** What the lead passes to `createCore`, plus the expiry the lead runs every minute. */
+export interface SubmissionFeature {
+  commands: Record<string, CommandSpec>;
+  flows: Flow[];
+  answerHooks: AnswerHook[];
+  /** Clears drafts idle for 30 minutes by `now` and returns the notices to send. */
+  expireIdle(now: Date): Promise<ExpiryNotice[]>;
+}
+
+/** Builds the submission feature over the given stores. */
+export function createSubmissionFeature(options: SubmissionFeatureOptions): SubmissionFeature {
+  const deps = formDeps(options);
+  return {
+    commands: {
+      report: { run: (c) => beginReport(deps, c), privateOnly: true },
+      cancel: { run: (c) => cancelWithoutDraft(c.conversation) },
+      ...identityCommands(deps),
+      ...officeCommands(deps, options.exportDir),
+    },
+    flows: [createSubmissionFlow(deps)],
+    answerHooks: [createAnswerHook(deps)],
+    expireIdle: (now) => expireIdleDrafts(options.conversations, deps.task, now),
+  };
+}
+
+function formDeps(options: SubmissionFeatureOptions): FormDeps {
+  const task = options.tasks[0];
+  if (!task) throw new RangeError("createSubmissionFeature needs at least one task in `tasks`");
+  const townships = taskTownships(task, options.roster);
+  return {
+    task,
+    townships,
+    roster: options.roster.filter((t) => townships.includes(t.name)),
+    bindings: options.bindings,
+    submissions: options.submissions,
+    answerer: options.answerer,
+    intents: options.intents ?? loadCommandIntents(),
+    words: options.words ?? loadFormWords(),
+    log: options.log ?? console,
+  };
+}
+
+/** 取消 when no flow took the message: nothing open, or a flow no longer registered. */
+function cancelWithoutDraft(conversation: Conversation): Reply[] {
+  const hadDraft = conversation.flow !== undefined;
+  delete conversation.flow;
+  return [{ text: hadDraft ? TEXTS.cancelled : COMMAND_TEXTS.noDraft }];
+}

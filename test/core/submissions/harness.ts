@@ -1,0 +1,121 @@
+// A core with the submission feature over memory stores, driven as people would: messages in,
+// replies out, a clock the test moves.
+import { createCore, type Logger } from "../../../src/core/engine.js";
+import { memoryConversationStore, type ConversationStore } from "../../../src/core/state.js";
+import type { Core, Message, Reply } from "../../../src/core/types.js";
+import {
+  createSubmissionFeature,
+  type SubmissionFeature,
+} from "../../../src/core/submissions/index.js";
+import { loadIndicatorStore } from "../../../src/extract/store-file.js";
+import { Answerer } from "../../../src/search/answerer.js";
+import { loadIntents } from "../../../src/search/intents.js";
+import { memoryBindingStore, type BindingStore } from "../../../src/store/bindings.js";
+import { loadRoster } from "../../../src/store/roster.js";
+import { memorySubmissionStore, type SubmissionStore } from "../../../src/store/submissions.js";
+import { loadTasks, type Task } from "../../../src/store/tasks.js";
+
+/** The monthly task of data/tasks.json. */
+export const TASK: Task = loadTasks()[0]!;
+/** The 27 townships. */
+export const ROSTER = loadRoster();
+const NAMES = ROSTER.map((t) => t.name);
+/** One answerer for every test: building it reads the report's indicator store. */
+export const ANSWERER = new Answerer(loadIndicatorStore(), loadIntents());
+
+/** A person writing to the bot. */
+export interface Person {
+  channel: Message["channel"];
+  userId: string;
+  userName?: string;
+}
+
+/** The console operator (always an admin). */
+export const OPERATOR: Person = { channel: "console", userId: "local" };
+/** The liaison of 下营镇 once bound (`bindLiaison`). */
+export const LIAISON: Person = { channel: "telegram", userId: "1001", userName: "张三" };
+/** Someone bound to nothing. */
+export const STRANGER: Person = { channel: "telegram", userId: "2002", userName: "路人" };
+/** An admin configured by identity. */
+export const ADMIN: Person = { channel: "wecom", userId: "office", userName: "办公室" };
+
+/** Options of `harness`. */
+export interface HarnessOptions {
+  /** Start time (default: 2026-11-20 10:00 Shanghai). */
+  now?: Date;
+  submissions?: SubmissionStore;
+  conversations?: ConversationStore;
+  bindings?: BindingStore;
+  exportDir?: string;
+}
+
+const quiet: Logger = { info: () => undefined, error: () => undefined };
+
+/** A running core with the feature, its stores and a movable clock. */
+export function harness(options: HarnessOptions = {}) {
+  const clock = { now: options.now ?? new Date("2026-11-20T02:00:00Z") };
+  const bindings = options.bindings ?? memoryBindingStore({ townships: NAMES });
+  const submissions =
+    options.submissions ?? memorySubmissionStore({ tasks: [TASK], townships: NAMES });
+  const conversations = options.conversations ?? memoryConversationStore();
+  const feature: SubmissionFeature = createSubmissionFeature({
+    tasks: [TASK],
+    roster: ROSTER,
+    bindings,
+    submissions,
+    answerer: ANSWERER,
+    conversations,
+    exportDir: options.exportDir ?? "/nonexistent",
+    log: quiet,
+  });
+  const core: Core = createCore({
+    answerer: ANSWERER,
+    conversations,
+    admins: ["wecom:office"],
+    commands: feature.commands,
+    flows: feature.flows,
+    answerHooks: feature.answerHooks,
+    now: () => clock.now,
+    log: quiet,
+  });
+  const send = (text: string, who: Person = LIAISON, group = false) =>
+    core.handle(message(text, who, group));
+  return {
+    core,
+    feature,
+    bindings,
+    submissions,
+    conversations,
+    clock,
+    send,
+    /** Sends and returns the replies' texts joined, as a person reads them. */
+    say: async (text: string, who: Person = LIAISON) => textOf(await send(text, who)),
+    /** Moves the clock on. */
+    wait(minutes: number) {
+      clock.now = new Date(clock.now.getTime() + minutes * 60_000);
+    },
+    /** Binds LIAISON (or `who`) to `township` through an invite. */
+    async bindLiaison(township = "下营镇", who: Person = LIAISON) {
+      const { code } = await bindings.createInvite(township, "console:local", clock.now);
+      await bindings.bind(code, `${who.channel}:${who.userId}`, who.userName, clock.now);
+    },
+  };
+}
+
+/** A chat message from `who`, in a private chat unless `group`. */
+export function message(text: string, who: Person, group = false): Message {
+  return {
+    channel: who.channel,
+    chatId: group ? "-100500" : who.userId,
+    userId: who.userId,
+    ...(who.userName ? { userName: who.userName } : {}),
+    chatType: group ? "group" : "private",
+    text,
+    ...(group ? { mentioned: true } : {}),
+  };
+}
+
+/** The texts of replies, one after another. */
+export function textOf(replies: Reply[]): string {
+  return replies.map((r) => r.text).join("\n---\n");
+}
