@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { addMonths, periodOf, type Period } from "../core/period.js";
 import { memoryDoc, openJsonDoc, type JsonDoc } from "../store/json-doc.js";
-import { queueOf, updateOrRollback } from "../store/serial.js";
+import { queueOf } from "../store/serial.js";
 
 /** Periods older than this many months are pruned from the ledger. */
 export const LEDGER_KEEP_MONTHS = 3;
@@ -73,7 +73,7 @@ export function ledgerFile(dataDir: string): string {
 /** A ledger over a JSON document. */
 export function createLedger(doc: JsonDoc<LedgerData>): ReminderLedger {
   const queue = queueOf(doc);
-  const change = (fn: (data: LedgerData) => void) => queue(() => updateOrRollback(doc, fn));
+  const change = (fn: (data: LedgerData) => void) => queue(() => doc.update(fn));
   return {
     get: (key) => doc.data.entries[ledgerKeyText(key)],
     markAttempt: (key, at, late) =>

@@ -10,7 +10,7 @@ import {
 } from "./identity.js";
 import { StoreInputError, parseInput } from "./input-error.js";
 import { memoryDoc, openJsonDoc, type JsonDoc } from "./json-doc.js";
-import { queueOf, updateOrRollback } from "./serial.js";
+import { queueOf } from "./serial.js";
 
 /** Letters and digits nobody confuses when reading them aloud or off a phone (no 0/O, 1/I/L). */
 export const INVITE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -166,7 +166,7 @@ async function addInvite(
   let code = randomCode();
   while (taken.has(code)) code = randomCode();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  await updateOrRollback(doc, (data) => {
+  await doc.update((data) => {
     data.invites = data.invites.filter((i) => !isStale(i, now));
     data.invites.push({
       code,
@@ -194,7 +194,7 @@ async function redeem(
   }
   if (now.getTime() > Date.parse(invite.expiresAt))
     return { ok: false, error: BIND_ERRORS.expired };
-  await updateOrRollback(doc, (data) => {
+  await doc.update((data) => {
     const target = data.invites.find((i) => i.code === code);
     if (target) Object.assign(target, { usedBy: who.identity, usedAt: now.toISOString() });
     data.bindings = data.bindings.filter((b) => b.identity !== who.identity);
@@ -210,7 +210,7 @@ async function redeem(
 
 async function removeBinding(doc: JsonDoc<BindingsData>, identity: string): Promise<boolean> {
   if (!doc.data.bindings.some((b) => b.identity === identity)) return false;
-  await updateOrRollback(doc, (data) => {
+  await doc.update((data) => {
     data.bindings = data.bindings.filter((b) => b.identity !== identity);
   });
   return true;

@@ -2,15 +2,18 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
 import type { z } from "zod";
+import { DurableJsonFile } from "./durable-file.js";
 import { StoreError } from "./errors.js";
 
 /** A validated JSON document with one writer. */
 export interface JsonDoc<T> {
   /** The current data. Mutate it only inside `update`. */
   readonly data: T;
-  /** Applies a synchronous change and resolves once the document is on disk. */
+  /**
+   * Applies a synchronous change to a copy, validates it, and resolves once it is on disk. An
+   * invalid change, or a failed write, leaves the data as it was and rejects.
+   */
   update(change: (data: T) => void): Promise<void>;
 }
 
@@ -53,7 +56,7 @@ const openDocs = new Map<string, JsonDoc<unknown>>();
 /**
  * Opens a JSON document on disk, validated with `schema` on load and before every write.
  * Opening the same path twice in one process returns the same instance (one writer per file).
- * Writes are atomic (temp file + rename, by lowdb/steno).
+ * Writes are atomic and durable (temp file, fsync, rename).
  */
 export function openJsonDoc<S extends z.ZodType>(
   file: string,
@@ -65,22 +68,32 @@ export function openJsonDoc<S extends z.ZodType>(
   if (existing) return existing as JsonDoc<z.infer<S>>;
   mkdirSync(dirname(path), { recursive: true });
   const initial = readJsonFile(path, schema) ?? defaults();
-  const low = new Low<z.infer<S>>(new JSONFile(path), initial);
+  const low = new Low<z.infer<S>>(new DurableJsonFile(path), initial);
   const doc: JsonDoc<z.infer<S>> = {
     get data() {
       return low.data;
     },
     async update(change) {
-      change(low.data);
-      const checked = schema.safeParse(low.data);
-      if (!checked.success) {
+      const previous = low.data;
+      low.data = changedCopy(previous, change, (next) => {
+        const checked = schema.safeParse(next);
+        if (checked.success) return;
         throw new StoreError(
           `Refusing to write invalid data to ${path}: ${checked.error.issues[0]?.message}`,
           path,
           { cause: checked.error },
         );
+      });
+      const written = low.data;
+      try {
+        await low.write();
+      } catch (error) {
+        // Undo unless a later change already replaced this one (it will be written with it).
+        if (low.data === written) low.data = previous;
+        throw new StoreError(`Cannot write ${path}: ${(error as Error).message}`, path, {
+          cause: error,
+        });
       }
-      await low.write();
     },
   };
   openDocs.set(path, doc as JsonDoc<unknown>);
@@ -92,7 +105,15 @@ export function closeAllJsonDocs(): void {
   openDocs.clear();
 }
 
-/** An in-memory twin of `openJsonDoc` for unit tests. */
+/** The data after `change`, applied to a copy and checked; the original is never touched. */
+function changedCopy<T>(data: T, change: (data: T) => void, check: (next: T) => void): T {
+  const next = structuredClone(data);
+  change(next);
+  check(next);
+  return next;
+}
+
+/** An in-memory twin of `openJsonDoc` for unit tests (same copy-then-swap semantics). */
 export function memoryDoc<T>(initial: T): JsonDoc<T> {
   const state = { data: initial };
   return {
@@ -100,7 +121,7 @@ export function memoryDoc<T>(initial: T): JsonDoc<T> {
       return state.data;
     },
     async update(change) {
-      change(state.data);
+      state.data = changedCopy(state.data, change, () => undefined);
     },
   };
 }

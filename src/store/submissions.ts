@@ -5,7 +5,7 @@
 import type { Task } from "./tasks.js";
 import { openPeriodDocs, memoryPeriodDocs, type PeriodDocs } from "./period-docs.js";
 import { StoreInputError, parseInput } from "./input-error.js";
-import { queueOf, updateOrRollback } from "./serial.js";
+import { queueOf } from "./serial.js";
 import {
   PeriodSchema,
   SubmitInputSchema,
@@ -179,7 +179,7 @@ async function store(docs: PeriodDocs, input: CheckedInput): Promise<Receipt> {
       at: input.at.toISOString(),
       late: input.late,
     };
-    await updateOrRollback(doc, (data) => {
+    await doc.update((data) => {
       data.lastSeq = seq;
       data.submissions.push(record);
     });

@@ -222,7 +222,7 @@ function fileWithValue(value: number): PeriodFile {
   return file;
 }
 
-/** A memory document whose first `failures` writes fail as a full disk would. */
+/** A memory document whose first `failures` writes fail as a full disk would (data unchanged). */
 function failingDoc(failures: number): JsonDoc<PeriodFile> {
   const inner = memoryDoc(emptyPeriodFile("2026-11"));
   let left = failures;
@@ -231,8 +231,8 @@ function failingDoc(failures: number): JsonDoc<PeriodFile> {
       return inner.data;
     },
     async update(change) {
-      await inner.update(change);
       if (left-- > 0) throw new Error("ENOSPC: disk full");
+      await inner.update(change);
     },
   };
 }
