@@ -23,6 +23,7 @@ interface Draft {
   subject: string;
   name: string;
   context: string[];
+  inherited: number;
   qualifiers: string[];
   kind: IndicatorKind;
 }
@@ -74,6 +75,7 @@ function draftsOfSentence(sentence: SentenceNode, inherited: SentenceNode | unde
           subject,
           name: name || clause,
           phrase: left + clause.slice(figure.start, figure.end) + right,
+          inherited: clausesOf(inherited).length,
           context: [
             ...clausesOf(inherited),
             ...(sentence.segments[segmentIndex - 1] ?? []),
@@ -145,6 +147,7 @@ function settle(drafts: Draft[], period: string): Indicator[] {
     return {
       id: ids[i]!,
       name: draft.name,
+      subject: draft.subject,
       value: draft.found.value,
       unit: draft.found.unit,
       qualifiers: draft.qualifiers,
@@ -155,6 +158,7 @@ function settle(drafts: Draft[], period: string): Indicator[] {
       clause: draft.clause,
       phrase: draft.phrase,
       context: draft.context,
+      inherited: draft.inherited,
       period,
       related,
     };

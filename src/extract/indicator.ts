@@ -12,6 +12,8 @@ export const IndicatorSchema = z.object({
   id: z.string().min(1),
   /** The subject a person would say, with context the sentence leaves implicit. */
   name: z.string().min(1),
+  /** The subject as the figure's own clause says it ("出栏" where the name is "生猪出栏"). */
+  subject: z.string(),
   value: z.number().finite(),
   /** Unit as written in the report (万亩, 公斤/亩, 户, %, ...). */
   unit: z.string().min(1),
@@ -33,6 +35,8 @@ export const IndicatorSchema = z.object({
    * this one continues it ("目前，…"), then those of its own sentence.
    */
   context: z.array(z.string()),
+  /** How many leading `context` clauses come from the previous sentence (its topic). */
+  inherited: z.number().int().min(0),
   /** Reporting period ("上半年"). */
   period: z.string(),
   /** Ids of closely related figures (the target and completion rate of the same item). */

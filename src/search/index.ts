@@ -1,5 +1,5 @@
 // The indicator index: scores every indicator against a parsed question and picks the answer.
-import type { Indicator, IndicatorStore } from "../extract/indicator.js";
+import type { Indicator, IndicatorKind, IndicatorStore } from "../extract/indicator.js";
 import { Corpus } from "./corpus.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
@@ -36,8 +36,11 @@ interface Doc {
   order: number;
   all: string;
   strong: string[];
-  /** The figure's own clause: where anchors (a township, a year) must stand. */
+  /** The name when it was composed from an inherited topic (else ""), credited as a clause. */
+  composedName: string;
+  /** The figure's own clause, and the clause before it: where anchors must stand. */
   own: string;
+  before: string;
   clause: string;
   context: { text: string; credit: number }[];
   section: string;
@@ -46,17 +49,23 @@ interface Doc {
 const STRONG = 1;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
+const INHERITED = 0.6;
+const YEAR = /\d{4}年/;
+const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
+
 const HEAD_BOOST = 1.25;
 
 /** Searches the indicators of a store. */
 export class IndicatorIndex {
   private readonly docs: Doc[];
   private readonly parser: QueryParser;
+  private readonly increment: RegExp;
   private readonly options: Required<Omit<IndicatorIndexOptions, "places">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
     this.options = { minCoverage: 0.7, closeGap: 0.08, ...options };
     this.docs = store.indicators.map(toDoc);
+    this.increment = new RegExp(intents.incrementWords.join("|"));
     const corpus = new Corpus(this.docs.map((d) => d.all).join("\n"));
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places: options.places, year });
@@ -73,10 +82,16 @@ export class IndicatorIndex {
     const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
     const scored = this.docs
       .filter((doc) => !query.strictUnits || query.units.has(doc.indicator.unit))
+      .filter((doc) => !query.asksTotal || !this.isUnaskedIncrement(doc, query))
       .map((doc) => this.scoreDoc(doc, terms, weights, query))
       .sort((a, b) => b.score - a.score);
     const matches = scored.filter((s) => s.coverage >= this.options.minCoverage);
     return { query, matches, suggestions: matches.length ? [] : nearTopics(scored) };
+  }
+
+  /** A figure that counts what was added ("新增…") while the question asks for a total. */
+  private isUnaskedIncrement(doc: Doc, query: ParsedQuery): boolean {
+    return query.increments.length === 0 && this.increment.test(doc.indicator.phrase);
   }
 
   /** Matches whose score is within the close gap of the best one and whose figure differs. */
@@ -135,12 +150,23 @@ function nearTopics(scored: Scored[]): Indicator[] {
     .slice(0, 3);
 }
 
+/**
+ * Where anchors must stand. A township: the figure's own clause, never a name that inherited a
+ * topic. A year: the own clause or the one right before it ("完善提升2020年53个示范村建设，
+ * 14个村完成区级验收"), not as a comparison ("比2020年增加"); the report's own year also holds
+ * where no other year is named.
+ */
+function anchored(doc: Doc, term: QueryTerm): boolean {
+  if (term.anchor === "place") return term.forms.some((f) => doc.own.includes(f));
+  const near = [doc.own, doc.before].map((t) => t.replace(COMPARED_YEAR, ""));
+  const named = near.some((text) => term.forms.some((f) => text.includes(f)));
+  if (term.anchor === "report-year") return named || !near.some((t) => YEAR.test(t));
+  return named;
+}
+
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */
 function termCredit(doc: Doc, term: QueryTerm): number {
-  if (term.anchor) {
-    // Anchors count only in the figure's own words, never in a name that inherited a topic.
-    return term.forms.some((f) => doc.own.includes(f)) ? STRONG : 0;
-  }
+  if (term.anchor) return anchored(doc, term) ? STRONG : 0;
   let best = 0;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
@@ -151,7 +177,7 @@ function termCredit(doc: Doc, term: QueryTerm): number {
 
 function fieldCredit(doc: Doc, form: string): number {
   if (doc.strong.some((s) => s.includes(form))) return STRONG;
-  if (doc.clause.includes(form)) return CLAUSE;
+  if (doc.clause.includes(form) || doc.composedName.includes(form)) return CLAUSE;
   let best = 0;
   for (const c of doc.context) if (c.credit > best && c.text.includes(form)) best = c.credit;
   if (best > 0) return best;
@@ -168,25 +194,38 @@ function unitFit(indicator: Indicator, query: ParsedQuery): number {
 
 function kindFit(indicator: Indicator, query: ParsedQuery): number {
   if (query.kinds.size === 0) return indicator.kind === "actual" ? 0.03 : 0;
-  return query.kinds.has(indicator.kind) ? 0.12 : 0;
+  if (query.kinds.has(indicator.kind)) return 0.12;
+  // Asked what was done, not what was planned (or the other way round).
+  const opposite = indicator.kind === "plan" ? "actual" : indicator.kind === "actual" ? "plan" : "";
+  return query.kinds.has(opposite as IndicatorKind) ? -0.3 : 0;
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
 }
 
 function toDoc(indicator: Indicator, order: number): Doc {
   const own = indicator.context.lastIndexOf(indicator.clause);
   const context = indicator.context.map((text, i) => {
     const distance = Math.abs(i - own);
-    // Earlier clauses name the topic more often than later ones; both fade with distance.
-    const credit = (i < own ? 0.75 : 0.5) * 0.85 ** Math.max(0, distance - 1);
-    return { text, credit: i === own ? 0 : credit };
+    // Earlier clauses name the topic more often than later ones; both fade with distance. The
+    // sentence a "目前，…" sentence continues is its topic, near however long it is.
+    const fading = (i < own ? 0.75 : 0.5) * 0.85 ** Math.max(0, distance - 1);
+    const credit = i < indicator.inherited ? Math.max(fading, INHERITED) : fading;
+    return { text: lower(text), credit: i === own ? 0 : credit };
   });
-  const section = indicator.section.join(" ");
+  const section = lower(indicator.section.join(" "));
+  // Questions are lower-cased by normalisation ("pcr"), so the texts they meet are too.
   return {
     indicator,
     order,
-    all: [indicator.name, indicator.phrase, ...indicator.context, section].join("|"),
-    strong: [indicator.name, indicator.phrase],
-    own: indicator.clause,
-    clause: indicator.clause,
+    all: lower([indicator.name, indicator.phrase, ...indicator.context, section].join("|")),
+    // A name composed with an inherited topic ("生猪" + "出栏") is not the figure's own words.
+    strong: [lower(indicator.subject), lower(indicator.phrase)],
+    composedName: indicator.name === indicator.subject ? "" : lower(indicator.name),
+    own: lower(indicator.clause),
+    before: lower(indicator.context[own - 1] ?? ""),
+    clause: lower(indicator.clause),
     context,
     section,
   };

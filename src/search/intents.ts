@@ -20,6 +20,9 @@ const QuestionSchema = z
     softWords: z.array(z.string().min(1)),
     strictHints: z.array(z.string().min(1)),
     anchorWords: z.array(z.string().min(1)),
+    totalWords: z.array(z.string().min(1)),
+    incrementWords: z.array(z.string().min(1)),
+    negationWords: z.array(z.string().min(1)),
     kindWords: z.record(z.string(), KindSchema),
   })
   .superRefine((q, ctx) => {
@@ -43,6 +46,9 @@ export interface Intents {
   softWords: string[];
   strictHints: string[];
   anchorWords: string[];
+  totalWords: string[];
+  incrementWords: string[];
+  negationWords: string[];
   kindWords: Record<string, z.infer<typeof KindSchema>>;
 }
 
@@ -67,6 +73,9 @@ export function loadIntents(): Intents {
     softWords: question.softWords,
     strictHints: question.strictHints,
     anchorWords: question.anchorWords,
+    totalWords: question.totalWords,
+    incrementWords: question.incrementWords,
+    negationWords: question.negationWords,
     kindWords: question.kindWords,
   };
 }

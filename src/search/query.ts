@@ -12,8 +12,8 @@ export interface QueryTerm {
   forms: string[];
   /** Soft terms (金额, 面积, one-character words) help when found and cost nothing when not. */
   soft: boolean;
-  /** Anchors (a township's name) count only in the figure's own clause. */
-  anchor: boolean;
+  /** Anchors (a township, a year) count only in the figure's own words; see `index.ts`. */
+  anchor: false | "place" | "year" | "report-year";
 }
 
 /** A parsed question. */
@@ -27,6 +27,10 @@ export interface ParsedQuery {
   /** True when it asks "几个": any count answers, a measure (亩, 万元, %) does not fit. */
   countOnly: boolean;
   kinds: Set<IndicatorKind>;
+  /** True when it asks for a stock ("总共有"): an increment ("新增…") does not answer it. */
+  asksTotal: boolean;
+  /** Increment words the question itself uses ("新增"), which such figures may then answer. */
+  increments: string[];
 }
 
 /** Options of `QueryParser`. */
@@ -39,6 +43,7 @@ export interface QueryParserOptions {
 
 // Particles that glue to verbs in jieba's cut ("发了", "验收过了").
 const PARTICLES = /了|过(?=[了几多])|着(?=[了几多])/g;
+const YEARS = /(比|较)?(\d{4}年|去年|上年|前年|明年|来年|后年)/g;
 const RELATIVE_YEARS: Record<string, number> = {
   去年: -1,
   上年: -1,
@@ -49,6 +54,10 @@ const RELATIVE_YEARS: Record<string, number> = {
 };
 const GENERIC_COUNT = "个";
 const MAX_PIECE = 10;
+const POINTING = /[那这](几|些)个?/g;
+const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
+// "@机器人 …": a mention is not part of the question.
+const MENTION = /@\S+\s?/g;
 const NOUN_TAG = /^(n|vn|l|j|eng)/;
 const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家]?$/;
 
@@ -73,9 +82,9 @@ export class QueryParser {
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
     this.softWords = new Set([...intents.softWords, ...Object.keys(intents.kindWords)]);
-    this.places = [...(options.places ?? []), ...intents.anchorWords].sort(
-      (a, b) => b.length - a.length,
-    );
+    this.places = [...(options.places ?? []), ...intents.anchorWords]
+      .filter((w) => !(w in RELATIVE_YEARS))
+      .sort((a, b) => b.length - a.length);
     for (const family of Object.values(intents.unitFamilies)) {
       for (const unit of family) this.unitFamily.set(unit, family);
     }
@@ -92,44 +101,74 @@ export class QueryParser {
 
   /** Parses one question. */
   parse(question: string): ParsedQuery {
-    const normalised = this.typos.correct(normaliseText(question).replace(PARTICLES, ""));
+    const cleaned = normaliseText(question.replace(MENTION, " ")).replace(PARTICLES, "");
+    // "那几个批次" points back at something; it does not ask how many.
+    const pointed = this.withoutNegated(cleaned).replace(POINTING, "那些");
+    const normalised = this.typos.correct(pointed);
     const canonical = this.canonical(normalised);
-    const units = new Set<string>();
     const kinds = new Set<IndicatorKind>();
-    let strictUnits = false;
+    for (const [word, kind] of Object.entries(this.intents.kindWords)) {
+      if (canonical.includes(word)) kinds.add(kind);
+    }
+    const { rest, ...hints } = this.unitHints(normalised, canonical);
+    return {
+      normalised,
+      terms: this.termsOf(rest),
+      ...hints,
+      kinds,
+      asksTotal: this.intents.totalWords.some((w) => normalised.includes(w)),
+      increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
+    };
+  }
+
+  /**
+   * Units the question asks for. An outright unit (几户, 多少吨) or a strict word (百分之几, 率)
+   * rules out other units and overrides the softer hints (支出 -> 元); "几个" only asks for a count.
+   * Returns the question without its 几X/多少X asks.
+   */
+  private unitHints(normalised: string, canonical: string) {
+    const hinted = new Set<string>();
+    const strict = new Set<string>();
     let countOnly = false;
     for (const [word, family] of Object.entries(this.intents.hintWords)) {
       if (!canonical.includes(word)) continue;
-      this.intents.unitFamilies[family]!.forEach((u) => units.add(u));
-      strictUnits ||= this.intents.strictHints.includes(word);
-    }
-    for (const [word, kind] of Object.entries(this.intents.kindWords)) {
-      if (canonical.includes(word)) kinds.add(kind);
+      const target = this.intents.strictHints.includes(word) ? strict : hinted;
+      this.intents.unitFamilies[family]!.forEach((u) => target.add(u));
     }
     const rest = normalised.replace(this.askedUnit, (_, _q, unit: string) => {
       // "几个" is said of anything countable (几个涵洞 = 2座): a hint, not a rule.
       if (unit === GENERIC_COUNT) countOnly = true;
-      else {
-        this.unitFamily.get(unit)!.forEach((u) => units.add(u));
-        strictUnits = true;
-      }
+      else this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
       return "|";
     });
-    return { normalised, terms: this.termsOf(rest), units, strictUnits, countOnly, kinds };
+    const strictUnits = strict.size > 0;
+    return { rest, units: strictUnits ? strict : hinted, strictUnits, countOnly };
   }
 
   private termsOf(text: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
     let rest = text;
+    for (const [, compared, year] of rest.matchAll(YEARS)) {
+      const forms = this.yearForms(year!);
+      // "比去年多了多少": the figure is a change against that year, written "比2020年…".
+      const anchor = compared ? false : year === `${this.year}年` ? "report-year" : "year";
+      terms.push({ text: year!, forms, soft: false, anchor });
+      rest = rest.split(year!).join("|");
+    }
+    for (const [numeral] of rest.matchAll(NUMERALS)) {
+      // "那4个项目", "28个示范村": the question's own numbers name its topic, softly.
+      terms.push({ text: numeral, forms: [numeral], soft: true, anchor: false });
+      rest = rest.replace(numeral, "|");
+    }
     for (const place of this.places) {
       if (!rest.includes(place)) continue;
-      terms.push({ text: place, forms: this.anchorForms(place), soft: false, anchor: true });
+      terms.push({ text: place, forms: [place], soft: false, anchor: "place" });
       rest = rest.split(place).join("|");
     }
     for (const { form, group } of this.synonymForms) {
       if (!rest.includes(form)) continue;
       const soft = group.some((f) => this.softWords.has(f));
-      terms.push({ text: form, forms: group, soft, anchor: false });
+      terms.push({ text: form, forms: group, soft, anchor: false as const });
       rest = rest.split(form).join("|");
     }
     for (const segment of rest.split("|").filter(Boolean))
@@ -138,8 +177,16 @@ export class QueryParser {
     return terms.sort((a, b) => text.indexOf(a.text) - text.indexOf(b.text));
   }
 
+  /** Drops what a question says it does not want ("多少人，不是户数" -> "多少人"). */
+  private withoutNegated(text: string): string {
+    const at = Math.min(
+      ...this.intents.negationWords.map((w) => text.indexOf(w)).filter((i) => i > 0),
+    );
+    return Number.isFinite(at) ? text.slice(0, at) : text;
+  }
+
   /** 去年 in a 2021 report is also written "2020年". */
-  private anchorForms(word: string): string[] {
+  private yearForms(word: string): string[] {
     const offset = RELATIVE_YEARS[word];
     return offset === undefined || this.year === undefined
       ? [word]
@@ -168,12 +215,24 @@ export class QueryParser {
     };
     for (const token of taggedWords(segment)) {
       const { word } = token;
-      if (this.questionWords.has(word) || this.unitFamily.has(word) || /^[几多少]/.test(word))
+      if (this.questionWords.has(word) || this.unitFamily.has(word) || /^[几多少]/.test(word)) {
         flush();
-      else run.push(token);
+      } else if (this.isForeignNoun(token)) {
+        // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
+        flush();
+        terms.push({ text: word, forms: [word], soft: false, anchor: false });
+      } else run.push(token);
     }
     flush();
     return terms;
+  }
+
+  /** A noun the report has nothing of: not in it, and no two characters of it are either. */
+  private isForeignNoun({ word, tag }: { word: string; tag: string }): boolean {
+    if (word.length < 2 || !NOUN_TAG.test(tag) || this.softWords.has(word)) return false;
+    for (let i = 0; i + 2 <= word.length; i++)
+      if (this.corpus.has(word.slice(i, i + 2))) return false;
+    return true;
   }
 
   /**
@@ -208,11 +267,11 @@ export class QueryParser {
         unknown += piece;
         continue;
       }
-      if (unknown) terms.push(this.unknown(unknown));
+      if (unknown) terms.push(...this.unknown(unknown));
       unknown = "";
       terms.push(this.term(piece));
     }
-    if (unknown) terms.push(this.unknown(unknown));
+    if (unknown) terms.push(...this.unknown(unknown));
     return terms;
   }
 
@@ -220,17 +279,21 @@ export class QueryParser {
    * Words the report lacks: a noun (电影院, 秋粮, 牛) names something the report does not have;
    * other words (那边, 搞) and characters the report has are filler that only helps when found.
    */
-  private unknown(chunk: string): QueryTerm {
-    if (chunk.length === 1 && this.corpus.has(chunk)) return this.term(chunk);
-    const tag = taggedWords(chunk)[0]?.tag ?? "x";
-    const soft = this.softWords.has(chunk) || !NOUN_TAG.test(tag);
-    return { text: chunk, forms: [chunk], soft, anchor: false };
+  private unknown(chunk: string): QueryTerm[] {
+    if (chunk.length === 1 && this.corpus.has(chunk)) return [this.term(chunk)];
+    return taggedWords(chunk)
+      .filter(({ word }) => !this.questionWords.has(word))
+      .map(({ word, tag }) => {
+        if (word.length === 1 && this.corpus.has(word)) return this.term(word);
+        const soft = this.softWords.has(word) || !NOUN_TAG.test(tag);
+        return { text: word, forms: [word], soft, anchor: false as const };
+      });
   }
 
   private term(word: string): QueryTerm {
     // One character, a numeral ("两个") or a measure word says little about the subject.
     const soft = this.softWords.has(word) || word.length === 1 || NUMERAL.test(word);
-    return { text: word, forms: [word], soft, anchor: false };
+    return { text: word, forms: [word], soft, anchor: false as const };
   }
 }
 

@@ -84,12 +84,21 @@ function unknownPositions(
   for (const { word, tag } of taggedWords(text)) {
     const start = text.indexOf(word, at);
     if (start < 0) continue;
-    if (tag === "x" && /\p{Script=Han}/u.test(word) && !inCorpus(word)) {
+    if (/\p{Script=Han}/u.test(word) && isStrange(word, tag, inCorpus)) {
       for (let i = start; i < start + word.length; i++) if (!guarded.has(i)) positions.push(i);
     }
     at = start + word.length;
   }
   return positions;
+}
+
+/**
+ * A word a slip may have made: unknown to both the dictionary and the report ("圆配", "农模").
+ * Real words are left alone, also when the report lacks them: "科级" is not a slip for 科技, and
+ * "低保户" not for 低保护.
+ */
+function isStrange(word: string, tag: string, inCorpus: (w: string) => boolean): boolean {
+  return tag === "x" && !inCorpus(word);
 }
 
 function oneCharApart(a: string, b: string): boolean {

@@ -21,4 +21,8 @@ describe.skipIf(!existsSync(SCORER))("question answering accuracy", () => {
   it("is at least 0.95 on the independently written paraphrase set", () => {
     expect(accuracy("test/fixtures/questions.paraphrase.jsonl")).toBeGreaterThanOrEqual(0.95);
   });
+
+  it("is at least 0.95 on the second independently written set (chat styles, near misses)", () => {
+    expect(accuracy("test/fixtures/questions.heldout2.jsonl")).toBeGreaterThanOrEqual(0.95);
+  });
 });

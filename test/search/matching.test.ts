@@ -65,4 +65,32 @@ describe("question matching", () => {
     expect(reply.choices.length).toBeGreaterThan(0);
     expect(reply.text).toContain("也可能是");
   });
+
+  it("reads a year as the figure's own, not as a comparison", () => {
+    expect(figure("2020年示范村验收了几个")).toBe("14个");
+    expect(answer("2020年夏粮单产多少")).toBeNull();
+    expect(figure("夏粮面积比去年多了多少亩")).toBe("2.8万亩");
+    expect(answer("2022年高标准农田计划建多少亩")).toBeNull();
+  });
+
+  it("does not answer a total with what was added", () => {
+    expect(figure("快递网点新增多少")).toBe("100个");
+    expect(answer("村级快递网点总共有多少个")).toBeNull();
+  });
+
+  it("takes 几个 as any count and drops what the question rules out", () => {
+    expect(figure("新建了几个涵洞")).toBe("2座");
+    expect(figure("低保涉及多少人，不是户数")).toBe("11731人");
+  });
+
+  it("tells what was done from what was planned", () => {
+    expect(figure("高标准农田计划投资多少")).toBe("2145万元");
+    expect(figure("高标准农田那几个项目实际已经花了多少钱")).toBe("288.9万元");
+    expect(figure("农膜回收率要求达到多少")).toBe("80%");
+  });
+
+  it("keeps a word the report lacks whole instead of matching its parts", () => {
+    expect(answer("网络培训班培训科级干部多少人")).toBeNull();
+    expect(answer("牛存栏多少头")).toBeNull();
+  });
 });
