@@ -7,7 +7,11 @@ import { Answerer } from "../src/search/answerer.js";
 import { loadIntents } from "../src/search/intents.js";
 
 const ROUNDS = 20;
-const files = ["../shared/eval/questions.dev.jsonl", "test/fixtures/questions.paraphrase.jsonl"];
+const files = [
+  "../shared/eval/questions.dev.jsonl",
+  "test/fixtures/questions.paraphrase.jsonl",
+  "test/fixtures/questions.heldout2.jsonl",
+];
 
 const questions = files.flatMap((file) => {
   try {

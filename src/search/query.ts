@@ -3,18 +3,10 @@ import type { IndicatorKind } from "../extract/indicator.js";
 import type { Intents } from "./intents.js";
 import { normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
-import { taggedWords } from "./segmenter.js";
+import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
 
-/** One thing the question asks about, with the written forms that count as a match. */
-export interface QueryTerm {
-  text: string;
-  forms: string[];
-  /** Soft terms (金额, 面积, one-character words) help when found and cost nothing when not. */
-  soft: boolean;
-  /** Anchors (a township, a year) count only in the figure's own words; see `index.ts`. */
-  anchor: false | "place" | "year" | "report-year";
-}
+export type { QueryTerm } from "./terms.js";
 
 /** A parsed question. */
 export interface ParsedQuery {
@@ -53,13 +45,10 @@ const RELATIVE_YEARS: Record<string, number> = {
   后年: 2,
 };
 const GENERIC_COUNT = "个";
-const MAX_PIECE = 10;
 const POINTING = /[那这](几|些)个?/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 // "@机器人 …": a mention is not part of the question.
 const MENTION = /@\S+\s?/g;
-const NOUN_TAG = /^(n|vn|l|j|eng)/;
-const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家]?$/;
 
 /** Turns questions into terms using the intents data and the corpus' own text. */
 export class QueryParser {
@@ -70,11 +59,12 @@ export class QueryParser {
   private readonly askedUnit: RegExp;
   private readonly unitFamily = new Map<string, string[]>();
   private readonly typos: TypoCorrector;
+  private readonly reader: TermReader;
   private readonly year: number | undefined;
 
   constructor(
     private readonly intents: Intents,
-    private readonly corpus: Corpus,
+    corpus: Corpus,
     options: QueryParserOptions = {},
   ) {
     this.synonymForms = intents.synonyms
@@ -96,6 +86,12 @@ export class QueryParser {
       ...Object.keys(intents.hintWords),
     ];
     this.typos = new TypoCorrector(corpus.text, protectedWords);
+    this.reader = new TermReader({
+      corpus,
+      questionWords: this.questionWords,
+      softWords: this.softWords,
+      unitWords: new Set(this.unitFamily.keys()),
+    });
     this.year = options.year;
   }
 
@@ -171,8 +167,7 @@ export class QueryParser {
       terms.push({ text: form, forms: group, soft, anchor: false as const });
       rest = rest.split(form).join("|");
     }
-    for (const segment of rest.split("|").filter(Boolean))
-      terms.push(...this.segmentTerms(segment));
+    for (const segment of rest.split("|").filter(Boolean)) terms.push(...this.reader.read(segment));
     // In question order: the last term is usually the head noun ("…放了多少贷款").
     return terms.sort((a, b) => text.indexOf(a.text) - text.indexOf(b.text));
   }
@@ -201,107 +196,6 @@ export class QueryParser {
     }
     return result;
   }
-
-  /**
-   * A stretch of question text -> terms: its words minus question words, then the longest
-   * stretches the report has verbatim ("示范站建设计划" -> 示范站建设, 计划).
-   */
-  private segmentTerms(segment: string): QueryTerm[] {
-    const terms: QueryTerm[] = [];
-    let run: { word: string; tag: string }[] = [];
-    const flush = () => {
-      terms.push(...this.longestKnown(run));
-      run = [];
-    };
-    for (const token of taggedWords(segment)) {
-      const { word } = token;
-      if (this.questionWords.has(word) || this.unitFamily.has(word) || /^[几多少]/.test(word)) {
-        flush();
-      } else if (this.isForeignNoun(token)) {
-        // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
-        flush();
-        terms.push({ text: word, forms: [word], soft: false, anchor: false });
-      } else run.push(token);
-    }
-    flush();
-    return terms;
-  }
-
-  /** A noun the report has nothing of: not in it, and no two characters of it are either. */
-  private isForeignNoun({ word, tag }: { word: string; tag: string }): boolean {
-    if (word.length < 2 || !NOUN_TAG.test(tag) || this.softWords.has(word)) return false;
-    for (let i = 0; i + 2 <= word.length; i++)
-      if (this.corpus.has(word.slice(i, i + 2))) return false;
-    return true;
-  }
-
-  /**
-   * The fewest stretches the report has verbatim, over a run of words ("稻鱼种养" -> 稻鱼, 种养;
-   * "下基层" -> 下, 基层), preferring to cut where jieba cuts ("夏粮|增产", not "夏粮增|产").
-   * What the report lacks stays together as a word of its own ("秋粮", "电影院").
-   */
-  private longestKnown(run: { word: string; tag: string }[]): QueryTerm[] {
-    const text = joinWords(run, 0, run.length);
-    const cuts = new Set<number>([0]);
-    let at = 0;
-    for (const { word } of run) cuts.add((at += word.length));
-    const n = text.length;
-    const cost = new Array<number>(n + 1).fill(Infinity);
-    const end = new Array<number>(n + 1).fill(n);
-    cost[n] = 0;
-    for (let i = n - 1; i >= 0; i--) {
-      cost[i] = 1 + cost[i + 1]!;
-      end[i] = i + 1;
-      for (let j = i + 2; j <= Math.min(n, i + MAX_PIECE); j++) {
-        if (!this.corpus.has(text.slice(i, j))) continue;
-        const c = 1 + (cuts.has(i) ? 0 : 0.5) + (cuts.has(j) ? 0 : 0.5) + cost[j]!;
-        // On a tie the longer first stretch wins ("产业帮扶项目|总", not "产业帮扶|项目总").
-        if (c <= cost[i]!) [cost[i], end[i]] = [c, j];
-      }
-    }
-    const terms: QueryTerm[] = [];
-    let unknown = "";
-    for (let i = 0; i < n; i = end[i]!) {
-      const piece = text.slice(i, end[i]);
-      if (piece.length === 1) {
-        unknown += piece;
-        continue;
-      }
-      if (unknown) terms.push(...this.unknown(unknown));
-      unknown = "";
-      terms.push(this.term(piece));
-    }
-    if (unknown) terms.push(...this.unknown(unknown));
-    return terms;
-  }
-
-  /**
-   * Words the report lacks: a noun (电影院, 秋粮, 牛) names something the report does not have;
-   * other words (那边, 搞) and characters the report has are filler that only helps when found.
-   */
-  private unknown(chunk: string): QueryTerm[] {
-    if (chunk.length === 1 && this.corpus.has(chunk)) return [this.term(chunk)];
-    return taggedWords(chunk)
-      .filter(({ word }) => !this.questionWords.has(word))
-      .map(({ word, tag }) => {
-        if (word.length === 1 && this.corpus.has(word)) return this.term(word);
-        const soft = this.softWords.has(word) || !NOUN_TAG.test(tag);
-        return { text: word, forms: [word], soft, anchor: false as const };
-      });
-  }
-
-  private term(word: string): QueryTerm {
-    // One character, a numeral ("两个") or a measure word says little about the subject.
-    const soft = this.softWords.has(word) || word.length === 1 || NUMERAL.test(word);
-    return { text: word, forms: [word], soft, anchor: false as const };
-  }
-}
-
-function joinWords(run: { word: string }[], from: number, to: number): string {
-  return run
-    .slice(from, to)
-    .map((t) => t.word)
-    .join("");
 }
 
 function escape(text: string): string {

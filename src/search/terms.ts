@@ -1,0 +1,148 @@
+// A stretch of question text -> the terms to look for: its words minus question words, cut into
+// the fewest stretches the report has verbatim; what the report lacks is kept whole.
+import type { Corpus } from "./corpus.js";
+import { taggedWords } from "./segmenter.js";
+
+/** One thing the question asks about, with the written forms that count as a match. */
+export interface QueryTerm {
+  text: string;
+  forms: string[];
+  /** Soft terms (金额, 面积, one-character words) help when found and cost nothing when not. */
+  soft: boolean;
+  /** Anchors (a township, a year) count only in the figure's own words; see `index.ts`. */
+  anchor: false | "place" | "year" | "report-year";
+}
+
+/** Words that shape how a stretch is read. */
+export interface TermReaderOptions {
+  corpus: Corpus;
+  /** Dropped (多少, 请问, 一共 …). */
+  questionWords: Set<string>;
+  /** Matched if present, never required (面积, 金额, kind words …). */
+  softWords: Set<string>;
+  /** Measure words, dropped where they stand alone (户, 亩 …). */
+  unitWords: Set<string>;
+}
+
+const MAX_PIECE = 10;
+const NOUN_TAG = /^(n|vn|l|j|eng)/;
+const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家]?$/;
+
+/** Reads the terms of question stretches. */
+export class TermReader {
+  private readonly corpus: Corpus;
+  private readonly questionWords: Set<string>;
+  private readonly softWords: Set<string>;
+  private readonly unitWords: Set<string>;
+
+  constructor(options: TermReaderOptions) {
+    ({
+      corpus: this.corpus,
+      questionWords: this.questionWords,
+      softWords: this.softWords,
+      unitWords: this.unitWords,
+    } = options);
+  }
+
+  /**
+   * A stretch of question text -> terms: its words minus question words, then the longest
+   * stretches the report has verbatim ("示范站建设计划" -> 示范站建设, 计划).
+   */
+  read(segment: string): QueryTerm[] {
+    const terms: QueryTerm[] = [];
+    let run: { word: string; tag: string }[] = [];
+    const flush = () => {
+      terms.push(...this.longestKnown(run));
+      run = [];
+    };
+    for (const token of taggedWords(segment)) {
+      const { word } = token;
+      if (this.questionWords.has(word) || this.unitWords.has(word) || /^[几多少]/.test(word)) {
+        flush();
+      } else if (this.isForeignNoun(token)) {
+        // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
+        flush();
+        terms.push({ text: word, forms: [word], soft: false, anchor: false });
+      } else run.push(token);
+    }
+    flush();
+    return terms;
+  }
+
+  /** A noun the report has nothing of: not in it, and no two characters of it are either. */
+  private isForeignNoun({ word, tag }: { word: string; tag: string }): boolean {
+    if (word.length < 2 || !NOUN_TAG.test(tag) || this.softWords.has(word)) return false;
+    for (let i = 0; i + 2 <= word.length; i++)
+      if (this.corpus.has(word.slice(i, i + 2))) return false;
+    return true;
+  }
+
+  /**
+   * The fewest stretches the report has verbatim, over a run of words ("稻鱼种养" -> 稻鱼, 种养;
+   * "下基层" -> 下, 基层), preferring to cut where jieba cuts ("夏粮|增产", not "夏粮增|产").
+   * What the report lacks stays together as a word of its own ("秋粮", "电影院").
+   */
+  private longestKnown(run: { word: string; tag: string }[]): QueryTerm[] {
+    const text = joinWords(run, 0, run.length);
+    const cuts = new Set<number>([0]);
+    let at = 0;
+    for (const { word } of run) cuts.add((at += word.length));
+    const n = text.length;
+    const cost = new Array<number>(n + 1).fill(Infinity);
+    const end = new Array<number>(n + 1).fill(n);
+    cost[n] = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      cost[i] = 1 + cost[i + 1]!;
+      end[i] = i + 1;
+      for (let j = i + 2; j <= Math.min(n, i + MAX_PIECE); j++) {
+        if (!this.corpus.has(text.slice(i, j))) continue;
+        const c = 1 + (cuts.has(i) ? 0 : 0.5) + (cuts.has(j) ? 0 : 0.5) + cost[j]!;
+        // On a tie the longer first stretch wins ("产业帮扶项目|总", not "产业帮扶|项目总").
+        if (c <= cost[i]!) [cost[i], end[i]] = [c, j];
+      }
+    }
+    const terms: QueryTerm[] = [];
+    let unknown = "";
+    for (let i = 0; i < n; i = end[i]!) {
+      const piece = text.slice(i, end[i]);
+      if (piece.length === 1) {
+        unknown += piece;
+        continue;
+      }
+      if (unknown) terms.push(...this.unknown(unknown));
+      unknown = "";
+      terms.push(this.term(piece));
+    }
+    if (unknown) terms.push(...this.unknown(unknown));
+    return terms;
+  }
+
+  /**
+   * Words the report lacks: a noun (电影院, 秋粮, 牛) names something the report does not have;
+   * other words (那边, 搞) and characters the report has are filler that only helps when found.
+   */
+  private unknown(chunk: string): QueryTerm[] {
+    if (chunk.length === 1 && this.corpus.has(chunk)) return [this.term(chunk)];
+    return taggedWords(chunk)
+      .filter(({ word }) => !this.questionWords.has(word))
+      .map(({ word, tag }) => {
+        if (word.length === 1 && this.corpus.has(word)) return this.term(word);
+        const soft = this.softWords.has(word) || !NOUN_TAG.test(tag);
+        return { text: word, forms: [word], soft, anchor: false as const };
+      });
+  }
+
+  /** A word the report has, soft when it says little on its own. */
+  private term(word: string): QueryTerm {
+    // One character, a numeral ("两个") or a measure word says little about the subject.
+    const soft = this.softWords.has(word) || word.length === 1 || NUMERAL.test(word);
+    return { text: word, forms: [word], soft, anchor: false as const };
+  }
+}
+
+function joinWords(run: { word: string }[], from: number, to: number): string {
+  return run
+    .slice(from, to)
+    .map((t) => t.word)
+    .join("");
+}
