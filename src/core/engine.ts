@@ -106,6 +106,10 @@ export function createCore(options: CoreOptions): Core {
   async function route(context: CommandContext, text: string): Promise<Reply[]> {
     const command = matchCommand(text, intents.commands);
     const flow = context.conversation.flow && flows.get(context.conversation.flow.name);
+    if (flow && !command && isQuestion(text, intents)) {
+      // A question in the middle of a form is answered; the form waits.
+      return [...(await ask(context, text)), { text: intents.texts.draftOpen }];
+    }
     if (flow && (!command || command.name === "cancel" || command.name === "report")) {
       return flow.onMessage(context, text);
     }
@@ -152,6 +156,11 @@ export function createCore(options: CoreOptions): Core {
 function addressed(message: Message): boolean {
   if (message.chatType === "private") return true;
   return message.text.trim().startsWith("/") || Boolean(message.mentioned || message.replyToBot);
+}
+
+/** A message with question marks ("多少", "吗") and no digits is not a form answer. */
+function isQuestion(text: string, intents: CommandIntents): boolean {
+  return !/[\d０-９]/.test(text) && intents.questionMarkers.some((m) => text.includes(m));
 }
 
 /** A bare number picks one of the choices last offered. */

@@ -15,7 +15,10 @@ const CommandsFileSchema = z.object({
     adminOnly: z.string(),
     unknownChoice: z.string(),
     notAvailable: z.string(),
+    draftOpen: z.string(),
   }),
+  /** Words that make a message a question even while a form is open ("多少", "吗"). */
+  questionMarkers: z.array(z.string().min(1)),
 });
 /** Command words and reply texts. */
 export type CommandIntents = z.infer<typeof CommandsFileSchema>;

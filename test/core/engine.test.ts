@@ -111,3 +111,37 @@ describe("createCore", () => {
     expect(picked?.text).toContain(offer!.choices![0]!.label.split(" ")[0]!);
   });
 });
+
+describe("a question while a form is open", () => {
+  it("is answered, and the form keeps its place", async () => {
+    const seen: string[] = [];
+    const core = createCore({
+      answerer: realAnswerer(),
+      conversations: memoryConversationStore(),
+      commands: {
+        report: {
+          run: ({ conversation, now }) => {
+            conversation.flow = { name: "form", data: {}, updatedAt: now.toISOString() };
+            return [{ text: "新建民宿（户）？" }];
+          },
+        },
+      },
+      flows: [
+        {
+          name: "form",
+          onMessage: async (_context, text) => {
+            seen.push(text);
+            return [{ text: "已记录" }];
+          },
+        },
+      ],
+    });
+    await core.handle(say("上报"));
+    const replies = await core.handle(say("夏粮单产多少"));
+    expect(replies[0]?.text).toContain("437");
+    expect(replies[1]?.text).toContain("填报还没有完成");
+    expect(seen).toEqual([]);
+    expect((await core.handle(say("35")))[0]?.text).toBe("已记录");
+    expect(seen).toEqual(["35"]);
+  });
+});
