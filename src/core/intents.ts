@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StoreError } from "../store/errors.js";
-import { readJsonFile } from "../store/json-doc.js";
+import { readRequiredJsonFile } from "../store/json-doc.js";
 
 const CommandsFileSchema = z.object({
   note: z.string().optional(),
@@ -27,9 +27,7 @@ const FILE = fileURLToPath(new URL("../../intents/commands.json", import.meta.ur
 
 /** Loads intents/commands.json. */
 export function loadCommandIntents(file = FILE): CommandIntents {
-  const data = readJsonFile(file, CommandsFileSchema);
-  if (!data) throw new StoreError(`${file} is missing`, file);
-  return data;
+  return readRequiredJsonFile(file, CommandsFileSchema);
 }
 
 /**

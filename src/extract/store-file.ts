@@ -1,7 +1,7 @@
 // Reading and writing data/indicators.json, validated both ways.
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readJsonFile } from "../store/json-doc.js";
+import { readRequiredJsonFile } from "../store/json-doc.js";
 import { StoreError } from "../store/errors.js";
 import { IndicatorStoreSchema, type IndicatorStore } from "./indicator.js";
 
@@ -26,9 +26,5 @@ export function writeIndicatorStore(store: IndicatorStore, file = INDICATORS_FIL
 
 /** Loads and validates the store; a missing or broken file throws a StoreError naming it. */
 export function loadIndicatorStore(file = INDICATORS_FILE): IndicatorStore {
-  const store = readJsonFile(file, IndicatorStoreSchema);
-  if (!store) {
-    throw new StoreError(`${file} is missing: run \`npm run build-store\` to build it.`, file);
-  }
-  return store;
+  return readRequiredJsonFile(file, IndicatorStoreSchema, "run `npm run build-store` to build it.");
 }

@@ -2,7 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StoreError } from "../store/errors.js";
-import { readJsonFile } from "../store/json-doc.js";
+import { readRequiredJsonFile } from "../store/json-doc.js";
 
 const KindSchema = z.enum(["actual", "plan", "rate", "change"]);
 
@@ -55,10 +55,7 @@ export interface Intents {
 const INTENTS_DIR = fileURLToPath(new URL("../../intents/", import.meta.url));
 
 function load<S extends z.ZodType>(name: string, schema: S): z.infer<S> {
-  const file = `${INTENTS_DIR}${name}`;
-  const data = readJsonFile(file, schema);
-  if (!data) throw new StoreError(`${file} is missing`, file);
-  return data;
+  return readRequiredJsonFile(`${INTENTS_DIR}${name}`, schema);
 }
 
 /** Loads and validates intents/synonyms.json and intents/question.json. */

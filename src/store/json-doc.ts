@@ -51,6 +51,17 @@ export function readJsonFile<S extends z.ZodType>(file: string, schema: S): z.in
   return parsed.data;
 }
 
+/** Like `readJsonFile`, for files that must exist: a missing one throws a StoreError naming it. */
+export function readRequiredJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  hint = "",
+): z.infer<S> {
+  const data = readJsonFile(file, schema);
+  if (data === undefined) throw new StoreError(`${file} is missing${hint ? `: ${hint}` : ""}`, file);
+  return data;
+}
+
 const openDocs = new Map<string, JsonDoc<unknown>>();
 
 /**

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StoreError } from "./errors.js";
 import { TownshipNameSchema } from "./identity.js";
-import { readJsonFile } from "./json-doc.js";
+import { readRequiredJsonFile } from "./json-doc.js";
 
 /** One township of the roster. */
 export const TownshipSchema = z.object({
@@ -30,9 +30,7 @@ export const ROSTER_FILE = fileURLToPath(new URL("../../seeds/townships.json", i
 
 /** Loads and validates the roster; a missing or broken file throws a StoreError naming it. */
 export function loadRoster(file = ROSTER_FILE): Township[] {
-  const data = readJsonFile(file, RosterFileSchema);
-  if (!data) throw new StoreError(`${file} is missing: restore seeds/townships.json`, file);
-  return data.townships;
+  return readRequiredJsonFile(file, RosterFileSchema, "restore seeds/townships.json").townships;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StoreError } from "./errors.js";
-import { readJsonFile } from "./json-doc.js";
+import { readRequiredJsonFile } from "./json-doc.js";
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");
 
@@ -67,7 +67,5 @@ export const TASKS_FILE = fileURLToPath(new URL("../../data/tasks.json", import.
 
 /** Loads and validates the tasks file; a missing or broken file throws a StoreError naming it. */
 export function loadTasks(file = TASKS_FILE): Task[] {
-  const data = readJsonFile(file, TasksFileSchema);
-  if (!data) throw new StoreError(`${file} is missing`, file);
-  return data.tasks;
+  return readRequiredJsonFile(file, TasksFileSchema).tasks;
 }

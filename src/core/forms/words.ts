@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { StoreError } from "../../store/errors.js";
-import { readJsonFile } from "../../store/json-doc.js";
+import { readRequiredJsonFile } from "../../store/json-doc.js";
 
 const Words = z.array(z.string().min(1)).min(1);
 
@@ -25,9 +25,7 @@ const FILE = fileURLToPath(new URL("../../../intents/forms.json", import.meta.ur
 
 /** Loads intents/forms.json; a missing or broken file throws a StoreError naming it. */
 export function loadFormWords(file = FILE): FormWords {
-  const data = readJsonFile(file, FormWordsSchema);
-  if (!data) throw new StoreError(`${file} is missing`, file);
-  return data;
+  return readRequiredJsonFile(file, FormWordsSchema);
 }
 
 /** What a message means to the form when it is not a figure. */
