@@ -1,7 +1,6 @@
 // Command words and fixed reply texts (intents/commands.json), validated when loaded.
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { StoreError } from "../store/errors.js";
 import { readRequiredJsonFile } from "../store/json-doc.js";
 
 const CommandsFileSchema = z.object({

@@ -2,7 +2,6 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readRequiredJsonFile } from "../store/json-doc.js";
-import { StoreError } from "../store/errors.js";
 import { IndicatorStoreSchema, type IndicatorStore } from "./indicator.js";
 
 /** The report the store is built from. */

@@ -1,7 +1,6 @@
 // Language knowledge kept as data in intents/: synonyms, question words, unit and kind hints.
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { StoreError } from "../store/errors.js";
 import { readRequiredJsonFile } from "../store/json-doc.js";
 
 const KindSchema = z.enum(["actual", "plan", "rate", "change"]);

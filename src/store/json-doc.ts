@@ -58,7 +58,8 @@ export function readRequiredJsonFile<S extends z.ZodType>(
   hint = "",
 ): z.infer<S> {
   const data = readJsonFile(file, schema);
-  if (data === undefined) throw new StoreError(`${file} is missing${hint ? `: ${hint}` : ""}`, file);
+  if (data === undefined)
+    throw new StoreError(`${file} is missing${hint ? `: ${hint}` : ""}`, file);
   return data;
 }
 

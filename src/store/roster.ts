@@ -1,7 +1,6 @@
 // The township roster (seeds/townships.json): the 27 乡镇街 that report figures.
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { StoreError } from "./errors.js";
 import { TownshipNameSchema } from "./identity.js";
 import { readRequiredJsonFile } from "./json-doc.js";
 

@@ -2,7 +2,6 @@
 // remind them. Validated with zod when loaded.
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { StoreError } from "./errors.js";
 import { readRequiredJsonFile } from "./json-doc.js";
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM");

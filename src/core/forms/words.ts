@@ -2,7 +2,6 @@
 // tells a control word (跳过, 上一步, 取消, 是, 否, 确认, 修改 N) from a figure.
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { StoreError } from "../../store/errors.js";
 import { readRequiredJsonFile } from "../../store/json-doc.js";
 
 const Words = z.array(z.string().min(1)).min(1);
