@@ -81,12 +81,20 @@ export class IndicatorIndex {
     // The head noun of a Chinese question comes last and names what is counted.
     const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
     const scored = this.docs
-      .filter((doc) => !query.strictUnits || query.units.has(doc.indicator.unit))
-      .filter((doc) => !query.asksTotal || !this.isUnaskedIncrement(doc, query))
-      .map((doc) => this.scoreDoc(doc, terms, weights, query))
+      .map((doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query) }))
       .sort((a, b) => b.score - a.score);
-    const matches = scored.filter((s) => s.coverage >= this.options.minCoverage);
+    const matches = scored.filter(
+      ({ doc, coverage }) => coverage >= this.options.minCoverage && this.fits(doc, query),
+    );
+    // Near topics come from every figure, also those ruled out ("秋粮亩产" -> 夏粮单产).
     return { query, matches, suggestions: matches.length ? [] : nearTopics(scored) };
+  }
+
+  /** The figure can answer the question at all: its unit, its kind of count, its side of a contrast. */
+  private fits(doc: Doc, query: ParsedQuery): boolean {
+    if (query.strictUnits && !query.units.has(doc.indicator.unit)) return false;
+    if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    return !contradicts(doc, query);
   }
 
   /** A figure that counts what was added ("新增…") while the question asks for a total. */
@@ -148,6 +156,15 @@ function nearTopics(scored: Scored[]): Indicator[] {
     .map((s) => s.indicator)
     .filter((i) => !seen.has(i.name) && seen.add(i.name))
     .slice(0, 3);
+}
+
+/** The figure's own words take the other side of a contrast ("更新机井" for "新建机井"). */
+function contradicts(doc: Doc, query: ParsedQuery): boolean {
+  const words = doc.strong[1]!;
+  return query.contrasts.some(
+    ({ named, others }) =>
+      !named.some((w) => words.includes(w)) && others.some((w) => words.includes(w)),
+  );
 }
 
 /**

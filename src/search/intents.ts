@@ -22,6 +22,7 @@ const QuestionSchema = z
     totalWords: z.array(z.string().min(1)),
     incrementWords: z.array(z.string().min(1)),
     negationWords: z.array(z.string().min(1)),
+    contrasts: z.array(z.array(z.string().min(1)).min(2)),
     kindWords: z.record(z.string(), KindSchema),
   })
   .superRefine((q, ctx) => {
@@ -48,6 +49,7 @@ export interface Intents {
   totalWords: string[];
   incrementWords: string[];
   negationWords: string[];
+  contrasts: string[][];
   kindWords: Record<string, z.infer<typeof KindSchema>>;
 }
 
@@ -72,6 +74,7 @@ export function loadIntents(): Intents {
     totalWords: question.totalWords,
     incrementWords: question.incrementWords,
     negationWords: question.negationWords,
+    contrasts: question.contrasts,
     kindWords: question.kindWords,
   };
 }

@@ -23,6 +23,8 @@ export interface ParsedQuery {
   asksTotal: boolean;
   /** Increment words the question itself uses ("新增"), which such figures may then answer. */
   increments: string[];
+  /** Contrast sets the question takes a side in: the words it names, and the others. */
+  contrasts: { named: string[]; others: string[] }[];
 }
 
 /** Options of `QueryParser`. */
@@ -114,6 +116,12 @@ export class QueryParser {
       kinds,
       asksTotal: this.intents.totalWords.some((w) => normalised.includes(w)),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
+      contrasts: this.intents.contrasts
+        .map((set) => ({
+          named: set.filter((w) => canonical.includes(w)),
+          others: set.filter((w) => !canonical.includes(w)),
+        }))
+        .filter((c) => c.named.length > 0),
     };
   }
 
@@ -123,13 +131,18 @@ export class QueryParser {
    * Returns the question without its 几X/多少X asks.
    */
   private unitHints(normalised: string, canonical: string) {
-    const hinted = new Set<string>();
     const strict = new Set<string>();
     let countOnly = false;
+    // Of the softer hints the last one counts: it names what is measured ("支出进度" -> %).
+    let hinted = new Set<string>();
+    let lastAt = -1;
     for (const [word, family] of Object.entries(this.intents.hintWords)) {
-      if (!canonical.includes(word)) continue;
-      const target = this.intents.strictHints.includes(word) ? strict : hinted;
-      this.intents.unitFamilies[family]!.forEach((u) => target.add(u));
+      const at = canonical.lastIndexOf(word);
+      if (at < 0) continue;
+      const units = this.intents.unitFamilies[family]!;
+      if (this.intents.strictHints.includes(word)) units.forEach((u) => strict.add(u));
+      else if (at > lastAt) [hinted, lastAt] = [new Set(units), at];
+      else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
     const rest = normalised.replace(this.askedUnit, (_, _q, unit: string) => {
       // "几个" is said of anything countable (几个涵洞 = 2座): a hint, not a rule.
