@@ -18,16 +18,19 @@ export interface DataStores {
   submissions: SubmissionStore;
 }
 
-/** Opens the tasks, roster, bindings and submissions of `dataDir`. */
+/** Opens the tasks, roster, bindings and submissions of `dataDir`; a broken file throws a StoreError. */
 export function openDataStores(dataDir: string): DataStores {
   const tasks = loadTasks();
   const roster = loadRoster();
   const townships = roster.map((t) => t.name);
+  const submissions = createSubmissionStore({ dir: dataDir, tasks, townships });
+  // Read every period file now: a broken one stops start-up instead of failing a liaison later.
+  for (const period of submissions.periods()) submissions.entries(period);
   return {
     tasks,
     roster,
     bindings: openBindingStore(join(dataDir, "bindings.json"), { townships }),
-    submissions: createSubmissionStore({ dir: dataDir, tasks, townships }),
+    submissions,
   };
 }
 

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,5 +97,26 @@ describe("the wired bot", () => {
     expect(files.stdout).toContain(receipt);
     expect(run.stdout).toMatch(/下营镇.*新建民宿：35户/);
     expect(run.stdout).toContain("当前填报任务");
+  });
+});
+
+describe("broken data files", () => {
+  it.each([
+    ["conversations.json", "{broken"],
+    ["bindings.json", '{"invites": 3}'],
+    ["submissions/2026-11.json", '{"period": 1}'],
+  ])("stop start-up naming %s and leave it untouched", (name, content) => {
+    const dir = mkdtempSync(join(tmpdir(), "bot-"));
+    mkdirSync(join(dir, "submissions"), { recursive: true });
+    writeFileSync(join(dir, name), content);
+    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
+      env: env(dir),
+      input: "夏粮单产多少\n",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(join(dir, name));
+    expect(readFileSync(join(dir, name), "utf8")).toBe(content);
   });
 });
