@@ -49,7 +49,11 @@ function draftsOfSentence(sentence: SentenceNode, inherited: SentenceNode | unde
     clauses.forEach((clause, clauseIndex) => {
       const found = findNumbers(clause);
       found.forEach((figure, i) => {
-        const left = clause.slice(found[i - 1]?.end ?? 0, figure.start);
+        const previous = found[i - 1];
+        // "140个A验收和2021年133个B": this figure's words start after the 和 that follows the last one.
+        const left = previous
+          ? clause.slice(previous.end, figure.start).replace(/^[^和及、]*[和及、]/, "")
+          : clause.slice(0, figure.start);
         const next = found[i + 1];
         // "140个A验收和2021年133个B": this figure's phrase ends at the 和 before the next one.
         const right = next

@@ -5,6 +5,8 @@
 /** Words stripped from the start of a subject ("目前，全区完成…" -> "…"). */
 export const LEADING_FILLERS = new Set([
   "截至",
+  "全面实施",
+  "全面推行",
   "截至目前",
   "目前",
   "今年",
@@ -122,4 +124,4 @@ export const CHANGE_WORDS = /增幅|增产|增加|减少|下降|增长|提高/;
 export const CONTINUATION = /^(目前|截至目前|其中|此外|上述|同时|该|这些|以上)/;
 /** Subjects too generic to stand alone: they inherit the topic before them. */
 export const WEAK_SUBJECT =
-  /^(年度任务完成率|任务完成率|完成率|增幅|增产|增加|金额|总计|合计|出栏|存栏|利润|比.*|覆盖率|完工率|村级覆盖率|授信户数|授信额度|成交|正在建设|正在选址|总投资|建设规模|实际投资|签约额|项目|补贴|资金)$/;
+  /^(年度任务完成率|任务完成率|完成率|增幅|增产|增加|金额|总计|合计|出栏|存栏|利润|比.*|覆盖率|完工率|村级覆盖率|授信户数|授信额度|成交|正在建设|正在选址|总投资|建设规模|实际投资|签约额|项目|补贴|资金|工程量|回收率|验收结果为回收率)$/;
