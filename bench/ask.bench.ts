@@ -11,6 +11,8 @@ const files = [
   "../shared/eval/questions.dev.jsonl",
   "test/fixtures/questions.paraphrase.jsonl",
   "test/fixtures/questions.heldout2.jsonl",
+  "test/fixtures/questions.heldout3.jsonl",
+  "test/fixtures/questions.heldout4.jsonl",
 ];
 
 const questions = files.flatMap((file) => {

@@ -50,6 +50,7 @@ const STRONG = 1;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
 const INHERITED = 0.6;
+const PARTS = 0.8;
 const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
 
@@ -158,13 +159,17 @@ function nearTopics(scored: Scored[]): Indicator[] {
     .slice(0, 3);
 }
 
-/** The figure's own words take the other side of a contrast ("更新机井" for "新建机井"). */
+/**
+ * The figure takes the other side of a contrast: its own words name another member ("更新机井"
+ * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
+ */
 function contradicts(doc: Doc, query: ParsedQuery): boolean {
-  const words = doc.strong[1]!;
-  return query.contrasts.some(
-    ({ named, others }) =>
-      !named.some((w) => words.includes(w)) && others.some((w) => words.includes(w)),
-  );
+  const phrase = doc.strong[1]!;
+  const sentence = doc.context.map((c) => c.text).join("，");
+  return query.contrasts.some(({ named, others }) => {
+    const scope = [...named, ...others].some((w) => phrase.includes(w)) ? phrase : sentence;
+    return !named.some((w) => scope.includes(w)) && others.some((w) => scope.includes(w));
+  });
 }
 
 /**
@@ -189,6 +194,17 @@ function termCredit(doc: Doc, term: QueryTerm): number {
     if (!doc.all.includes(form)) continue;
     best = Math.max(best, fieldCredit(doc, form));
   }
+  return best > 0 || !term.parts ? best : PARTS * partsCredit(doc, term.parts);
+}
+
+/** The best field holding every one of `parts` ("清理各类垃圾" for 清理|垃圾). */
+function partsCredit(doc: Doc, parts: string[]): number {
+  const all = (text: string) => parts.every((p) => text.includes(p));
+  if (!all(doc.all)) return 0;
+  if (doc.strong.some(all)) return STRONG;
+  if (all(doc.clause) || all(doc.composedName)) return CLAUSE;
+  let best = 0;
+  for (const c of doc.context) if (c.credit > best && all(c.text)) best = c.credit;
   return best;
 }
 

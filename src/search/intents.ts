@@ -23,6 +23,7 @@ const QuestionSchema = z
     incrementWords: z.array(z.string().min(1)),
     negationWords: z.array(z.string().min(1)),
     contrasts: z.array(z.array(z.string().min(1)).min(2)),
+    places: z.array(z.string().min(1)),
     kindWords: z.record(z.string(), KindSchema),
   })
   .superRefine((q, ctx) => {
@@ -50,6 +51,7 @@ export interface Intents {
   incrementWords: string[];
   negationWords: string[];
   contrasts: string[][];
+  places: string[];
   kindWords: Record<string, z.infer<typeof KindSchema>>;
 }
 
@@ -75,6 +77,7 @@ export function loadIntents(): Intents {
     incrementWords: question.incrementWords,
     negationWords: question.negationWords,
     contrasts: question.contrasts,
+    places: question.places,
     kindWords: question.kindWords,
   };
 }

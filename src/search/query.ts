@@ -66,7 +66,7 @@ export class QueryParser {
 
   constructor(
     private readonly intents: Intents,
-    corpus: Corpus,
+    private readonly corpus: Corpus,
     options: QueryParserOptions = {},
   ) {
     this.synonymForms = intents.synonyms
@@ -74,7 +74,7 @@ export class QueryParser {
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
     this.softWords = new Set([...intents.softWords, ...Object.keys(intents.kindWords)]);
-    this.places = [...(options.places ?? []), ...intents.anchorWords]
+    this.places = [...(options.places ?? []), ...intents.places, ...intents.anchorWords]
       .filter((w) => !(w in RELATIVE_YEARS))
       .sort((a, b) => b.length - a.length);
     for (const family of Object.values(intents.unitFamilies)) {
@@ -144,7 +144,10 @@ export class QueryParser {
       else if (at > lastAt) [hinted, lastAt] = [new Set(units), at];
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
-    const rest = normalised.replace(this.askedUnit, (_, _q, unit: string) => {
+    const rest = normalised.replace(this.askedUnit, (ask, _q, unit: string, at: number) => {
+      // "多少处级干部": 处 starts a word of the report here, it is not the unit asked for.
+      const next = normalised[at + ask.length] ?? "";
+      if (next && this.corpus.has(unit + next) && !this.unitFamily.has(unit + next)) return ask;
       // "几个" is said of anything countable (几个涵洞 = 2座): a hint, not a rule.
       if (unit === GENERIC_COUNT) countOnly = true;
       else this.unitFamily.get(unit)!.forEach((u) => strict.add(u));

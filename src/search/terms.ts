@@ -11,6 +11,11 @@ export interface QueryTerm {
   soft: boolean;
   /** Anchors (a township, a year) count only in the figure's own words; see `index.ts`. */
   anchor: false | "place" | "year" | "report-year";
+  /**
+   * The words of a stretch of several words ("清理|垃圾"): a figure that has them all in one
+   * clause, though not side by side ("清理各类垃圾"), matches it too, a little less.
+   */
+  parts?: string[];
 }
 
 /** Words that shape how a stretch is read. */
@@ -69,11 +74,20 @@ export class TermReader {
     return terms;
   }
 
-  /** A noun the report has nothing of: not in it, and no two characters of it are either. */
+  /**
+   * A noun the report does not have: neither the word nor any two characters of it ("科级"), or
+   * not its head, the end of the word ("养老院": the report has 养老 but no …院). A measure word
+   * at the end is no head of its own ("低保户").
+   */
   private isForeignNoun({ word, tag }: { word: string; tag: string }): boolean {
     if (word.length < 2 || !NOUN_TAG.test(tag) || this.softWords.has(word)) return false;
-    for (let i = 0; i + 2 <= word.length; i++)
+    if (this.corpus.has(word)) return false;
+    if (word.length >= 3 && !this.unitWords.has(word.at(-1)!) && !this.corpus.has(word.slice(-2))) {
+      return true;
+    }
+    for (let i = 0; i + 2 <= word.length; i++) {
       if (this.corpus.has(word.slice(i, i + 2))) return false;
+    }
     return true;
   }
 
@@ -111,10 +125,24 @@ export class TermReader {
       }
       if (unknown) terms.push(...this.unknown(unknown));
       unknown = "";
-      terms.push(this.term(piece));
+      terms.push(this.withParts(this.term(piece), text, i, end[i]!, cuts));
     }
     if (unknown) terms.push(...this.unknown(unknown));
     return terms;
+  }
+
+  /** Adds the words of a stretch that jieba cut into several. */
+  private withParts(
+    term: QueryTerm,
+    text: string,
+    from: number,
+    to: number,
+    cuts: Set<number>,
+  ): QueryTerm {
+    const inside = [...cuts].filter((c) => c > from && c < to).sort((a, b) => a - b);
+    if (inside.length === 0) return term;
+    const edges = [from, ...inside, to];
+    return { ...term, parts: edges.slice(1).map((e, k) => text.slice(edges[k], e)) };
   }
 
   /**

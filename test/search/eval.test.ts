@@ -29,4 +29,8 @@ describe.skipIf(!existsSync(SCORER))("question answering accuracy", () => {
   it("is at least 0.9 on the third set (jargon, paraphrases not in the report, near misses)", () => {
     expect(accuracy("test/fixtures/questions.heldout3.jsonl")).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("is at least 0.95 on the fourth set (plain questions over less prominent figures)", () => {
+    expect(accuracy("test/fixtures/questions.heldout4.jsonl")).toBeGreaterThanOrEqual(0.95);
+  });
 });
