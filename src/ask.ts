@@ -10,9 +10,9 @@ async function main(args: string[]): Promise<void> {
   if (args[0] === "--json") {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
+      // One object per line, also for a blank one, so answers stay aligned with their lines.
       const question = line.trim();
-      if (!question) continue;
-      const { answer } = answerer.ask(question);
+      const answer = question ? answerer.ask(question).answer : null;
       process.stdout.write(`${JSON.stringify({ question, answer })}\n`);
     }
     return;
