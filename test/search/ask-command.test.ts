@@ -18,14 +18,15 @@ describe("npm run ask", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({
       question: "夏粮单产多少",
       answer: { value: 437, unit: "公斤/亩" },
     });
     expect(lines[0].answer.text).toContain("原文");
     expect(lines[1]).toEqual({ question: "电影院有几家", answer: null });
-    expect(lines[2].answer).toMatchObject({ value: 120, unit: "户" });
+    expect(lines[2]).toEqual({ question: "", answer: null });
+    expect(lines[3].answer).toMatchObject({ value: 120, unit: "户" });
   });
 
   it("explains its use when given nothing", () => {
