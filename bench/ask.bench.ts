@@ -13,6 +13,7 @@ const files = [
   "test/fixtures/questions.heldout2.jsonl",
   "test/fixtures/questions.heldout3.jsonl",
   "test/fixtures/questions.heldout4.jsonl",
+  "test/fixtures/questions.heldout5.jsonl",
 ];
 
 const questions = files.flatMap((file) => {

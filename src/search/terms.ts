@@ -77,14 +77,14 @@ export class TermReader {
   /**
    * A noun the report does not have: neither the word nor any two characters of it ("科级"), or
    * not its head, the end of the word ("养老院": the report has 养老 but no …院). A measure word
-   * at the end is no head of its own ("低保户").
+   * or a generic noun at the end is no head of its own ("低保户", "检测仪器").
    */
   private isForeignNoun({ word, tag }: { word: string; tag: string }): boolean {
     if (word.length < 2 || !NOUN_TAG.test(tag) || this.softWords.has(word)) return false;
     if (this.corpus.has(word)) return false;
-    if (word.length >= 3 && !this.unitWords.has(word.at(-1)!) && !this.corpus.has(word.slice(-2))) {
-      return true;
-    }
+    const head = word.slice(-2);
+    const generic = this.unitWords.has(word.at(-1)!) || this.softWords.has(head);
+    if (word.length >= 3 && !generic && !this.corpus.has(head)) return true;
     for (let i = 0; i + 2 <= word.length; i++) {
       if (this.corpus.has(word.slice(i, i + 2))) return false;
     }
@@ -119,8 +119,15 @@ export class TermReader {
     let unknown = "";
     for (let i = 0; i < n; i = end[i]!) {
       const piece = text.slice(i, end[i]);
+      if (piece.length === 1 && cuts.has(i) && cuts.has(i + 1)) {
+        unknown += piece; // a word of its own ("牛"): judged below
+        continue;
+      }
       if (piece.length === 1) {
-        unknown += piece;
+        // What a longer stretch left of a word ("检测仪|器"): it says little on its own.
+        if (unknown) terms.push(...this.unknown(unknown));
+        unknown = "";
+        terms.push(this.term(piece));
         continue;
       }
       if (unknown) terms.push(...this.unknown(unknown));
