@@ -7,6 +7,15 @@ import { acquireDataDirLock, DataDirLockedError } from "../src/store/lock.js";
 
 const env = (dataDir: string) => ({ ...process.env, DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: "" });
 
+/** `npm start` as a newcomer runs it, with `input` piped in; waits for it to end. */
+const npmStart = (environment: NodeJS.ProcessEnv, input: string) =>
+  spawnSync("npx", ["tsx", "src/main.ts"], {
+    env: environment,
+    input,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+
 describe("one bot per data folder", () => {
   it("refuses a second lock while the first is held, and frees it on release", () => {
     const dir = mkdtempSync(join(tmpdir(), "lock-"));
@@ -35,12 +44,7 @@ describe("one bot per data folder", () => {
     for (let i = 0; i < 200 && !out.includes("437"); i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(out).toContain("437");
-    const second = spawnSync("npx", ["tsx", "src/main.ts"], {
-      env: env(dir),
-      input: "",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const second = npmStart(env(dir), "");
     first.stdin.end();
     await new Promise((r) => first.on("exit", r));
     expect(second.status).toBe(1);
@@ -52,24 +56,14 @@ describe("one bot per data folder", () => {
 describe("npm start", () => {
   it("answers piped questions line by line and exits at the end of input", () => {
     const dir = mkdtempSync(join(tmpdir(), "bot-"));
-    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
-      env: env(dir),
-      input: "夏粮单产多少\n/start\n",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const run = npmStart(env(dir), "夏粮单产多少\n/start\n");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("预计437公斤/亩");
     expect(run.stdout).toContain("您好");
   });
 
   it("stops with a message naming a bad variable", () => {
-    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
-      env: { ...env(mkdtempSync(join(tmpdir(), "bot-"))), PORT: "eighty" },
-      input: "",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const run = npmStart({ ...env(mkdtempSync(join(tmpdir(), "bot-"))), PORT: "eighty" }, "");
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("PORT");
   });
@@ -78,12 +72,10 @@ describe("npm start", () => {
 describe("the wired bot", () => {
   it("takes a one-line report in the terminal, receipts it after storing, and answers from it", () => {
     const dir = mkdtempSync(join(tmpdir(), "bot-"));
-    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
-      env: env(dir),
-      input: "/as 下营镇\n上报 新建民宿 35户\n确认\n下营镇新建民宿多少\n/deadlines\n",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const run = npmStart(
+      env(dir),
+      "/as 下营镇\n上报 新建民宿 35户\n确认\n下营镇新建民宿多少\n/deadlines\n",
+    );
     expect(run.status).toBe(0);
     const receipt = /回执号 (R\d{6}-\d{4})/.exec(run.stdout)?.[1];
     expect(receipt).toBeDefined();
@@ -109,12 +101,7 @@ describe("broken data files", () => {
     const dir = mkdtempSync(join(tmpdir(), "bot-"));
     mkdirSync(join(dir, "submissions"), { recursive: true });
     writeFileSync(join(dir, name), content);
-    const run = spawnSync("npx", ["tsx", "src/main.ts"], {
-      env: env(dir),
-      input: "夏粮单产多少\n",
-      encoding: "utf8",
-      timeout: 30_000,
-    });
+    const run = npmStart(env(dir), "夏粮单产多少\n");
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(join(dir, name));
     expect(readFileSync(join(dir, name), "utf8")).toBe(content);
