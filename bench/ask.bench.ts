@@ -14,6 +14,7 @@ const files = [
   "test/fixtures/questions.heldout3.jsonl",
   "test/fixtures/questions.heldout4.jsonl",
   "test/fixtures/questions.heldout5.jsonl",
+  "test/fixtures/questions.heldout6.jsonl",
 ];
 
 const questions = files.flatMap((file) => {

@@ -51,6 +51,7 @@ const CLAUSE = 0.85;
 const SECTION = 0.4;
 const INHERITED = 0.6;
 const PARTS = 0.8;
+const ACTUAL = /实际|已完成|已建成|已投入/;
 const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
 
@@ -222,11 +223,17 @@ const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
 
 function unitFit(indicator: Indicator, query: ParsedQuery): number {
   if (query.units.size > 0) return query.units.has(indicator.unit) ? 0.25 : -0.35;
-  return query.countOnly && MEASURES.test(indicator.unit) ? -0.35 : 0;
+  if (!query.countOnly) return 0;
+  if (MEASURES.test(indicator.unit)) return -0.35;
+  return query.preferred.has(indicator.unit) ? 0.1 : 0;
 }
 
 function kindFit(indicator: Indicator, query: ParsedQuery): number {
   if (query.kinds.size === 0) return indicator.kind === "actual" ? 0.03 : 0;
+  // "真正落地的钱" is the one the report calls 实际 ("实际投资"), not the one signed.
+  if (query.kinds.has("actual") && indicator.kind === "actual" && ACTUAL.test(indicator.phrase)) {
+    return 0.17;
+  }
   if (query.kinds.has(indicator.kind)) return 0.12;
   // Asked what was done, not what was planned (or the other way round).
   const opposite = indicator.kind === "plan" ? "actual" : indicator.kind === "actual" ? "plan" : "";

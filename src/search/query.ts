@@ -16,8 +16,10 @@ export interface ParsedQuery {
   units: Set<string>;
   /** True when the question names its unit outright (几户, 百分之几): other units cannot answer. */
   strictUnits: boolean;
-  /** True when it asks "几个": any count answers, a measure (亩, 万元, %) does not fit. */
+  /** True when it asks "几个"/"几家": any count answers, a measure (亩, 万元, %) does not fit. */
   countOnly: boolean;
+  /** The count unit it named ("家"), preferred among counts. */
+  preferred: Set<string>;
   kinds: Set<IndicatorKind>;
   /** True when it asks for a stock ("总共有"): an increment ("新增…") does not answer it. */
   asksTotal: boolean;
@@ -46,7 +48,8 @@ const RELATIVE_YEARS: Record<string, number> = {
   来年: 1,
   后年: 2,
 };
-const GENERIC_COUNT = "个";
+// "几个", "几家" are said of anything countable (几个涵洞 = 2座, 多少家主体 = 1041个).
+const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 // "@机器人 …": a mention is not part of the question.
@@ -111,7 +114,7 @@ export class QueryParser {
     const { rest, ...hints } = this.unitHints(normalised, canonical);
     return {
       normalised,
-      terms: this.termsOf(rest),
+      terms: this.termsOf(this.withoutActualWords(rest)),
       ...hints,
       kinds,
       asksTotal: this.intents.totalWords.some((w) => normalised.includes(w)),
@@ -132,7 +135,7 @@ export class QueryParser {
    */
   private unitHints(normalised: string, canonical: string) {
     const strict = new Set<string>();
-    let countOnly = false;
+    const preferred = new Set<string>();
     // Of the softer hints the last one counts: it names what is measured ("支出进度" -> %).
     let hinted = new Set<string>();
     let lastAt = -1;
@@ -148,13 +151,13 @@ export class QueryParser {
       // "多少处级干部": 处 starts a word of the report here, it is not the unit asked for.
       const next = normalised[at + ask.length] ?? "";
       if (next && this.corpus.has(unit + next) && !this.unitFamily.has(unit + next)) return ask;
-      // "几个" is said of anything countable (几个涵洞 = 2座): a hint, not a rule.
-      if (unit === GENERIC_COUNT) countOnly = true;
+      if (GENERIC_COUNTS.has(unit)) preferred.add(unit);
       else this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
       return "|";
     });
     const strictUnits = strict.size > 0;
-    return { rest, units: strictUnits ? strict : hinted, strictUnits, countOnly };
+    const countOnly = preferred.size > 0;
+    return { rest, units: strictUnits ? strict : hinted, strictUnits, countOnly, preferred };
   }
 
   private termsOf(text: string): QueryTerm[] {
@@ -186,6 +189,17 @@ export class QueryParser {
     for (const segment of rest.split("|").filter(Boolean)) terms.push(...this.reader.read(segment));
     // In question order: the last term is usually the head noun ("…放了多少贷款").
     return terms.sort((a, b) => text.indexOf(a.text) - text.indexOf(b.text));
+  }
+
+  /** "实际", "真正落地" only say the figure is what was done; they name nothing to look for. */
+  private withoutActualWords(text: string): string {
+    let rest = text;
+    const words = Object.entries(this.intents.kindWords)
+      .filter(([word, kind]) => kind === "actual" && word.length > 1)
+      .map(([word]) => word)
+      .sort((a, b) => b.length - a.length);
+    for (const word of words) rest = rest.split(word).join("|");
+    return rest;
   }
 
   /** Drops what a question says it does not want ("多少人，不是户数" -> "多少人"). */
