@@ -9,11 +9,6 @@ function instance(): Jieba {
   return jieba;
 }
 
-/** Words of a text in search mode (long words and their parts: "农产品" -> 农产, 产品, 农产品). */
-export function searchWords(text: string): string[] {
-  return instance().cutForSearch(text, true);
-}
-
 /** Words of a text, each once, in order. */
 export function words(text: string): string[] {
   return instance().cut(text, true);
