@@ -39,6 +39,11 @@ export interface OutboxOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Logger (default: console). */
   log?: ReminderLogger;
+  /**
+   * Whether a failed send may be tried again (default: not after a timeout, when the message
+   * may have arrived: a reminder twice is worse than a reminder late).
+   */
+  retryable?: (error: unknown) => boolean;
 }
 
 /** A rate-limited, retrying queue of messages. */
@@ -56,6 +61,15 @@ export const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000] as cons
 
 const WINDOW_MS = 60_000;
 
+/** Timeouts leave it open whether the message arrived. */
+export function mayHaveArrived(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ECONNABORTED" || code === "ETIMEDOUT" || /timeout/i.test(e.message)) return true;
+  }
+  return false;
+}
+
 interface Lane {
   /** Start times of the attempts within the last window. */
   starts: number[];
@@ -70,6 +84,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
   const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? console;
+  const retryable = options.retryable ?? ((error: unknown) => !mayHaveArrived(error));
   const lanes = new Map<string, Lane>();
   const inflight = new Set<Promise<OutboxOutcome>>();
 
@@ -100,7 +115,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
         await job.send();
         return "sent";
       } catch (error) {
-        const delay = delays[attempt];
+        const delay = retryable(error) ? delays[attempt] : undefined;
         if (delay === undefined) {
           log.error(
             `提醒 ${job.label} 发送失败，已放弃 (${attempt + 1} 次): ${describeError(error)}`,

@@ -109,4 +109,23 @@ describe("createOutbox", () => {
     expect(sent).toHaveLength(22);
     expect(outbox.pending()).toBe(0);
   });
+
+  it("should not retry a send that timed out, since the message may have arrived", async () => {
+    const outbox = createOutbox({ log: memoryLog() });
+    let attempts = 0;
+    const timedOut = Object.assign(new Error("timeout of 10000ms exceeded"), {
+      code: "ECONNABORTED",
+    });
+    const outcome = outbox.push(
+      groupJob([], 0, {
+        send: async () => {
+          attempts++;
+          throw timedOut;
+        },
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    expect(await outcome).toBe("failed");
+    expect(attempts).toBe(1);
+  });
 });
