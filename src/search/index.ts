@@ -165,7 +165,7 @@ function nearTopics(scored: Scored[]): Indicator[] {
  * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
  */
 function contradicts(doc: Doc, query: ParsedQuery): boolean {
-  const phrase = doc.strong[1]!;
+  const phrase = doc.strong.join("|"); // the figure's own words and subject
   const sentence = doc.context.map((c) => c.text).join("，");
   return query.contrasts.some(({ named, others }) => {
     const scope = [...named, ...others].some((w) => phrase.includes(w)) ? phrase : sentence;
@@ -195,7 +195,8 @@ function termCredit(doc: Doc, term: QueryTerm): number {
     if (!doc.all.includes(form)) continue;
     best = Math.max(best, fieldCredit(doc, form));
   }
-  return best > 0 || !term.parts ? best : PARTS * partsCredit(doc, term.parts);
+  // The words apart may stand closer than the stretch itself ("州河鲤亲鱼水花" for 州河鲤水花).
+  return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;
 }
 
 /** The best field holding every one of `parts` ("清理各类垃圾" for 清理|垃圾). */
