@@ -15,6 +15,7 @@ const files = [
   "test/fixtures/questions.heldout4.jsonl",
   "test/fixtures/questions.heldout5.jsonl",
   "test/fixtures/questions.heldout6.jsonl",
+  "test/fixtures/questions.heldout7.jsonl",
 ];
 
 const questions = files.flatMap((file) => {

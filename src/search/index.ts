@@ -51,6 +51,7 @@ const CLAUSE = 0.85;
 const SECTION = 0.4;
 const INHERITED = 0.6;
 const PARTS = 0.8;
+const PART_ONLY = 0.08;
 const ACTUAL = /实际|已完成|已建成|已投入/;
 const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
@@ -145,6 +146,7 @@ export class IndicatorIndex {
       (needed ? total / needed : 0) +
       unitFit(doc.indicator, query) +
       kindFit(doc.indicator, query) -
+      partOnly(doc, query) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
@@ -171,6 +173,12 @@ function contradicts(doc: Doc, query: ParsedQuery): boolean {
     const scope = [...named, ...others].some((w) => phrase.includes(w)) ? phrase : sentence;
     return !named.some((w) => scope.includes(w)) && others.some((w) => scope.includes(w));
   });
+}
+
+/** A figure about one part ("种植业保险保费") when the question asks without naming parts. */
+function partOnly(doc: Doc, query: ParsedQuery): number {
+  const own = doc.strong.join("|");
+  return query.unnamed.some((set) => set.some((w) => own.includes(w))) ? PART_ONLY : 0;
 }
 
 /**

@@ -24,6 +24,7 @@ const QuestionSchema = z
     negationWords: z.array(z.string().min(1)),
     contrasts: z.array(z.array(z.string().min(1)).min(2)),
     places: z.array(z.string().min(1)),
+    fillerPhrases: z.array(z.string().min(2)),
     kindWords: z.record(z.string(), KindSchema),
   })
   .superRefine((q, ctx) => {
@@ -52,6 +53,7 @@ export interface Intents {
   negationWords: string[];
   contrasts: string[][];
   places: string[];
+  fillerPhrases: string[];
   kindWords: Record<string, z.infer<typeof KindSchema>>;
 }
 
@@ -78,6 +80,7 @@ export function loadIntents(): Intents {
     negationWords: question.negationWords,
     contrasts: question.contrasts,
     places: question.places,
+    fillerPhrases: question.fillerPhrases,
     kindWords: question.kindWords,
   };
 }

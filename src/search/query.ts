@@ -27,6 +27,8 @@ export interface ParsedQuery {
   increments: string[];
   /** Contrast sets the question takes a side in: the words it names, and the others. */
   contrasts: { named: string[]; others: string[] }[];
+  /** Contrast sets it names nothing of ("保费" asks the whole, not 种植业 or 养殖业). */
+  unnamed: string[][];
 }
 
 /** Options of `QueryParser`. */
@@ -102,7 +104,8 @@ export class QueryParser {
 
   /** Parses one question. */
   parse(question: string): ParsedQuery {
-    const cleaned = normaliseText(question.replace(MENTION, " ")).replace(PARTICLES, "");
+    const plain = normaliseText(question.replace(MENTION, " ")).replace(PARTICLES, "");
+    const cleaned = this.withoutFillers(plain);
     // "那几个批次" points back at something; it does not ask how many.
     const pointed = this.withoutNegated(cleaned).replace(POINTING, "那些");
     const normalised = this.typos.correct(pointed);
@@ -117,7 +120,7 @@ export class QueryParser {
       terms: this.termsOf(this.withoutActualWords(rest)),
       ...hints,
       kinds,
-      asksTotal: this.intents.totalWords.some((w) => normalised.includes(w)),
+      asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
         .map((set) => ({
@@ -125,6 +128,7 @@ export class QueryParser {
           others: set.filter((w) => !canonical.includes(w)),
         }))
         .filter((c) => c.named.length > 0),
+      unnamed: this.intents.contrasts.filter((set) => !set.some((w) => canonical.includes(w))),
     };
   }
 
@@ -200,6 +204,11 @@ export class QueryParser {
       .sort((a, b) => b.length - a.length);
     for (const word of words) rest = rest.split(word).join("|");
     return rest;
+  }
+
+  /** Cuts filler phrases out before words are split ("水产一共产了" -> "水产|产"). */
+  private withoutFillers(text: string): string {
+    return this.intents.fillerPhrases.reduce((rest, filler) => rest.split(filler).join("|"), text);
   }
 
   /** Drops what a question says it does not want ("多少人，不是户数" -> "多少人"). */
