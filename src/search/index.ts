@@ -38,6 +38,10 @@ interface Doc {
   strong: string[];
   /** The name when it was composed from an inherited topic (else ""), credited as a clause. */
   composedName: string;
+  /** The figure's own words and subject in one string (contrast checks). */
+  ownWords: string;
+  /** All its context clauses in one string (contrast checks). */
+  sentence: string;
   /** The figure's own clause, and the clause before it: where anchors must stand. */
   own: string;
   before: string;
@@ -52,6 +56,7 @@ const SECTION = 0.4;
 const INHERITED = 0.6;
 const PARTS = 0.8;
 const PART_ONLY = 0.08;
+const MAX_CACHED_WORDS = 20_000;
 const ACTUAL = /实际|已完成|已建成|已投入/;
 const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
@@ -63,6 +68,7 @@ export class IndicatorIndex {
   private readonly docs: Doc[];
   private readonly parser: QueryParser;
   private readonly increment: RegExp;
+  private readonly holding = new Map<string, Doc[]>();
   private readonly options: Required<Omit<IndicatorIndexOptions, "places">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
@@ -83,7 +89,7 @@ export class IndicatorIndex {
     const head = terms.findLastIndex((t) => !t.soft);
     // The head noun of a Chinese question comes last and names what is counted.
     const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
-    const scored = this.docs
+    const scored = this.candidates(required)
       .map((doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query) }))
       .sort((a, b) => b.score - a.score);
     const matches = scored.filter(
@@ -120,9 +126,33 @@ export class IndicatorIndex {
       .slice(0, 3);
   }
 
+  /** Inverse document frequency of a term's forms. */
   private weight(term: QueryTerm): number {
-    const df = this.docs.filter((d) => term.forms.some((f) => d.all.includes(f))).length;
+    const df = new Set(term.forms.flatMap((f) => this.docsWith(f))).size;
     return Math.log(1 + this.docs.length / Math.max(df, 1));
+  }
+
+  /** Figures whose texts hold `text` (cached: people ask about the same words). */
+  private docsWith(text: string): Doc[] {
+    let found = this.holding.get(text);
+    if (!found) {
+      found = this.docs.filter((d) => d.all.includes(text));
+      if (this.holding.size < MAX_CACHED_WORDS) this.holding.set(text, found);
+    }
+    return found;
+  }
+
+  /** Figures holding at least one required term (in one of its forms, or all of its words). */
+  private candidates(required: QueryTerm[]): Doc[] {
+    const found = new Set<Doc>();
+    for (const term of required) {
+      for (const form of term.forms) this.docsWith(form).forEach((d) => found.add(d));
+      if (term.parts) {
+        const [first, ...rest] = term.parts.map((p) => new Set(this.docsWith(p)));
+        first?.forEach((d) => rest.every((r) => r.has(d)) && found.add(d));
+      }
+    }
+    return [...found];
   }
 
   private scoreDoc(doc: Doc, terms: QueryTerm[], weights: number[], query: ParsedQuery): Scored {
@@ -167,8 +197,7 @@ function nearTopics(scored: Scored[]): Indicator[] {
  * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
  */
 function contradicts(doc: Doc, query: ParsedQuery): boolean {
-  const phrase = doc.strong.join("|"); // the figure's own words and subject
-  const sentence = doc.context.map((c) => c.text).join("，");
+  const { ownWords: phrase, sentence } = doc;
   return query.contrasts.some(({ named, others }) => {
     const scope = [...named, ...others].some((w) => phrase.includes(w)) ? phrase : sentence;
     return !named.some((w) => scope.includes(w)) && others.some((w) => scope.includes(w));
@@ -177,7 +206,7 @@ function contradicts(doc: Doc, query: ParsedQuery): boolean {
 
 /** A figure about one part ("种植业保险保费") when the question asks without naming parts. */
 function partOnly(doc: Doc, query: ParsedQuery): number {
-  const own = doc.strong.join("|");
+  const own = doc.ownWords;
   return query.unnamed.some((set) => set.some((w) => own.includes(w))) ? PART_ONLY : 0;
 }
 
@@ -272,6 +301,8 @@ function toDoc(indicator: Indicator, order: number): Doc {
     // A name composed with an inherited topic ("生猪" + "出栏") is not the figure's own words.
     strong: [lower(indicator.subject), lower(indicator.phrase)],
     composedName: indicator.name === indicator.subject ? "" : lower(indicator.name),
+    ownWords: lower(`${indicator.subject}|${indicator.phrase}`),
+    sentence: lower(indicator.context.join("，")),
     own: lower(indicator.clause),
     before: lower(indicator.context[own - 1] ?? ""),
     clause: lower(indicator.clause),
