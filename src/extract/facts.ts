@@ -145,7 +145,7 @@ function kindOf(figure: FoundNumber, clause: string, scoped: boolean): Indicator
 
 /** Gives drafts their ids, and links each to the plan and rate figures of its segment. */
 function settle(drafts: Draft[], period: string): Indicator[] {
-  const ids = drafts.map(idOf);
+  const ids = uniqueIds(drafts.map(idOf));
   return drafts.map((draft, i) => {
     const related = relatedOf(drafts, i).map((j) => ids[j]!);
     return {
@@ -193,6 +193,16 @@ function relatedOf(drafts: Draft[], index: number): number[] {
     if (sameSegment(base) && drafts[base]!.kind === "actual") related.push(base);
   }
   return related;
+}
+
+/** Two identical clauses ("年度任务完成率100%") get -2, -3 … after the first, in report order. */
+function uniqueIds(ids: string[]): string[] {
+  const seen = new Map<string, number>();
+  return ids.map((id) => {
+    const count = (seen.get(id) ?? 0) + 1;
+    seen.set(id, count);
+    return count === 1 ? id : `${id}-${count}`;
+  });
 }
 
 function idOf(draft: Draft): string {

@@ -19,14 +19,46 @@ export function formatFigure(indicator: Indicator): string {
   return `${before.join("")}${number}${indicator.unit.slice(magnitude)}${after.join("")}`;
 }
 
-/** The figure's clause with its neighbours, trimmed for quoting. */
+/**
+ * The figure's clause with one neighbour on each side from its own part of the sentence (never
+ * across "；"), as the report writes it; the clause alone when that would be too long.
+ */
 export function quoteOf(indicator: Indicator, maxLength = 90): string {
-  const own = indicator.context.lastIndexOf(indicator.clause);
-  const around = indicator.context.slice(Math.max(0, own - 1), own + 2).join("，");
-  const text = around.length <= maxLength ? around : indicator.clause;
-  const head = own > 1 ? "……" : "";
-  const tail = own + 2 < indicator.context.length ? "……" : "";
+  const { sentence, clause } = indicator;
+  const at = clauseAt(indicator);
+  if (at < 0) return `“${clause}”`;
+  const segmentStart = Math.max(sentence.lastIndexOf("；", at), sentence.lastIndexOf(";", at)) + 1;
+  const segmentEnd = firstOf(sentence, /[；;]/, at + clause.length) ?? sentence.length;
+  const before = sentence.slice(segmentStart, at).replace(/[，,、：]$/, "");
+  const start = segmentStart + Math.max(0, lastIndexOfAny(before, "，,、：") + 1);
+  const next = firstOf(sentence, /[，,、：]/, at + clause.length);
+  const following = next === undefined ? segmentEnd : firstOf(sentence, /[，,、：]/, next + 1);
+  const end = Math.min(following ?? segmentEnd, segmentEnd);
+  const window = sentence.slice(start, end);
+  const text = window.length <= maxLength ? window : clause;
+  const head = (window.length <= maxLength ? start : at) > 0 ? "……" : "";
+  const tail =
+    (window.length <= maxLength ? end : at + clause.length) < sentence.length ? "……" : "";
   return `“${head}${text}${tail}”`;
+}
+
+/** Where the figure's clause stands in its sentence (the right one of identical clauses). */
+function clauseAt(indicator: Indicator): number {
+  const { sentence, clause, context } = indicator;
+  const own = context.lastIndexOf(clause);
+  const earlier = context.slice(0, own).filter((c) => c === clause && sentence.includes(c)).length;
+  let at = -1;
+  for (let k = 0; k <= earlier; k++) at = sentence.indexOf(clause, at + 1);
+  return at;
+}
+
+function firstOf(text: string, pattern: RegExp, from: number): number | undefined {
+  const match = pattern.exec(text.slice(from));
+  return match ? from + match.index : undefined;
+}
+
+function lastIndexOfAny(text: string, characters: string): number {
+  return Math.max(...[...characters].map((c) => text.lastIndexOf(c)));
 }
 
 /** "二、加快打造现代都市型农业升级版 › （四）提升粮食安全…". */

@@ -19,6 +19,11 @@ describe("the committed indicator store", () => {
     expect(readFileSync(INDICATORS_FILE, "utf8")).toBe(serialiseStore(rebuilt));
   });
 
+  it("gives every figure its own id", () => {
+    const ids = rebuilt.indicators.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it("loads and validates", () => {
     expect(loadIndicatorStore().indicators.length).toBe(rebuilt.indicators.length);
   });
