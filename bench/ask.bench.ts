@@ -16,6 +16,7 @@ const files = [
   "test/fixtures/questions.heldout5.jsonl",
   "test/fixtures/questions.heldout6.jsonl",
   "test/fixtures/questions.heldout7.jsonl",
+  "test/fixtures/questions.heldout8.jsonl",
 ];
 
 const questions = files.flatMap((file) => {

@@ -2,6 +2,7 @@
 import { basename } from "node:path";
 import { extractFacts } from "./facts.js";
 import type { IndicatorStore } from "./indicator.js";
+import { findNumbers } from "./numbers.js";
 import { parseReport } from "./structure.js";
 
 /** Builds the indicator store of one report text. */
@@ -17,5 +18,8 @@ export function buildIndicatorStore(text: string, file: string): IndicatorStore 
       issuer: report.issuer,
     },
     indicators: extractFacts(report.sentences, period),
+    mentions: report.sentences
+      .filter((s) => s.segments.flat().every((clause) => findNumbers(clause).length === 0))
+      .map((s) => s.text),
   };
 }

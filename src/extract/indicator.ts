@@ -55,5 +55,7 @@ export const IndicatorStoreSchema = z.object({
     issuer: z.string(),
   }),
   indicators: z.array(IndicatorSchema),
+  /** Sentences of the report without a figure: topics it mentions but does not quantify. */
+  mentions: z.array(z.string()),
 });
 export type IndicatorStore = z.infer<typeof IndicatorStoreSchema>;

@@ -75,7 +75,11 @@ export class IndicatorIndex {
     this.options = { minCoverage: 0.7, closeGap: 0.08, ...options };
     this.docs = store.indicators.map(toDoc);
     this.increment = new RegExp(intents.incrementWords.join("|"));
-    const corpus = new Corpus(this.docs.map((d) => d.all).join("\n"));
+    // Words are read against the whole report, also sentences without a figure: a topic it
+    // mentions but does not quantify ("殡葬设施") is then a term no figure holds.
+    const corpus = new Corpus(
+      lower([...this.docs.map((d) => d.all), ...store.mentions].join("\n")),
+    );
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places: options.places, year });
   }

@@ -87,10 +87,12 @@ export class QueryParser {
     }
     const units = [...this.unitFamily.keys()].sort((a, b) => b.length - a.length);
     this.askedUnit = new RegExp(`(几个|多少个|几|多少)(${units.map(escape).join("|")})`, "g");
+    // Words the intents know are never slips ("新盖的民宿" is not "新改…").
     const protectedWords = [
       ...this.questionWords,
       ...this.softWords,
       ...Object.keys(intents.hintWords),
+      ...intents.synonyms.flat(),
     ];
     this.typos = new TypoCorrector(corpus.text, protectedWords);
     this.reader = new TermReader({

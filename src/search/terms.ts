@@ -68,10 +68,23 @@ export class TermReader {
         // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
         flush();
         terms.push({ text: word, forms: [word], soft: false, anchor: false });
+      } else if (this.isForeign(word)) {
+        // A word the report has not two characters of ("殡葬"): judged whole, not as fragments.
+        flush();
+        terms.push(...this.unknown(word));
       } else run.push(token);
     }
     flush();
     return terms;
+  }
+
+  /** A word of two or more characters the report has no two characters of. */
+  private isForeign(word: string): boolean {
+    if (word.length < 2 || this.corpus.has(word) || this.softWords.has(word)) return false;
+    for (let i = 0; i + 2 <= word.length; i++) {
+      if (this.corpus.has(word.slice(i, i + 2))) return false;
+    }
+    return true;
   }
 
   /**

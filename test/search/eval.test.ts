@@ -45,4 +45,8 @@ describe.skipIf(!existsSync(SCORER))("question answering accuracy", () => {
   it("is at least 0.95 on the seventh set (a twin of the public set)", () => {
     expect(accuracy("test/fixtures/questions.heldout7.jsonl")).toBeGreaterThanOrEqual(0.95);
   });
+
+  it("is at least 0.95 on the eighth set (three officials' habits of speech)", () => {
+    expect(accuracy("test/fixtures/questions.heldout8.jsonl")).toBeGreaterThanOrEqual(0.95);
+  });
 });
