@@ -1,22 +1,18 @@
 // `npm run bench`: time per answer inside the process (start-up excluded), over the public and
 // paraphrase question sets. Prints figures; asserts nothing (timing tests flake on busy machines).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { loadIndicatorStore } from "../src/extract/store-file.js";
 import { Answerer } from "../src/search/answerer.js";
 import { loadIntents } from "../src/search/intents.js";
 
 const ROUNDS = 20;
+// The public set and every question set in test/fixtures/.
 const files = [
   "../shared/eval/questions.dev.jsonl",
-  "test/fixtures/questions.paraphrase.jsonl",
-  "test/fixtures/questions.heldout2.jsonl",
-  "test/fixtures/questions.heldout3.jsonl",
-  "test/fixtures/questions.heldout4.jsonl",
-  "test/fixtures/questions.heldout5.jsonl",
-  "test/fixtures/questions.heldout6.jsonl",
-  "test/fixtures/questions.heldout7.jsonl",
-  "test/fixtures/questions.heldout8.jsonl",
+  ...readdirSync("test/fixtures")
+    .filter((f) => f.startsWith("questions.") && f.endsWith(".jsonl"))
+    .map((f) => `test/fixtures/${f}`),
 ];
 
 const questions = files.flatMap((file) => {
