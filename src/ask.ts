@@ -1,12 +1,20 @@
 // `npm run ask -- "问题"` prints the reply; `npm run --silent ask -- --json` answers stdin
 // questions one a line with one JSON object a line (the batch contract in DESIGN.md).
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { buildIndicatorStore } from "./extract/index.js";
 import { loadIndicatorStore } from "./extract/store-file.js";
 import { Answerer } from "./search/answerer.js";
 import { loadIntents } from "./search/intents.js";
 
-async function main(args: string[]): Promise<void> {
-  const answerer = new Answerer(loadIndicatorStore(), loadIntents());
+async function main(argv: string[]): Promise<void> {
+  const at = argv.indexOf("--report");
+  const report = at >= 0 ? argv[at + 1] : undefined;
+  const args = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv;
+  const store = report
+    ? buildIndicatorStore(readFileSync(report, "utf8"), report)
+    : loadIndicatorStore();
+  const answerer = new Answerer(store, loadIntents());
   if (args[0] === "--json") {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {

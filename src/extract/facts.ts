@@ -2,8 +2,8 @@
 // every figure.
 import { createHash } from "node:crypto";
 import type { Indicator, IndicatorKind } from "./indicator.js";
-import { chineseNumeral, findNumbers, type FoundNumber } from "./numbers.js";
-import type { SentenceNode } from "./structure.js";
+import { bareListItem, chineseNumeral, findNumbers, type FoundNumber } from "./numbers.js";
+import type { ReportKind, SentenceNode } from "./structure.js";
 import { cleanSubject, isWeakSubject, joinName, subjectFrom, topicOf } from "./subjects.js";
 import {
   ADJACENT_QUALIFIERS,
@@ -26,10 +26,23 @@ interface Draft {
   inherited: number;
   qualifiers: string[];
   kind: IndicatorKind;
+  /** The year the figure is of, when the report says or implies it. */
+  year?: number;
+  /** The figure is the starting point of a "由A增长到B" ("from A"), not the current level. */
+  earlier: boolean;
+}
+
+/** What the extractor knows of the report as a whole. */
+export interface ReportFacts {
+  kind: ReportKind;
+  /** The year the report is given in. */
+  year?: number;
+  /** The report's own period ("2021年上半年"), used for figures of its year. */
+  period: string;
 }
 
 /** Builds the indicators of a report's sentences. */
-export function extractFacts(sentences: SentenceNode[], period: string): Indicator[] {
+export function extractFacts(sentences: SentenceNode[], report: ReportFacts): Indicator[] {
   const drafts: Draft[] = [];
   sentences.forEach((sentence, index) => {
     const previous = sentences[index - 1];
@@ -37,17 +50,29 @@ export function extractFacts(sentences: SentenceNode[], period: string): Indicat
       previous && previous.paragraph === sentence.paragraph && CONTINUATION.test(sentence.text)
         ? previous
         : undefined;
-    drafts.push(...draftsOfSentence(sentence, inherited));
+    drafts.push(...draftsOfSentence(sentence, inherited, report));
   });
-  return settle(drafts, period);
+  return settle(drafts, report);
 }
 
-function draftsOfSentence(sentence: SentenceNode, inherited: SentenceNode | undefined): Draft[] {
+/** A clause's figures, with the first item of a list that writes its unit once ("3、5个"). */
+function figuresOf(clause: string, next: string | undefined): FoundNumber[] {
+  const found = findNumbers(clause);
+  const bare = next === undefined ? undefined : bareListItem(clause, next);
+  if (bare && !found.some((f) => f.end > bare.start)) found.push(bare);
+  return found;
+}
+
+function draftsOfSentence(
+  sentence: SentenceNode,
+  inherited: SentenceNode | undefined,
+  report: ReportFacts,
+): Draft[] {
   const drafts: Draft[] = [];
   let lastStrong = cleanSubject(inheritedTopic(inherited?.text ?? ""));
   sentence.segments.forEach((clauses, segmentIndex) => {
     clauses.forEach((clause, clauseIndex) => {
-      const found = findNumbers(clause);
+      const found = figuresOf(clause, clauses[clauseIndex + 1]);
       found.forEach((figure, i) => {
         const previous = found[i - 1];
         // "140个A验收和2021年133个B": this figure's words start after the 和 that follows the last one.
@@ -63,7 +88,11 @@ function draftsOfSentence(sentence: SentenceNode, inherited: SentenceNode | unde
         const subject =
           subjectFrom(left, right) || subjectFrom("", rest) || drafts.at(-1)?.subject || "";
         const before = clauses.slice(0, clauseIndex).join("，");
-        const kind = kindOf(figure, clause, planScope(clauses.slice(0, clauseIndex)));
+        const earlierClauses = clauses.slice(0, clauseIndex);
+        const earlier = EARLIER.test(left) && LATER.test(clause.slice(figure.end));
+        const kind = earlier
+          ? "actual"
+          : kindOf(figure, clause, planScope(earlierClauses), sentence.mode === "plan");
         const name = isWeakSubject(subject)
           ? joinName(
               kind === "rate" ? (drafts.at(-1)?.name ?? lastStrong) : topicOf(lastStrong),
@@ -87,6 +116,8 @@ function draftsOfSentence(sentence: SentenceNode, inherited: SentenceNode | unde
           ],
           qualifiers: qualifiersOf(figure, left, before),
           kind,
+          year: yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
+          earlier,
         });
       });
     });
@@ -132,19 +163,62 @@ function planScope(earlier: string[]): boolean {
   return open;
 }
 
-function kindOf(figure: FoundNumber, clause: string, scoped: boolean): IndicatorKind {
+function kindOf(
+  figure: FoundNumber,
+  clause: string,
+  scoped: boolean,
+  planSection: boolean,
+): IndicatorKind {
   const near = clause.slice(0, figure.start);
-  if (figure.unit === "%" && !CHANGE_WORDS.test(near.slice(-4))) {
+  const change = isChange(near) || figure.unit === "个百分点" || figure.unit === "倍";
+  if (planSection && !/已|完成|实现|达到/.test(near)) return "plan";
+  if (figure.unit === "%" && !change) {
     return /要求|计划|目标/.test(clause.slice(figure.end)) ? "plan" : "rate";
   }
-  if (CHANGE_WORDS.test(near.slice(-6))) return "change";
+  if (change) return "change";
   const planned = scoped || PLAN_WORDS.test(near.replace(/《[^》]*》/g, ""));
   if (planned && !/目前|已|完成/.test(near)) return "plan";
   return "actual";
 }
 
+/** The words before a figure end in a change word ("同比增长", "提高了"), not a level ("增长到"). */
+function isChange(near: string): boolean {
+  const bare = near.replace(TRAILING_CHANGE_FILLERS, "");
+  return CHANGE_WORDS.test(bare) && !/增加值$/.test(bare);
+}
+
+const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右)+$/;
+/** "由1832户增加到3382户": the figure after 由/从 is where it started. */
+const EARLIER = /[由从](\d{4}年|[“"]?十[一二三四五]五[”"]?末|上年|去年)?的?$/;
+const LATER = /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
+const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以])/g;
+const RELATIVE_YEAR: Record<string, number> = { 前年: -2, 去年: -1, 上年: -1, 今年: 0, 本年: 0, 明年: 1 };
+
+/**
+ * The year a figure is of: a year written before it in its sentence ("2021年，…"), a relative
+ * one (去年), the year of its section's heading, else the report's own year, or for a work
+ * report's review the year before (a 2022 report reviews 2021).
+ */
+function yearOf(
+  sentence: SentenceNode,
+  before: string,
+  report: ReportFacts,
+  kind: IndicatorKind,
+): number | undefined {
+  const explicit = [...before.matchAll(EXPLICIT_YEAR)].map((m) => Number(m[1])).at(-1);
+  if (explicit && explicit > 1949 && explicit < 2200) return explicit;
+  if (report.year === undefined) return undefined;
+  const relative = /前年|去年|上年|今年|本年|明年/.exec(before)?.[0];
+  if (relative) return report.year + RELATIVE_YEAR[relative]!;
+  if (sentence.sectionYear !== undefined) return sentence.sectionYear;
+  if (report.kind === "work-report") {
+    return sentence.mode === "plan" || kind === "plan" ? report.year : report.year - 1;
+  }
+  return report.year;
+}
+
 /** Gives drafts their ids, and links each to the plan and rate figures of its segment. */
-function settle(drafts: Draft[], period: string): Indicator[] {
+function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
   const ids = uniqueIds(drafts.map(idOf));
   return drafts.map((draft, i) => {
     const related = relatedOf(drafts, i).map((j) => ids[j]!);
@@ -163,10 +237,19 @@ function settle(drafts: Draft[], period: string): Indicator[] {
       phrase: draft.phrase,
       context: draft.context,
       inherited: draft.inherited,
-      period,
+      period: periodOf(draft.year, report),
+      ...(draft.year === undefined ? {} : { year: draft.year }),
+      ...(draft.earlier ? { earlier: true } : {}),
       related,
     };
   });
+}
+
+/** "2021年上半年" for figures of the report's own period, else the figure's year. */
+function periodOf(year: number | undefined, report: ReportFacts): string {
+  if (year === undefined) return report.period;
+  if (report.kind === "progress" && year === report.year) return report.period;
+  return `${year}年`;
 }
 
 /**

@@ -1,25 +1,71 @@
 // Report text -> indicator store.
+import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { extractFacts } from "./facts.js";
 import type { IndicatorStore } from "./indicator.js";
 import { findNumbers } from "./numbers.js";
-import { parseReport } from "./structure.js";
+import { parseReport, type ReportStructure } from "./structure.js";
+
+/** What the person importing a report may say of it (it wins over what the text suggests). */
+export interface ReportOverrides {
+  /** "2026年上半年", "2025年", "2026年1—10月". */
+  period?: string;
+  title?: string;
+}
+
+const PART_OF_YEAR = /上半年|下半年|前三季度|[一二三四]季度|1[-—－~至]\d{1,2}月|全年|年度/;
 
 /** Builds the indicator store of one report text. */
-export function buildIndicatorStore(text: string, file: string): IndicatorStore {
+export function buildIndicatorStore(
+  text: string,
+  file: string,
+  overrides: ReportOverrides = {},
+): IndicatorStore {
   const report = parseReport(text);
-  const period = /上半年|下半年|全年|一季度|二季度|三季度|四季度/.exec(report.title)?.[0] ?? "";
+  const warnings: string[] = [];
+  const overridden = overrides.period ? yearOfPeriod(overrides.period) : undefined;
+  const year = overridden?.year ?? report.year;
+  const period = overrides.period ?? periodOf(report, warnings);
+  if (!report.date) warnings.push("未找到报告日期");
+  if (!overrides.period && report.yearSource !== "date" && report.yearSource !== "title") {
+    warnings.push(year ? `报告年份是推断的（${year}年）` : "未找到报告年份");
+  }
+  const facts = { kind: report.kind, year: overridden?.reportYear ?? year, period };
+  const indicators = extractFacts(report.sentences, facts);
+  const unitless = report.sentences.filter((s) => /\d\d/.test(s.text)).length;
+  if (indicators.length === 0) warnings.push("没有找到带单位的数字");
   return {
     source: {
       file: basename(file),
-      title: report.title,
+      title: overrides.title ?? report.title,
       date: report.date,
       period,
       issuer: report.issuer,
+      ...(facts.year === undefined ? {} : { year: facts.year }),
+      kind: report.kind,
+      sha256: createHash("sha256").update(text).digest("hex"),
+      warnings: unitless > 0 ? warnings : warnings,
     },
-    indicators: extractFacts(report.sentences, period),
+    indicators,
     mentions: report.sentences
       .filter((s) => s.segments.flat().every((clause) => findNumbers(clause).length === 0))
       .map((s) => s.text),
   };
+}
+
+/** The period a report covers: a work report reviews the year before it is given. */
+function periodOf(report: ReportStructure, warnings: string[]): string {
+  if (report.year === undefined) return "";
+  if (report.kind === "work-report") return `${report.year - 1}年`;
+  const part = PART_OF_YEAR.exec(report.title)?.[0];
+  if (part) return `${report.year}年${part === "年度" ? "全年" : part}`;
+  if (/总结|年报/.test(report.title)) return `${report.year}年全年`;
+  warnings.push("报告期是推断的（按全年）");
+  return `${report.year}年`;
+}
+
+/** "2026年上半年" -> year 2026; a period given by hand says which year figures belong to. */
+function yearOfPeriod(period: string): { year?: number; reportYear?: number } {
+  const year = /(\d{4})年/.exec(period)?.[1];
+  return year ? { year: Number(year), reportYear: Number(year) } : {};
 }

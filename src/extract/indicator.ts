@@ -37,8 +37,12 @@ export const IndicatorSchema = z.object({
   context: z.array(z.string()),
   /** How many leading `context` clauses come from the previous sentence (its topic). */
   inherited: z.number().int().min(0),
-  /** Reporting period ("上半年"). */
+  /** The period the figure is of ("2021年上半年", "2025年"). */
   period: z.string(),
+  /** The year the figure is of, when the report says or implies it. */
+  year: z.number().int().optional(),
+  /** The starting point of a "由A增长到B": what it was, not what it is. */
+  earlier: z.boolean().optional(),
   /** Ids of closely related figures (the target and completion rate of the same item). */
   related: z.array(z.string()),
 });
@@ -51,8 +55,16 @@ export const IndicatorStoreSchema = z.object({
     title: z.string(),
     /** Report date as ISO (2021-07-13). */
     date: z.string(),
+    /** The period the report covers ("2021年上半年"; a 2022 work report reviews "2021年"). */
     period: z.string(),
     issuer: z.string(),
+    /** The year the report is given in. */
+    year: z.number().int().optional(),
+    kind: z.enum(["work-report", "progress"]).optional(),
+    /** Hash of the text the store was built from: the same report is recognised on import. */
+    sha256: z.string().optional(),
+    /** Things a person should check ("no date found", "period guessed"). */
+    warnings: z.array(z.string()).optional(),
   }),
   indicators: z.array(IndicatorSchema),
   /** Sentences of the report without a figure: topics it mentions but does not quantify. */

@@ -1,4 +1,12 @@
-// Report text -> title, sections, sentences, segments and clauses.
+// Report text -> title, issuer, date, year, kind, sections, sentences, segments and clauses.
+//
+// Works for the layouts Chinese progress and work reports use: numbered headings (一、 （一） (一)),
+// narrative headings or none; a header of title, dated subtitle and speaker line; a closing date
+// line; footnote markers; a glossary at the end (名词解释), which holds no figures of the report.
+import { chineseDate, chineseYear } from "./dates.js";
+
+/** Whether a section reviews what was done or sets out what is planned. */
+export type SectionMode = "review" | "plan" | "";
 
 /** A sentence with its section path and its split into ；-segments and comma clauses. */
 export interface SentenceNode {
@@ -7,64 +15,199 @@ export interface SentenceNode {
   paragraph: number;
   text: string;
   segments: string[][];
+  /** Review or plan, from the headings above it ("2021年工作回顾", "2022年主要目标任务"). */
+  mode: SectionMode;
+  /** The year the nearest heading names ("2021年工作回顾" -> 2021), if any. */
+  sectionYear?: number;
 }
+
+/** What kind of document a report is. */
+export type ReportKind = "work-report" | "progress";
 
 /** The report's title, issuer, date and sentences. */
 export interface ReportStructure {
   title: string;
   issuer: string;
-  /** ISO date of the report, from its closing line ("2021年7月13日" -> "2021-07-13"). */
+  /** ISO date of the report ("2021-07-13"), or "" when the text gives none. */
   date: string;
+  /** The year the report is given in (its date's year, else the title's, else its headings'). */
+  year?: number;
+  /** How the year was found: "" when it was not, "guessed" when only a heading implied it. */
+  yearSource: "date" | "title" | "headings" | "body" | "";
+  kind: ReportKind;
   sentences: SentenceNode[];
 }
 
 const LEVEL1 = /^[一二三四五六七八九十]+、/;
-const LEVEL2 = /^（[一二三四五六七八九十]+）/;
-const CLOSING_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const LEVEL2 = /^[（(][一二三四五六七八九十]+[）)]/;
+const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const CHINESE_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const FOOTNOTE = /\^?[[［〔]\d{1,3}[\]］〕]/g;
+const GLOSSARY = /^(名词解释|名词注释|注释|附注|注解)[：:]?$/;
+const SENTENCE_STOP = /[。；！？]/;
+const REVIEW = /回顾|过去|一年来|五年来|成就|成效|成绩|完成情况|亮点|进展情况/;
+const PLAN = /安排|任务|目标|计划|打算|思路|重点工作|展望|今后|部署|要求/;
+const WORK_REPORT = /政府工作报告|各位代表/;
+const YEAR_IN = /(\d{4})年/g;
 
 /** Splits report text into its structure. */
 export function parseReport(text: string): ReportStructure {
   const lines = text
     .replace(/\r/g, "")
     .split("\n")
-    .map((l) => l.trim())
+    .map((l) => l.replace(FOOTNOTE, "").trim())
     .filter(Boolean);
-  const title = lines[0] ?? "";
+  const bodyStart = headerLength(lines);
+  const header = lines.slice(0, bodyStart);
+  const titleLine = header.find((l) => !/^[―—-]/.test(l) && !isDateLine(l)) ?? lines[0] ?? "";
+  let title = collapseSpaces(titleLine);
+  const kind: ReportKind = WORK_REPORT.test(title) || WORK_REPORT.test(text.slice(0, 3000))
+    ? "work-report"
+    : "progress";
+
   let date = "";
   let issuer = "";
+  for (const line of header) {
+    date ||= dateOf(line);
+    if (line !== titleLine && !isDateLine(line) && !/^[―—-]/.test(line)) issuer ||= speakerBody(line);
+  }
+
   let level1 = "";
+  let level2 = "";
+  let mode: SectionMode = "";
+  let sectionYear: number | undefined;
   const sentences: SentenceNode[] = [];
-  lines.slice(1).forEach((line, index) => {
-    const closing = CLOSING_DATE.exec(line);
-    if (closing) {
-      date = `${closing[1]}-${closing[2]!.padStart(2, "0")}-${closing[3]!.padStart(2, "0")}`;
-      return;
+  const headingYears: { year: number; mode: SectionMode }[] = [];
+  const body = lines.slice(bodyStart);
+  for (const [index, line] of body.entries()) {
+    if (isDateLine(line) && index >= body.length - 3) {
+      date ||= dateOf(line);
+      continue;
     }
-    if (LEVEL1.test(line)) {
-      level1 = line;
-      return;
+    if (!SENTENCE_STOP.test(line) && index >= body.length - 2 && /[办委局府厅处室会]$/.test(line)) {
+      issuer ||= line; // a closing line naming an office: the issuer
+      continue;
     }
-    if (!/[。；]/.test(line)) {
-      issuer = line; // a line without a sentence stop: the issuing office
-      return;
+    const heading = headingOf(line);
+    if (heading) {
+      if (GLOSSARY.test(heading)) break; // a glossary explains terms; it reports nothing
+      const headingMode = modeOf(heading);
+      const year = lastYear(heading);
+      if (headingMode) mode = headingMode;
+      if (year !== undefined || headingMode) sectionYear = year;
+      if (year !== undefined) headingYears.push({ year, mode: headingMode });
+      if (LEVEL2.test(heading)) level2 = heading;
+      else [level1, level2] = [heading, ""];
+      continue;
     }
-    let body = line;
-    const section = level1 ? [level1] : [];
+    let rest = line;
+    let opener = "";
+    // "（一）夯实粮食安全基础。…": an item heading that opens its paragraph.
+    // "（二）一产增加值：一产增加值完成97.1亿元…": or a title closed by a colon.
     if (LEVEL2.test(line)) {
-      const end = line.indexOf("。");
-      section.push(line.slice(0, end));
-      body = line.slice(end + 1);
+      const end = line.search(/[。；！？：:]/);
+      if (end > 0 && end < 40 && end < line.length - 1) {
+        [opener, rest] = [line.slice(0, end), line.slice(end + 1)];
+      }
     }
-    for (const sentence of splitSentences(body)) {
+    const section = [level1, opener || level2].filter(Boolean);
+    for (const sentence of splitSentences(rest)) {
       sentences.push({
         section,
         paragraph: index,
         text: sentence,
         segments: splitSegments(sentence),
+        mode,
+        sectionYear,
       });
     }
-  });
-  return { title, issuer, date, sentences };
+  }
+  const { year, yearSource } = reportYear(date, title, kind, headingYears, text);
+  // A header without a title line ("――2022年1月23日在…上", then the speaker): name it.
+  if (!/报告|总结|情况|汇报|通报|公报/.test(title) && kind === "work-report" && issuer) {
+    title = `${year ? `${year}年` : ""}${issuer.replace(/人民政府$/, "")}政府工作报告`;
+  }
+  return { title, issuer, date, year, yearSource, kind, sentences };
+}
+
+/** The header: lines before the first one that speaks ("各位代表", or a sentence). */
+function headerLength(lines: string[]): number {
+  const greeting = lines.findIndex((l, i) => i < 8 && /^各位代表[：:！!]?$/.test(l));
+  if (greeting >= 0) return greeting + 1;
+  let i = 0;
+  while (i < lines.length && i < 4 && !SENTENCE_STOP.test(lines[i]!) && lines[i]!.length < 60) i++;
+  return Math.max(1, Math.min(i, 1 + (isDateLine(lines[1] ?? "") ? 1 : 0)));
+}
+
+/** A line that is a heading: numbered, or short and without a sentence stop. */
+function headingOf(line: string): string | undefined {
+  if (LEVEL1.test(line) && !SENTENCE_STOP.test(line.slice(0, -1)) && line.length <= 60) {
+    return line.replace(/。$/, "");
+  }
+  if (LEVEL2.test(line) && !SENTENCE_STOP.test(line) && line.length <= 60) return line;
+  if (!SENTENCE_STOP.test(line) && !/[：:]$/.test(line) && line.length <= 40 && !/\d{4}年\d/.test(line)) {
+    return line;
+  }
+  return undefined;
+}
+
+function modeOf(heading: string): SectionMode {
+  if (REVIEW.test(heading)) return "review";
+  if (PLAN.test(heading)) return "plan";
+  return "";
+}
+
+function lastYear(text: string): number | undefined {
+  const years = [...text.matchAll(YEAR_IN)].map((m) => Number(m[1]));
+  return years.at(-1) ?? chineseYear(text);
+}
+
+function isDateLine(line: string): boolean {
+  return line.length <= 40 && (ARABIC_DATE.test(line) || CHINESE_DATE.test(line)) &&
+    !/[，。；]/.test(line.replace(/[（）()]/g, ""));
+}
+
+function dateOf(line: string): string {
+  const arabic = ARABIC_DATE.exec(line);
+  if (arabic) return iso(Number(arabic[1]), Number(arabic[2]), Number(arabic[3]));
+  const chinese = chineseDate(line);
+  return chinese ? iso(chinese.year, chinese.month, chinese.day) : "";
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** "保定市人民政府市长 闫继红" -> "保定市人民政府"; "甘肃省省长 任振鹤" -> "甘肃省人民政府". */
+function speakerBody(line: string): string {
+  const body = /^(.+?(人民政府|委员会|办公室|局|委))/.exec(line)?.[1];
+  if (body) return body;
+  const place = /^(.+?[省市县区旗州])(省长|市长|县长|区长|旗长|州长)/.exec(line)?.[1];
+  return place ? `${place}人民政府` : "";
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/(?<=[\p{Script=Han}])\s+(?=[\p{Script=Han}])/gu, "");
+}
+
+function reportYear(
+  date: string,
+  title: string,
+  kind: ReportKind,
+  headings: { year: number; mode: SectionMode }[],
+  text: string,
+): { year?: number; yearSource: ReportStructure["yearSource"] } {
+  if (date) return { year: Number(date.slice(0, 4)), yearSource: "date" };
+  const inTitle = lastYear(title);
+  if (inTitle) return { year: inTitle, yearSource: "title" };
+  const planned = headings.find((h) => h.mode === "plan");
+  if (planned) return { year: planned.year, yearSource: "headings" };
+  const reviewed = headings.find((h) => h.mode === "review");
+  if (reviewed) return { year: reviewed.year + (kind === "work-report" ? 1 : 0), yearSource: "headings" };
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(YEAR_IN)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  const common = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+  return common ? { year: common, yearSource: "body" } : { yearSource: "" };
 }
 
 /** Splits a paragraph into sentences at 。！？ (keeping quotes and brackets together). */
