@@ -10,8 +10,9 @@ import { createCore, type CommandSpec } from "./core/engine.js";
 import { openConversationStore } from "./core/state.js";
 import type { Core } from "./core/types.js";
 import { loadIndicatorStore } from "./extract/store-file.js";
-import { Answerer } from "./search/answerer.js";
 import { loadIntents } from "./search/intents.js";
+import { ReportsAnswerer } from "./search/reports-answerer.js";
+import { openReportFiles } from "./store/report-files.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
 import { createSeenIds } from "./store/seen-ids.js";
 import {
@@ -69,9 +70,14 @@ async function startWithLock(
   lock: DataDirLock,
 ): Promise<RunningBot> {
   const data = (name: string) => join(config.dataDir, name);
-  const answerer = new Answerer(loadIndicatorStore(), loadIntents());
   const conversations = openConversationStore(data("conversations.json"));
   const stores = openDataStores(config.dataDir);
+  const reports = openReportFiles(config.dataDir, loadIndicatorStore);
+  const answerer = new ReportsAnswerer(
+    reports,
+    loadIntents(),
+    stores.roster.map((t) => t.name),
+  );
   // The reminder service is created before the channels it sends through; its transport is
   // set once they exist (commands only run after start-up).
   const reminders: { service?: ReminderService } = {};

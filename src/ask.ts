@@ -1,35 +1,52 @@
 // `npm run ask -- "问题"` prints the reply; `npm run --silent ask -- --json` answers stdin
 // questions one a line with one JSON object a line (the batch contract in DESIGN.md).
-import { readFileSync } from "node:fs";
+// `--report FILE` answers from that report file alone; otherwise from the reports in DATA_DIR
+// (the shipped seed report while none is imported), the latest by default.
 import { createInterface } from "node:readline";
+import { loadConfig } from "./config.js";
 import { buildIndicatorStore } from "./extract/index.js";
 import { loadIndicatorStore } from "./extract/store-file.js";
-import { Answerer } from "./search/answerer.js";
+import { memoryLibrary, type ReportLibrary } from "./reports/library.js";
+import { readDocument } from "./reports/read.js";
 import { loadIntents } from "./search/intents.js";
+import { ReportsAnswerer } from "./search/reports-answerer.js";
+import { openReportFiles } from "./store/report-files.js";
+import { loadRoster } from "./store/roster.js";
+
+const USAGE =
+  '用法：npm run ask -- "夏粮单产多少"   或   npm run --silent ask -- --json [--report 报告文件] < 问题.txt';
+
+async function libraryFor(report: string | undefined): Promise<ReportLibrary> {
+  if (report) {
+    const { text } = await readDocument(report);
+    return memoryLibrary([buildIndicatorStore(text, report)]);
+  }
+  return openReportFiles(loadConfig().dataDir, loadIndicatorStore);
+}
 
 async function main(argv: string[]): Promise<void> {
   const at = argv.indexOf("--report");
   const report = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !report) throw new Error(USAGE);
   const args = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv;
-  const store = report
-    ? buildIndicatorStore(readFileSync(report, "utf8"), report)
-    : loadIndicatorStore();
-  const answerer = new Answerer(store, loadIntents());
+  const places = loadRoster().map((t) => t.name);
+  const answerer = new ReportsAnswerer(await libraryFor(report), loadIntents(), places);
   if (args[0] === "--json") {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       // One object per line, also for a blank one, so answers stay aligned with their lines.
       const question = line.trim();
-      const answer = question ? answerer.ask(question).answer : null;
-      process.stdout.write(`${JSON.stringify({ question, answer })}\n`);
+      const result = question ? answerer.ask(question) : undefined;
+      const choices = result?.offered.slice(0, 3) ?? [];
+      process.stdout.write(
+        `${JSON.stringify({ question, answer: result?.answer ?? null, choices })}\n`,
+      );
     }
     return;
   }
   const question = args.join(" ").trim();
   if (!question) {
-    console.error(
-      '用法：npm run ask -- "夏粮单产多少"   或   npm run --silent ask -- --json < 问题.txt',
-    );
+    console.error(USAGE);
     process.exitCode = 2;
     return;
   }

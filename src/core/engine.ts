@@ -1,6 +1,6 @@
 // The conversation engine: routes a message to a command, an open flow, or the question
 // answerer, and returns replies. Imports no platform package.
-import type { Answerer } from "../search/answerer.js";
+import type { QuestionAnswerer } from "../search/reports-answerer.js";
 import { describeError } from "./describe-error.js";
 import { loadCommandIntents, matchCommand, type CommandIntents } from "./intents.js";
 import { createKeyedQueue } from "./keyed-queue.js";
@@ -53,7 +53,7 @@ export interface Logger {
 
 /** Options of `createCore`. */
 export interface CoreOptions {
-  answerer: Answerer;
+  answerer: QuestionAnswerer;
   conversations: ConversationStore;
   /** Admin identities ("telegram:12345"); the console operator is always an admin. */
   admins?: string[];
@@ -170,7 +170,10 @@ function selectChoice(text: string, conversation: Conversation): string {
   return choice ? choice.value : text;
 }
 
-function builtins(answerer: Answerer, intents: CommandIntents): Record<string, CommandSpec> {
+function builtins(
+  answerer: QuestionAnswerer,
+  intents: CommandIntents,
+): Record<string, CommandSpec> {
   return {
     start: { run: () => [{ text: intents.texts.welcome }] },
     help: { run: () => [{ text: intents.texts.help }] },

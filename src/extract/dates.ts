@@ -14,7 +14,8 @@ const DIGIT: Record<string, number> = {
   八: 8,
   九: 9,
 };
-const DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const DATE =
+  /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const YEAR = /([〇零一二三四五六七八九]{4})年/;
 
 /** "二〇二六" -> 2026: each character one digit. */
@@ -23,7 +24,9 @@ function digitsYear(text: string): number {
 }
 
 /** The first date in Chinese numerals in `text`. */
-export function chineseDate(text: string): { year: number; month: number; day: number } | undefined {
+export function chineseDate(
+  text: string,
+): { year: number; month: number; day: number } | undefined {
   const m = DATE.exec(text);
   if (!m) return undefined;
   const month = chineseNumeral(m[2]!);

@@ -190,9 +190,17 @@ function isChange(near: string): boolean {
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER = /[由从](\d{4}年|[“"]?十[一二三四五]五[”"]?末|上年|去年)?的?$/;
-const LATER = /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
+const LATER =
+  /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
 const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以])/g;
-const RELATIVE_YEAR: Record<string, number> = { 前年: -2, 去年: -1, 上年: -1, 今年: 0, 本年: 0, 明年: 1 };
+const RELATIVE_YEAR: Record<string, number> = {
+  前年: -2,
+  去年: -1,
+  上年: -1,
+  今年: 0,
+  本年: 0,
+  明年: 1,
+};
 
 /**
  * The year a figure is of: a year written before it in its sentence ("2021年，…"), a relative

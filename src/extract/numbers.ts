@@ -126,7 +126,22 @@ const BASE_UNITS = [
   "‰",
 ];
 /** Units that can follow "/" in a rate ("元/头", "公斤/亩", "万元/人"). */
-const PER_UNITS = ["平方米", "千瓦时", "公斤", "亩", "头", "人", "月", "年", "吨", "户", "只", "斤", "天", "度"];
+const PER_UNITS = [
+  "平方米",
+  "千瓦时",
+  "公斤",
+  "亩",
+  "头",
+  "人",
+  "月",
+  "年",
+  "吨",
+  "户",
+  "只",
+  "斤",
+  "天",
+  "度",
+];
 /** Latin-letter units, standing alone (not part of a word such as "5G"). */
 const LATIN_UNITS = ["kWh", "MW", "GW", "kW", "PB", "EB", "P"];
 const CLASSIFIERS_FOR_CHINESE = [
@@ -232,9 +247,18 @@ export function bareListItem(clause: string, next: string): FoundNumber | undefi
   const [, num, magnitude = ""] = m;
   const start = clause.length - num!.length - magnitude.length;
   if (/[-－~～至第]$/.test(clause.slice(0, start))) return undefined;
-  const unit = magnitude ? magnitude + following.unit.replace(/^(万亿|亿|万|千)/, "") : following.unit;
+  const unit = magnitude
+    ? magnitude + following.unit.replace(/^(万亿|亿|万|千)/, "")
+    : following.unit;
   if (unit === "年" && Number(num) > 50) return undefined;
-  return { start, end: clause.length, value: Number(num), unit, raw: num! + magnitude, qualifiers: [] };
+  return {
+    start,
+    end: clause.length,
+    value: Number(num),
+    unit,
+    raw: num! + magnitude,
+    qualifiers: [],
+  };
 }
 
 /** The unit without its magnitude ("万亿元" -> "元", "万头" -> "头"). */
@@ -253,7 +277,7 @@ function isCountable(clause: string, start: number, whole: string, num: string, 
   const after = clause[start + whole.length] ?? "";
   if (base === "年") return Number(num) <= 50 && !/[月度底初]/.test(after);
   if (/^[次期]$/.test(base) && after === "月") return false;
-  if (/^[周届]$/.test(base) && after === "年") return false; // "建党100周年"
+  if (/^[周届]$/.test(base) && /[年岁]/.test(after)) return false; // "建党100周年", "35周岁"
   return true;
 }
 

@@ -41,7 +41,8 @@ export interface ReportStructure {
 const LEVEL1 = /^[一二三四五六七八九十]+、/;
 const LEVEL2 = /^[（(][一二三四五六七八九十]+[）)]/;
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const CHINESE_DATE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const CHINESE_DATE =
+  /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const FOOTNOTE = /\^?[[［〔]\d{1,3}[\]］〕]/g;
 const GLOSSARY = /^(名词解释|名词注释|注释|附注|注解)[：:]?$/;
 const SENTENCE_STOP = /[。；！？]/;
@@ -61,15 +62,15 @@ export function parseReport(text: string): ReportStructure {
   const header = lines.slice(0, bodyStart);
   const titleLine = header.find((l) => !/^[―—-]/.test(l) && !isDateLine(l)) ?? lines[0] ?? "";
   let title = collapseSpaces(titleLine);
-  const kind: ReportKind = WORK_REPORT.test(title) || WORK_REPORT.test(text.slice(0, 3000))
-    ? "work-report"
-    : "progress";
+  const kind: ReportKind =
+    WORK_REPORT.test(title) || WORK_REPORT.test(text.slice(0, 3000)) ? "work-report" : "progress";
 
   let date = "";
   let issuer = "";
   for (const line of header) {
     date ||= dateOf(line);
-    if (line !== titleLine && !isDateLine(line) && !/^[―—-]/.test(line)) issuer ||= speakerBody(line);
+    if (line !== titleLine && !isDateLine(line) && !/^[―—-]/.test(line))
+      issuer ||= speakerBody(line);
   }
 
   let level1 = "";
@@ -145,7 +146,12 @@ function headingOf(line: string): string | undefined {
     return line.replace(/。$/, "");
   }
   if (LEVEL2.test(line) && !SENTENCE_STOP.test(line) && line.length <= 60) return line;
-  if (!SENTENCE_STOP.test(line) && !/[：:]$/.test(line) && line.length <= 40 && !/\d{4}年\d/.test(line)) {
+  if (
+    !SENTENCE_STOP.test(line) &&
+    !/[：:]$/.test(line) &&
+    line.length <= 40 &&
+    !/\d{4}年\d/.test(line)
+  ) {
     return line;
   }
   return undefined;
@@ -163,8 +169,11 @@ function lastYear(text: string): number | undefined {
 }
 
 function isDateLine(line: string): boolean {
-  return line.length <= 40 && (ARABIC_DATE.test(line) || CHINESE_DATE.test(line)) &&
-    !/[，。；]/.test(line.replace(/[（）()]/g, ""));
+  return (
+    line.length <= 40 &&
+    (ARABIC_DATE.test(line) || CHINESE_DATE.test(line)) &&
+    !/[，。；]/.test(line.replace(/[（）()]/g, ""))
+  );
 }
 
 function dateOf(line: string): string {
@@ -203,9 +212,11 @@ function reportYear(
   const planned = headings.find((h) => h.mode === "plan");
   if (planned) return { year: planned.year, yearSource: "headings" };
   const reviewed = headings.find((h) => h.mode === "review");
-  if (reviewed) return { year: reviewed.year + (kind === "work-report" ? 1 : 0), yearSource: "headings" };
+  if (reviewed)
+    return { year: reviewed.year + (kind === "work-report" ? 1 : 0), yearSource: "headings" };
   const counts = new Map<number, number>();
-  for (const m of text.matchAll(YEAR_IN)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (const m of text.matchAll(YEAR_IN))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   const common = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
   return common ? { year: common, yearSource: "body" } : { yearSource: "" };
 }

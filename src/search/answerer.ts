@@ -5,7 +5,6 @@ import type { Indicator, IndicatorStore } from "../extract/indicator.js";
 import { formatFigure, quoteOf, sectionOf } from "./format.js";
 import { IndicatorIndex, type IndicatorIndexOptions } from "./index.js";
 import type { Intents } from "./intents.js";
-import { loadRoster } from "../store/roster.js";
 
 /** The single best answer, as the `ask --json` contract gives it. */
 export interface Answer {
@@ -27,6 +26,8 @@ export interface AskResult {
   answer: Answer | null;
   text: string;
   choices: Choice[];
+  /** The figures behind `choices` (at most three), for machines (`ask --json`). */
+  offered: { value: number; unit: string; name: string }[];
 }
 
 /** Options of `Answerer.ask`. */
@@ -38,19 +39,32 @@ export interface AskOptions {
 /** The command a choice sends back to show one indicator. */
 export const SHOW_COMMAND = "/show";
 
+/** Options of `Answerer`. */
+export interface AnswererOptions extends IndicatorIndexOptions {
+  /** Put before indicator ids in choices ("r-1a2b3c4d5e6f/"), so they name their report. */
+  idPrefix?: string;
+  /** How replies name the report ("《…》，2021年7月13日"); default: its issuer and date. */
+  reportName?: string;
+}
+
 /** Answers questions from an indicator store. */
 export class Answerer {
   private readonly index: IndicatorIndex;
   private readonly byId: Map<string, Indicator>;
 
+  private readonly idPrefix: string;
+  private readonly reportName: string;
+
   constructor(
     private readonly store: IndicatorStore,
     intents: Intents,
-    options?: IndicatorIndexOptions,
+    options: AnswererOptions = {},
   ) {
-    const places = loadRoster().map((t) => t.name);
-    this.index = new IndicatorIndex(store, intents, { places, ...options });
+    const { idPrefix = "", reportName, ...indexOptions } = options;
+    this.index = new IndicatorIndex(store, intents, indexOptions);
     this.byId = new Map(store.indicators.map((i) => [i.id, i]));
+    this.idPrefix = idPrefix;
+    this.reportName = reportName ?? `${store.source.issuer}${dateText(store.source.date)}报告`;
   }
 
   /** Answers one question. */
@@ -81,15 +95,22 @@ export class Answerer {
     return {
       answer: this.toAnswer(best, text, related, alternatives),
       text,
-      choices: alternatives.map(choiceOf),
+      choices: alternatives.map((a) => this.choiceOf(a)),
+      offered: alternatives.map(offeredOf),
+    };
+  }
+
+  private choiceOf(indicator: Indicator): Choice {
+    return {
+      label: `${indicator.name} ${formatFigure(indicator)}`,
+      value: `${SHOW_COMMAND} ${this.idPrefix}${indicator.id}`,
     };
   }
 
   private fullText(best: Indicator, related: Indicator[], alternatives: Indicator[]): string {
-    const { source } = this.store;
     const lines = [
       `${best.name}：${formatFigure(best)}`,
-      `（${best.period}，${source.issuer}${dateText(source.date)}报告）`,
+      `（${best.period}，${this.reportName}）`,
       `出处：${sectionOf(best)}`,
       `原文：${quoteOf(best)}`,
     ];
@@ -111,7 +132,12 @@ export class Answerer {
     if (suggestions.length) {
       lines.push(`相近的话题：${suggestions.map((s) => s.name).join("、")}（点选或回复序号查看）`);
     }
-    return { answer: null, text: lines.join("\n"), choices: suggestions.map(choiceOf) };
+    return {
+      answer: null,
+      text: lines.join("\n"),
+      choices: suggestions.map((s) => this.choiceOf(s)),
+      offered: suggestions.map(offeredOf),
+    };
   }
 
   private toAnswer(
@@ -142,14 +168,11 @@ export class Answerer {
   }
 }
 
-function choiceOf(indicator: Indicator): Choice {
-  return {
-    label: `${indicator.name} ${formatFigure(indicator)}`,
-    value: `${SHOW_COMMAND} ${indicator.id}`,
-  };
+function offeredOf(indicator: Indicator): AskResult["offered"][number] {
+  return { value: indicator.value, unit: indicator.unit, name: indicator.name };
 }
 
 function dateText(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? ` ${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
 }

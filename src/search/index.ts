@@ -1,5 +1,6 @@
 // The indicator index: scores every indicator against a parsed question and picks the answer.
 import type { Indicator, IndicatorKind, IndicatorStore } from "../extract/indicator.js";
+import { baseUnit } from "../extract/numbers.js";
 import { Corpus } from "./corpus.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
@@ -105,7 +106,7 @@ export class IndicatorIndex {
 
   /** The figure can answer the question at all: its unit, its kind of count, its side of a contrast. */
   private fits(doc: Doc, query: ParsedQuery): boolean {
-    if (query.strictUnits && !query.units.has(doc.indicator.unit)) return false;
+    if (query.strictUnits && !query.units.has(baseUnit(doc.indicator.unit))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
     return !contradicts(doc, query);
   }
@@ -222,6 +223,9 @@ function partOnly(doc: Doc, query: ParsedQuery): number {
  */
 function anchored(doc: Doc, term: QueryTerm): boolean {
   if (term.anchor === "place") return term.forms.some((f) => doc.own.includes(f));
+  // The extractor knows which year a figure is of (its sentence, its section, the report's).
+  const asked = term.forms.map((f) => /^(\d{4})年$/.exec(f)?.[1]).find(Boolean);
+  if (asked && doc.indicator.year !== undefined) return doc.indicator.year === Number(asked);
   const near = [doc.own, doc.before].map((t) => t.replace(COMPARED_YEAR, ""));
   const named = near.some((text) => term.forms.some((f) => text.includes(f)));
   if (term.anchor === "report-year") return named || !near.some((t) => YEAR.test(t));
@@ -264,10 +268,11 @@ function fieldCredit(doc: Doc, form: string): number {
 const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
 
 function unitFit(indicator: Indicator, query: ParsedQuery): number {
-  if (query.units.size > 0) return query.units.has(indicator.unit) ? 0.25 : -0.35;
+  const unit = baseUnit(indicator.unit);
+  if (query.units.size > 0) return query.units.has(unit) ? 0.25 : -0.35;
   if (!query.countOnly) return 0;
   if (MEASURES.test(indicator.unit)) return -0.35;
-  return query.preferred.has(indicator.unit) ? 0.1 : 0;
+  return query.preferred.has(unit) ? 0.1 : 0;
 }
 
 function kindFit(indicator: Indicator, query: ParsedQuery): number {

@@ -1,5 +1,6 @@
 // A question -> the terms to look for, and hints on the unit and kind of the figure asked for.
 import type { IndicatorKind } from "../extract/indicator.js";
+import { baseUnit } from "../extract/numbers.js";
 import type { Intents } from "./intents.js";
 import { normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
@@ -12,7 +13,10 @@ export type { QueryTerm } from "./terms.js";
 export interface ParsedQuery {
   normalised: string;
   terms: QueryTerm[];
-  /** Units the answer should be in (from 几户, 多少亩, 完成率 …); empty when the question says nothing. */
+  /**
+   * Units the answer should be in (from 几户, 多少亩, 完成率 …), without magnitude (元 for 万元);
+   * empty when the question says nothing.
+   */
   units: Set<string>;
   /** True when the question names its unit outright (几户, 百分之几): other units cannot answer. */
   strictUnits: boolean;
@@ -41,8 +45,10 @@ export interface QueryParserOptions {
 
 // Particles that glue to verbs in jieba's cut ("发了", "验收过了").
 const PARTICLES = /了|过(?=[了几多])|着(?=[了几多])/g;
-const YEARS = /(比|较)?(\d{4}年|去年|上年|前年|明年|来年|后年)/g;
+const YEARS = /(比|较)?(\d{4}年|去年|上年|前年|明年|来年|后年|今年|本年)/g;
 const RELATIVE_YEARS: Record<string, number> = {
+  今年: 0,
+  本年: 0,
   去年: -1,
   上年: -1,
   前年: -2,
@@ -163,7 +169,8 @@ export class QueryParser {
     });
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;
-    return { rest, units: strictUnits ? strict : hinted, strictUnits, countOnly, preferred };
+    const units = new Set([...(strictUnits ? strict : hinted)].map(baseUnit));
+    return { rest, units, strictUnits, countOnly, preferred };
   }
 
   private termsOf(text: string): QueryTerm[] {

@@ -20,9 +20,10 @@ export const TaskFieldSchema = z
     max: z.number().optional(),
     /** A cumulative figure may not fall below the previous period without a confirmation. */
     cumulative: z.boolean(),
-    /** Id of the report indicator shown as the baseline (data/indicators.json). */
-    indicator: z.string().optional(),
-    /** Other names people type for the field ("民宿新建"). */
+    /**
+     * Other names people type for the field ("民宿新建"). The label and these also find the
+     * field's baseline figure in the latest report that has one.
+     */
     aliases: z.array(z.string()).default([]),
   })
   .refine((f) => f.max === undefined || f.max > f.min, { message: "max must exceed min" });

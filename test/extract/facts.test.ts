@@ -26,7 +26,7 @@ describe("buildIndicatorStore", () => {
   it("reads the title, period, issuer and date of the report", () => {
     expect(store.source).toMatchObject({
       title: "某区推进乡村振兴上半年工作进展情况",
-      period: "上半年",
+      period: "2021年上半年",
       issuer: "中共某区委农村工作领导小组办公室",
       date: "2021-07-13",
       file: "test-report.txt",

@@ -29,10 +29,14 @@ export function countFigures(text: string): CountedFigure[] {
     if (/[\d.\-－~～第—]/.test(before)) continue; // ordinals, ranges, parts of longer numbers
     if (unit === "年" && (Number(num) > 50 || /[月度底初以]/.test(after))) continue; // years
     if (/^[次期]$/.test(unit!) && after === "月") continue;
-    if (/^[周届]$/.test(unit!) && after === "年") continue;
+    if (/^[周届]$/.test(unit!) && /[年岁]/.test(after)) continue;
     if (/^[-－~～至]\d/.test(body.slice(at + whole.length))) continue; // "5-8个" ranges
     const full = magnitude + (ALIASES[unit!] ?? unit!) + (per ? `/${per}` : "");
-    figures.push({ value: Number(num), unit: full, context: body.slice(Math.max(0, at - 12), at + whole.length + 4) });
+    figures.push({
+      value: Number(num),
+      unit: full,
+      context: body.slice(Math.max(0, at - 12), at + whole.length + 4),
+    });
   }
   return figures;
 }

@@ -1,8 +1,18 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
+// An empty data folder: the shipped seed report answers (this is one of the seed's own tests).
+const DATA_DIR = mkdtempSync(join(tmpdir(), "ask-"));
 const run = (args: string[], input?: string) =>
-  spawnSync("npx", ["tsx", "src/ask.ts", ...args], { input, encoding: "utf8", timeout: 60_000 });
+  spawnSync("npx", ["tsx", "src/ask.ts", ...args], {
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: { ...process.env, DATA_DIR },
+  });
 
 describe("npm run ask", () => {
   it("prints the reply to one question", () => {
@@ -24,8 +34,9 @@ describe("npm run ask", () => {
       answer: { value: 437, unit: "公斤/亩" },
     });
     expect(lines[0].answer.text).toContain("原文");
-    expect(lines[1]).toEqual({ question: "电影院有几家", answer: null });
-    expect(lines[2]).toEqual({ question: "", answer: null });
+    expect(lines[1]).toMatchObject({ question: "电影院有几家", answer: null });
+    expect(lines[1].choices.length).toBeLessThanOrEqual(3);
+    expect(lines[2]).toEqual({ question: "", answer: null, choices: [] });
     expect(lines[3].answer).toMatchObject({ value: 120, unit: "户" });
   });
 

@@ -54,7 +54,7 @@ describe("question matching", () => {
 
   it("gives the qualifier, period, source and related figures", () => {
     const reply = realAnswerer().ask("设施农业多少亩");
-    expect(reply.answer).toMatchObject({ period: "上半年", source: { date: "2021-07-13" } });
+    expect(reply.answer).toMatchObject({ period: "2021年上半年", source: { date: "2021-07-13" } });
     expect(reply.text).toContain("（四）");
     expect(reply.text).toMatch(/相关：.*年度任务完成率 60%/);
   });

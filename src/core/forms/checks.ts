@@ -36,7 +36,7 @@ export function referencesOf(deps: FormDeps, place: Place, field: TaskField): Re
   if (previous && value !== undefined) refs.previous = { value, period: previous.period };
   const current = submissions.latest(place.period, place.township, field.key);
   if (current) refs.current = current;
-  const indicator = field.indicator ? deps.answerer.indicator(field.indicator) : undefined;
+  const indicator = deps.answerer.baselineOf([field.label, ...field.aliases]);
   const base = indicator && inUnit(indicator.value, indicator.unit, field.unit);
   if (indicator && base !== undefined) {
     refs.baseline = { text: formatFigure(indicator), value: base, period: indicator.period };

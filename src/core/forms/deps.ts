@@ -9,9 +9,9 @@ import type { SubmissionStore } from "../../store/submissions.js";
 import type { Task } from "../../store/tasks.js";
 import type { FormWords } from "./words.js";
 
-/** The part of the report answerer the form needs: a field's baseline indicator by id. */
+/** The part of the report answerer the form needs: a field's baseline figure, by its names. */
 export interface IndicatorSource {
-  indicator(id: string): Indicator | undefined;
+  baselineOf(names: string[]): Indicator | undefined;
 }
 
 /** Stores, data and words shared by the form, the commands and the answer hook. */

@@ -63,6 +63,6 @@ export function districtAnswer(deps: FormDeps, asked: FigureQuestion): string {
 
 /** "报告数（全区，上半年）：29户", when the field has a baseline in the report. */
 function reportLine(deps: FormDeps, field: TaskField): string | undefined {
-  const indicator = field.indicator ? deps.answerer.indicator(field.indicator) : undefined;
+  const indicator = deps.answerer.baselineOf([field.label, ...field.aliases]);
   return indicator && `报告数（全区，${indicator.period}）：${formatFigure(indicator)}`;
 }

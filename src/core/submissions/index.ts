@@ -27,7 +27,7 @@ export interface SubmissionFeatureOptions {
   roster: readonly Township[];
   bindings: BindingStore;
   submissions: SubmissionStore;
-  /** The report answerer (or anything with `indicator(id)`), for baselines. */
+  /** The report answerer (or anything with `baselineOf(names)`), for baselines. */
   answerer: IndicatorSource;
   /** The core's conversation store, where drafts live (read by `expireIdle`). */
   conversations: ConversationStore;

@@ -35,16 +35,16 @@ describe("guided form", () => {
     );
     expect(first).toContain("【下营镇 2026年11月】第 1/6 项：新建民宿（户，整数，累计数）");
     expect(first).toContain("上次填报（2026年10月）：30户");
-    expect(first).toContain("报告数（全区，上半年）：29户");
+    expect(first).toContain("报告数（全区，2021年上半年）：29户");
     expect(first).toContain("可以回复：跳过、上一步、取消");
 
     expect(await h.say("35户")).toContain(
-      "第 2/6 项：在建民宿（户，整数）\n报告数（全区，上半年）：50户",
+      "第 2/6 项：在建民宿（户，整数）\n报告数（全区，2021年上半年）：50户",
     );
     const third = await h.say("８");
     expect(third).toContain("第 3/6 项：设施农业（亩，累计数）");
     expect(third).toContain("上次填报（2026年10月）：12000亩");
-    expect(third).toContain("报告数（全区，上半年）：1.8万亩");
+    expect(third).toContain("报告数（全区，2021年上半年）：1.8万亩");
     expect(await h.say("1.25万亩")).toContain("第 4/6 项：生猪出栏（头，整数，累计数）");
     expect(await h.say("两千三百")).toContain("第 5/6 项：新增村级快递网点");
     expect(await h.say("三十五")).toContain("第 6/6 项：黑臭水体治理（处，整数，累计数）");

@@ -7,21 +7,18 @@ import {
   createSubmissionFeature,
   type SubmissionFeature,
 } from "../../../src/core/submissions/index.js";
-import { loadIndicatorStore } from "../../../src/extract/store-file.js";
-import { Answerer } from "../../../src/search/answerer.js";
-import { loadIntents } from "../../../src/search/intents.js";
 import { memoryBindingStore, type BindingStore } from "../../../src/store/bindings.js";
-import { loadRoster } from "../../../src/store/roster.js";
 import { memorySubmissionStore, type SubmissionStore } from "../../../src/store/submissions.js";
 import { loadTasks, type Task } from "../../../src/store/tasks.js";
+import { fixtureAnswerer, fixtureRoster } from "../../helpers/reports.js";
 
 /** The monthly task of data/tasks.json. */
 export const TASK: Task = loadTasks()[0]!;
-/** The 27 townships. */
-export const ROSTER = loadRoster();
+/** The fixture district's 27 townships. */
+export const ROSTER = fixtureRoster();
 const NAMES = ROSTER.map((t) => t.name);
-/** One answerer for every test: building it reads the report's indicator store. */
-export const ANSWERER = new Answerer(loadIndicatorStore(), loadIntents());
+/** One answerer for every test: building it reads the fixture report. */
+export const ANSWERER = fixtureAnswerer();
 
 /** A person writing to the bot. */
 export interface Person {

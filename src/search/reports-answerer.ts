@@ -1,0 +1,185 @@
+// Questions over every report the office has imported: the latest answers by default; a year,
+// a period or "上次报告" in the question selects another; "比上次多了多少" compares two.
+import type { Indicator } from "../extract/indicator.js";
+import { baseUnit } from "../extract/numbers.js";
+import { byTime, type ReportEntry, type ReportLibrary } from "../reports/library.js";
+import { Answerer, type AskOptions, type AskResult } from "./answerer.js";
+import { formatFigure } from "./format.js";
+import type { Intents } from "./intents.js";
+
+/** What the core and the form need of an answerer. */
+export interface QuestionAnswerer {
+  ask(question: string, options?: AskOptions): AskResult;
+  show(id: string, options?: AskOptions): AskResult | undefined;
+  /** The report figure a form field stands for, found by its names in the latest report. */
+  baselineOf(names: string[]): Indicator | undefined;
+}
+
+const RELATIVE: Record<string, number> = { 前年: -2, 去年: -1, 上年: -1, 今年: 0, 本年: 0 };
+const RELATIVE_YEAR = /(?<![比较])(前年|去年|上年|今年|本年)/g;
+const PREVIOUS_REPORT = /上次报告|上一期报告|上期报告|上一份报告|上次|上期/;
+const COMPARISON =
+  /(比上次|比上期|较上次|较上期|跟上次比|和上次比|与上次相比)(多了|少了|增加了|减少了|增长了|变化了|变了)?(多少)?|(有什么|有啥|有多大)?变化(了)?(多少)?|变了多少/;
+const PART_WORDS = /上半年|下半年|前三季度|[一二三四]季度|1[-—－~至]\d{1,2}月|全年/;
+
+/** Answers from a library of reports. */
+export class ReportsAnswerer implements QuestionAnswerer {
+  private readonly answerers = new Map<string, Answerer>();
+  private ordered: { source: ReportEntry[]; entries: ReportEntry[] } | undefined;
+
+  constructor(
+    private readonly library: ReportLibrary,
+    private readonly intents: Intents,
+    private readonly places: string[] = [],
+  ) {}
+
+  /** The reports, oldest first. */
+  reports(): ReportEntry[] {
+    const source = this.library.list();
+    if (this.ordered?.source !== source) this.ordered = { source, entries: byTime(source) };
+    return this.ordered.entries;
+  }
+
+  ask(question: string, options: AskOptions = {}): AskResult {
+    const reports = this.reports();
+    const latest = reports.at(-1);
+    if (!latest) return { answer: null, text: "还没有导入任何报告。", choices: [], offered: [] };
+    const asked = absoluteYears(question, latest.store.source.year);
+    if (COMPARISON.test(asked) && reports.length > 1) {
+      const compared = this.compare(asked.replace(COMPARISON, " "), reports, options);
+      if (compared) return compared;
+    }
+    const selected = this.select(asked, reports);
+    const plain = asked.replace(PREVIOUS_REPORT, " ");
+    let first: AskResult | undefined;
+    for (const entry of selected.entries) {
+      const result = this.answererOf(entry).ask(plain, options);
+      if (result.answer) return result;
+      first ??= result;
+    }
+    return first!;
+  }
+
+  show(id: string, options: AskOptions = {}): AskResult | undefined {
+    const [reportId, indicatorId] = id.includes("/") ? id.split("/", 2) : [undefined, id];
+    for (const entry of [...this.reports()].reverse()) {
+      if (reportId && entry.id !== reportId) continue;
+      const shown = this.answererOf(entry).show(indicatorId!, options);
+      if (shown) return shown;
+    }
+    return undefined;
+  }
+
+  baselineOf(names: string[]): Indicator | undefined {
+    for (const entry of [...this.reports()].reverse()) {
+      for (const name of names) {
+        const found = this.answererOf(entry).ask(name).answer;
+        const indicator = found && this.answererOf(entry).indicator(found.id);
+        if (indicator) return indicator;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Which reports to ask, newest first: those of a year or period the question names, the one
+   * before the latest for "上次报告", else the latest and then, when it has no such figure, the
+   * older ones (an answer always names its report and period).
+   */
+  private select(question: string, reports: ReportEntry[]): { entries: ReportEntry[] } {
+    const newestFirst = [...reports].reverse();
+    if (PREVIOUS_REPORT.test(question) && newestFirst.length > 1)
+      return { entries: [newestFirst[1]!] };
+    const years = [...question.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
+    const part = PART_WORDS.exec(question)?.[0];
+    if (years.length || part) {
+      const matching = newestFirst.filter((entry) => covers(entry, years, part));
+      if (matching.length) return { entries: matching };
+    }
+    return { entries: newestFirst };
+  }
+
+  /** "生猪出栏比上次多了多少": the figure in the latest report that has it and in the one before. */
+  private compare(
+    question: string,
+    reports: ReportEntry[],
+    options: AskOptions,
+  ): AskResult | undefined {
+    const found: { entry: ReportEntry; result: AskResult }[] = [];
+    for (const entry of [...reports].reverse()) {
+      const result = this.answererOf(entry).ask(question, options);
+      if (result.answer) found.push({ entry, result });
+      if (found.length === 2) break;
+    }
+    if (found.length < 2) return undefined;
+    const [now, before] = found.map((f) =>
+      this.answererOf(f.entry).indicator(f.result.answer!.id)!,
+    );
+    const lines = [
+      `${now!.name}：${formatFigure(now!)}（${now!.period}，${reportName(found[0]!.entry)}）`,
+      `上次：${formatFigure(before!)}（${before!.period}，${reportName(found[1]!.entry)}）`,
+    ];
+    const difference = differenceOf(now!, before!);
+    if (difference === undefined) {
+      lines.push("两次的单位或口径不同，不能直接相减比较。");
+      return { answer: null, text: lines.join("\n"), choices: [], offered: [] };
+    }
+    const sign = difference > 0 ? "增加" : difference < 0 ? "减少" : "持平";
+    lines.push(
+      `变化：${sign}${difference === 0 ? "" : `${round(Math.abs(difference))}${now!.unit}`}`,
+    );
+    const text = lines.join("\n");
+    const answer = { ...found[0]!.result.answer!, value: round(difference), text };
+    return { answer, text, choices: [], offered: [] };
+  }
+
+  private answererOf(entry: ReportEntry): Answerer {
+    let answerer = this.answerers.get(entry.id);
+    if (!answerer) {
+      answerer = new Answerer(entry.store, this.intents, {
+        places: this.places,
+        idPrefix: `${entry.id}/`,
+        reportName: reportName(entry),
+      });
+      this.answerers.set(entry.id, answerer);
+    }
+    return answerer;
+  }
+}
+
+/** "去年" in a question means the year before the latest report's: written as "2025年". */
+function absoluteYears(question: string, year: number | undefined): string {
+  if (year === undefined) return question;
+  return question.replace(RELATIVE_YEAR, (word) => `${year + RELATIVE[word]!}年`);
+}
+
+/** The report has figures of one of `years` (a work report reviews the year before it). */
+function covers(entry: ReportEntry, years: number[], part: string | undefined): boolean {
+  const { year, kind, period } = entry.store.source;
+  if (part && !period.includes(part)) return false;
+  if (!years.length) return true;
+  if (year === undefined) return false;
+  return years.some((y) => y === year || (kind === "work-report" && y === year - 1));
+}
+
+/** "2021年上半年《蓟州区推进乡村振兴上半年工作进展情况》". */
+export function reportName(entry: ReportEntry): string {
+  const { title, date } = entry.store.source;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const when = m ? `，${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
+  return `《${title}》${when}`;
+}
+
+/** now − before in now's unit, when both are in one unit family with known sizes. */
+function differenceOf(now: Indicator, before: Indicator): number | undefined {
+  if (baseUnit(now.unit) !== baseUnit(before.unit)) return undefined;
+  const size = (unit: string) =>
+    unit.startsWith("万亿") ? 1e12 : unit.startsWith("亿") ? 1e8 : unit.startsWith("万") ? 1e4 : 1;
+  const nowSize = now.unit.length > 1 ? size(now.unit) : 1;
+  const beforeSize = before.unit.length > 1 ? size(before.unit) : 1;
+  return (now.value * nowSize - before.value * beforeSize) / nowSize;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
