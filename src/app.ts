@@ -12,7 +12,10 @@ import type { Core } from "./core/types.js";
 import { loadIndicatorStore } from "./extract/store-file.js";
 import { loadIntents } from "./search/intents.js";
 import { ReportsAnswerer } from "./search/reports-answerer.js";
-import { openReportFiles } from "./store/report-files.js";
+import { openPendingReports, openReportFiles } from "./store/report-files.js";
+import { createReportFeature } from "./core/reports/feature.js";
+import type { ChannelName, DocumentFetcher } from "./core/types.js";
+import { prepareReportBytes } from "./reports/import.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
 import { createSeenIds } from "./store/seen-ids.js";
 import {
@@ -87,13 +90,32 @@ async function startWithLock(
     conversations,
     exportDir: config.dataDir,
   });
+  // Files sent in chats are fetched by the channel they came through (set once channels exist).
+  const fetchers: Partial<Record<ChannelName, DocumentFetcher>> = {};
+  const reportDesk = createReportFeature({
+    library: reports,
+    pending: openPendingReports(config.dataDir),
+    prepare: (bytes, name) => prepareReportBytes(bytes, name),
+    documents: {
+      fetch(message, maxBytes) {
+        const fetcher = fetchers[message.channel];
+        if (!fetcher) return Promise.reject(new Error(`no file download on ${message.channel}`));
+        return fetcher.fetch(message, maxBytes);
+      },
+    },
+  });
   const core = createCore({
     answerer,
     conversations,
     admins: config.admins,
-    commands: { ...reminderCommands(stores, reminders), ...submissions.commands },
-    flows: submissions.flows,
+    commands: {
+      ...reminderCommands(stores, reminders),
+      ...submissions.commands,
+      ...reportDesk.commands,
+    },
+    flows: [...submissions.flows, ...reportDesk.flows],
     answerHooks: submissions.answerHooks,
+    onDocument: reportDesk.onDocument,
   });
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
 

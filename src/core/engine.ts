@@ -65,6 +65,8 @@ export interface CoreOptions {
    * returns replies wins.
    */
   answerHooks?: AnswerHook[];
+  /** Handles a message that carries a file (a report to import); without it files are ignored. */
+  onDocument?: CommandHandler;
   intents?: CommandIntents;
   log?: Logger;
   /** Clock (default: the system clock). */
@@ -104,6 +106,9 @@ export function createCore(options: CoreOptions): Core {
   }
 
   async function route(context: CommandContext, text: string): Promise<Reply[]> {
+    if (context.message.document) {
+      return options.onDocument ? options.onDocument(context) : [];
+    }
     const command = matchCommand(text, intents.commands);
     const flow = context.conversation.flow && flows.get(context.conversation.flow.name);
     if (flow && !command && isQuestion(text, intents)) {
@@ -138,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     async handle(message) {
-      if (!message.text.trim() || !addressed(message)) return [];
+      if ((!message.text.trim() && !message.document) || !addressed(message)) return [];
       const key = `${message.channel}:${message.chatId}:${message.userId}`;
       return queue
         .run(key, () => process(message, key))

@@ -20,6 +20,24 @@ export interface Message {
   mentioned?: boolean;
   /** True when the message replies to one of the bot's messages (groups). */
   replyToBot?: boolean;
+  /** A file sent with the message (a report to import); its bytes are fetched on demand. */
+  document?: IncomingDocument;
+}
+
+/** A file someone sent, as the platform describes it. */
+export interface IncomingDocument {
+  /** File name with its extension ("2026年上半年报告.docx"). */
+  name: string;
+  /** Size in bytes, when the platform says it (checked before any download). */
+  size?: number;
+  /** The platform's handle for the file (Telegram file_id, WeCom MediaId). */
+  ref: string;
+}
+
+/** Downloads a file someone sent; each channel brings its own (Telegram getFile, WeCom media/get). */
+export interface DocumentFetcher {
+  /** The file's bytes; rejects when the download fails or passes `maxBytes`. */
+  fetch(message: Message, maxBytes: number): Promise<Uint8Array>;
 }
 
 /**

@@ -75,3 +75,17 @@ export function byTime(entries: ReportEntry[]): ReportEntry[] {
       a.store.source.date.localeCompare(b.store.source.date),
   );
 }
+
+/** Reports waiting for 确认, in memory (tests); `store/report-files.ts` keeps them on disk. */
+export function memoryPendingReports() {
+  const pending = new Map<string, IndicatorStore>();
+  return {
+    put(store: IndicatorStore) {
+      const id = `r-${(store.source.sha256 ?? String(pending.size)).slice(0, 12)}`;
+      pending.set(id, store);
+      return id;
+    },
+    get: (id: string) => pending.get(id),
+    drop: (id: string) => void pending.delete(id),
+  };
+}

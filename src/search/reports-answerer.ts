@@ -45,12 +45,15 @@ export class ReportsAnswerer implements QuestionAnswerer {
     const latest = reports.at(-1);
     if (!latest) return { answer: null, text: "还没有导入任何报告。", choices: [], offered: [] };
     const asked = absoluteYears(question, latest.store.source.year);
-    if (COMPARISON.test(asked) && reports.length > 1) {
-      const compared = this.compare(asked.replace(COMPARISON, " "), reports, options);
+    let topic = asked;
+    if (COMPARISON.test(asked)) {
+      // Compared with the report before: both figures and the difference, else the latest alone.
+      topic = asked.replace(COMPARISON, " ");
+      const compared = reports.length > 1 ? this.compare(topic, reports, options) : undefined;
       if (compared) return compared;
     }
-    const selected = this.select(asked, reports);
-    const plain = asked.replace(PREVIOUS_REPORT, " ");
+    const selected = this.select(topic, reports);
+    const plain = topic.replace(PREVIOUS_REPORT, " ");
     let first: AskResult | undefined;
     for (const entry of selected.entries) {
       const result = this.answererOf(entry).ask(plain, options);

@@ -15,6 +15,7 @@ import {
 import { join } from "node:path";
 import { IndicatorStoreSchema, type IndicatorStore } from "../extract/indicator.js";
 import { serialiseStore } from "../extract/store-file.js";
+import type { PendingReports } from "../core/reports/feature.js";
 import type { ReportEntry, ReportLibrary } from "../reports/library.js";
 import { readRequiredJsonFile } from "./json-doc.js";
 
@@ -70,6 +71,27 @@ export function openReportFiles(dataDir: string, seed: () => IndicatorStore): Re
       }
       cache = undefined;
       return true;
+    },
+  };
+}
+
+/** Reports waiting for an admin's 确认, in DATA_DIR/pending-reports/ (they survive a restart). */
+export function openPendingReports(dataDir: string): PendingReports {
+  const folder = join(dataDir, "pending-reports");
+  const file = (id: string) => join(folder, `${id}.json`);
+  return {
+    put(store) {
+      const id = idOf(store);
+      mkdirSync(folder, { recursive: true });
+      writeDurably(file(id), serialiseStore(store));
+      return id;
+    },
+    get(id) {
+      if (!FILE.test(`${id}.json`) || !existsSync(file(id))) return undefined;
+      return readRequiredJsonFile(file(id), IndicatorStoreSchema);
+    },
+    drop(id) {
+      if (FILE.test(`${id}.json`) && existsSync(file(id))) unlinkSync(file(id));
     },
   };
 }

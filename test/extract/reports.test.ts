@@ -1,0 +1,135 @@
+// Extraction on reports of other places and kinds: every figure found, units as written, kinds,
+// years, lists and the layouts of county, city and province work reports.
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildIndicatorStore } from "../../src/extract/index.js";
+import type { IndicatorStore } from "../../src/extract/indicator.js";
+import { countFigures } from "./figure-count.js";
+
+const dir = fileURLToPath(new URL("../fixtures/reports/", import.meta.url));
+const REPORTS = readdirSync(dir).filter((n) => n.endsWith(".txt"));
+
+/** Share of the counted figures found in the store with the same value and unit (a multiset). */
+function coverage(
+  text: string,
+  store: IndicatorStore,
+): { found: number; total: number; missed: string[] } {
+  const have = new Map<string, number>();
+  for (const i of store.indicators) {
+    const key = `${i.value}|${i.unit}`;
+    have.set(key, (have.get(key) ?? 0) + 1);
+  }
+  const missed: string[] = [];
+  const figures = countFigures(text);
+  for (const f of figures) {
+    const key = `${f.value}|${f.unit}`;
+    const left = have.get(key) ?? 0;
+    if (left > 0) have.set(key, left - 1);
+    else missed.push(`${key} «${f.context}»`);
+  }
+  return { found: figures.length - missed.length, total: figures.length, missed };
+}
+
+describe("extraction on reports of other places", () => {
+  it.each(REPORTS)("finds at least 97%% of the figures of %s", (name) => {
+    const text = readFileSync(dir + name, "utf8");
+    const { found, total, missed } = coverage(text, buildIndicatorStore(text, name));
+    expect(total).toBeGreaterThan(10);
+    expect(found / total, missed.join("\n")).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+const figures = (text: string) =>
+  buildIndicatorStore(`某县情况\n${text}\n`, "t.txt").indicators.map((i) => ({
+    name: i.name,
+    value: i.value,
+    unit: i.unit,
+    kind: i.kind,
+  }));
+
+describe("units, lists and kinds", () => {
+  it("keeps 个百分点, 倍, 只, compound and magnitude units as written", () => {
+    const found = figures(
+      "城镇化率提高1.2个百分点，外贸增长1.5倍，出栏肉羊3.2万只，生猪收购价18.5元/头，发电量12.6亿千瓦时，装机容量达到80兆瓦。",
+    ).map((f) => `${f.value}${f.unit}`);
+    expect(found).toEqual([
+      "1.2个百分点",
+      "1.5倍",
+      "3.2万只",
+      "18.5元/头",
+      "12.6亿千瓦时",
+      "80兆瓦",
+    ]);
+  });
+
+  it("gives the first item of a 、-list the unit written once", () => {
+    const found = figures("城乡居民人均可支配收入分别增长5.5、7.2个百分点。").map(
+      (f) => `${f.value}${f.unit}`,
+    );
+    expect(found).toEqual(["5.5个百分点", "7.2个百分点"]);
+  });
+
+  it("tells a level (增加值, 增长到) from a change (增长)", () => {
+    const found = figures("规模以上工业增加值完成120亿元，增长8.5%，企业由120户增长到150户。");
+    expect(found.map((f) => `${f.value}${f.unit}:${f.kind}`)).toEqual([
+      "120亿元:actual",
+      "8.5%:change",
+      "120户:actual",
+      "150户:actual",
+    ]);
+  });
+
+  it("marks where a 由A增长到B started", () => {
+    const store = buildIndicatorStore("某县情况\n企业由120户增长到150户。\n", "t.txt");
+    expect(store.indicators.map((i) => i.earlier ?? false)).toEqual([true, false]);
+  });
+
+  it("skips ages, anniversaries, ranges and footnote markers", () => {
+    expect(
+      figures("35周岁以下青年、建党100周年、5-8个项目^[1]、新建学校3所[2]。").map(
+        (f) => `${f.value}${f.unit}`,
+      ),
+    ).toEqual(["3所"]);
+  });
+});
+
+const WORK_REPORT = `政 府 工 作 报 告
+——二〇二六年一月二十日在某县第十八届人民代表大会第五次会议上
+某县人民政府县长 某某
+各位代表：
+现在，我代表县人民政府向大会报告工作，请予审议。
+一、2025年工作回顾
+过去一年，全县地区生产总值完成120.5亿元，增长6.1%。2024年新建高标准农田3万亩。
+二、2026年主要目标任务
+全县地区生产总值增长6%左右，新建高标准农田5万亩。
+名词解释
+1.高标准农田：指……建成500亩以上的连片农田。
+`;
+
+describe("a work report's layout", () => {
+  const store = buildIndicatorStore(WORK_REPORT, "某县.txt");
+  const byValue = (value: number) => store.indicators.find((i) => i.value === value)!;
+
+  it("reads the spaced title, the date in Chinese numerals and the issuer", () => {
+    expect(store.source).toMatchObject({
+      title: "政府工作报告",
+      date: "2026-01-20",
+      year: 2026,
+      issuer: "某县人民政府",
+      kind: "work-report",
+      period: "2025年",
+    });
+  });
+
+  it("dates review figures to the year before, plans to the report's year", () => {
+    expect(byValue(120.5)).toMatchObject({ year: 2025, kind: "actual", period: "2025年" });
+    expect(byValue(3)).toMatchObject({ year: 2024 });
+    expect(byValue(6)).toMatchObject({ year: 2026, kind: "plan" });
+    expect(byValue(5)).toMatchObject({ year: 2026, kind: "plan" });
+  });
+
+  it("keeps the glossary's numbers out of the figures", () => {
+    expect(store.indicators.some((i) => i.value === 500)).toBe(false);
+  });
+});
