@@ -18,6 +18,7 @@ interface Draft {
   found: FoundNumber;
   sentence: SentenceNode;
   segmentIndex: number;
+  clauseIndex: number;
   clause: string;
   phrase: string;
   subject: string;
@@ -30,6 +31,10 @@ interface Draft {
   year?: number;
   /** The figure is the starting point of a "由A增长到B" ("from A"), not the current level. */
   earlier: boolean;
+  /** The figure is a change ("增长8%"), whatever its kind. */
+  change: boolean;
+  /** The figure covers several years ("年均", "五年累计"): it is of no single year. */
+  span: boolean;
 }
 
 /** What the extractor knows of the report as a whole. */
@@ -85,11 +90,19 @@ function draftsOfSentence(
           ? clause.slice(figure.end, next.start).replace(/[和及、][^和及、]*$/, "")
           : clause.slice(figure.end);
         const rest = clause.slice(found.at(-1)!.end);
-        const subject =
-          subjectFrom(left, right) || subjectFrom("", rest) || drafts.at(-1)?.subject || "";
         const before = clauses.slice(0, clauseIndex).join("，");
         const earlierClauses = clauses.slice(0, clauseIndex);
-        const earlier = EARLIER.test(left) && LATER.test(clause.slice(figure.end));
+        const from = EARLIER.exec(left);
+        const earlier = Boolean(from) && LATER.test(clause.slice(figure.end));
+        const last = drafts.at(-1);
+        // "社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元": both name what grew.
+        const subject = earlier
+          ? cleanSubject(left.slice(0, from!.index))
+          : last?.earlier && last.clause === clause
+            ? last.subject
+            : subjectFrom(left, right) ||
+              subjectFrom("", rest) ||
+              withoutChange(last?.subject ?? "");
         const kind = earlier
           ? "actual"
           : kindOf(figure, clause, planScope(earlierClauses), sentence.mode === "plan");
@@ -104,6 +117,7 @@ function draftsOfSentence(
           found: figure,
           sentence,
           segmentIndex,
+          clauseIndex,
           clause,
           subject,
           name: name || clause,
@@ -116,14 +130,70 @@ function draftsOfSentence(
           ],
           qualifiers: qualifiersOf(figure, left, before),
           kind,
-          year: yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
+          year: from?.[1]
+            ? Number(from[1].slice(0, 4))
+            : yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
           earlier,
+          change: !earlier && isChangeFigure(figure, clause),
+          span:
+            SPAN.test(clause) ||
+            SPAN.test(before) ||
+            (inSpanSection(sentence) && /累计/.test(left + before)),
         });
       });
     });
+    nameRespectively(drafts, segmentIndex, clauses);
   });
   return drafts;
 }
+
+/** A section about several years ("“十四五”时期工作回顾", "过去五年主要工作"). */
+function inSpanSection(sentence: SentenceNode): boolean {
+  return sentence.section.some((heading) => /十[一二三四五]五|五年/.test(heading));
+}
+
+/**
+ * "刑事案件、治安案件分别下降55.8%、44.5%": each value takes its own subject, in order.
+ * "城乡居民人均可支配收入分别增长5%、7%" splits 城乡 into 城镇 and 农村.
+ */
+function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string[]): void {
+  const sentence = drafts.at(-1)?.sentence;
+  const ofSegment = drafts.filter(
+    (d) => d.sentence === sentence && d.segmentIndex === segmentIndex,
+  );
+  let previous: string[] = [];
+  clauses.forEach((clause, at) => {
+    if (!clause.includes("分别")) return;
+    let last = at;
+    while (last + 1 < clauses.length && VALUE_ONLY.test(clauses[last + 1]!)) last++;
+    const values = ofSegment.filter((d) => d.clauseIndex >= at && d.clauseIndex <= last);
+    if (values.length < 2) return;
+    const [head = "", afterWord = ""] = clause.split("分别");
+    const verb = cleanSubject(afterWord.slice(0, values[0]!.found.start - head.length - 2));
+    const subjects = [head];
+    for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--)
+      subjects.unshift(clauses[k]!);
+    let names = subjects.map((s) => cleanSubject(s)).filter(Boolean);
+    if (names.length === 1 && values.length === 2 && names[0]!.startsWith("城乡")) {
+      const rest = names[0]!.slice(2);
+      names = [`城镇${rest}`, `农村${rest}`];
+    }
+    // "…分别达44999元、24102元，分别增长4.6%、6.3%": the second list has the first one's subjects.
+    if (names.length === 0 && previous.length === values.length) names = previous;
+    if (names.length !== values.length) return;
+    previous = names;
+    values.forEach((draft, i) => {
+      draft.subject = names[i]!;
+      draft.name = `${names[i]!}${verb}`;
+      draft.kind = values[0]!.kind;
+      draft.change = values[0]!.change;
+    });
+  });
+}
+
+/** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
+const VALUE_ONLY =
+  /^[\d.]+[万亿]?[^\p{Script=Han}]*$|^[\d.]+[万亿]?[\p{Script=Han}]{0,3}(以上|左右)?$/u;
 
 function clausesOf(sentence: SentenceNode | undefined): string[] {
   return sentence ? sentence.segments.flat() : [];
@@ -170,8 +240,8 @@ function kindOf(
   planSection: boolean,
 ): IndicatorKind {
   const near = clause.slice(0, figure.start);
-  const change = isChange(near) || figure.unit === "个百分点" || figure.unit === "倍";
-  if (planSection && !/已|完成|实现|达到/.test(near)) return "plan";
+  const change = isChangeFigure(figure, clause);
+  if (planSection && !/已经|已有|目前|现有/.test(near)) return "plan";
   if (figure.unit === "%" && !change) {
     return /要求|计划|目标/.test(clause.slice(figure.end)) ? "plan" : "rate";
   }
@@ -179,6 +249,11 @@ function kindOf(
   const planned = scoped || PLAN_WORDS.test(near.replace(/《[^》]*》/g, ""));
   if (planned && !/目前|已|完成/.test(near)) return "plan";
   return "actual";
+}
+
+function isChangeFigure(figure: FoundNumber, clause: string): boolean {
+  const near = clause.slice(0, figure.start);
+  return isChange(near) || figure.unit === "个百分点" || figure.unit === "倍";
 }
 
 /** The words before a figure end in a change word ("同比增长", "提高了"), not a level ("增长到"). */
@@ -190,8 +265,16 @@ function isChange(near: string): boolean {
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER = /[由从](\d{4}年|[“"]?十[一二三四五]五[”"]?末|上年|去年)?的?$/;
+
+/** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
+function withoutChange(subject: string): string {
+  return subject.replace(/(同比|比上年|年均)?(增长|增加|提高|下降|减少|增速|增幅)$/, "");
+}
 const LATER =
   /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
+/** A figure over several years ("年均增长", "五年累计", "较“十三五”末"): of no single year. */
+const SPAN =
+  /年均|五年来|五年累计|五年间|[较比与][“"]?十[一二三四五]五[”"]?末|[“"]?十[一二三四五]五[”"]?(期间|时期|以来)/;
 const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以])/g;
 const RELATIVE_YEAR: Record<string, number> = {
   前年: -2,
@@ -245,12 +328,21 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
       phrase: draft.phrase,
       context: draft.context,
       inherited: draft.inherited,
-      period: periodOf(draft.year, report),
-      ...(draft.year === undefined ? {} : { year: draft.year }),
+      period: draft.span ? spanPeriod(draft) : periodOf(draft.year, report),
+      ...(draft.year === undefined || draft.span ? {} : { year: draft.year }),
       ...(draft.earlier ? { earlier: true } : {}),
+      ...(draft.change ? { change: true } : {}),
+      ...(draft.span ? { span: true } : {}),
       related,
     };
   });
+}
+
+/** "“十四五”时期" for a figure over several years, as its sentence or section names them. */
+function spanPeriod(draft: Draft): string {
+  const text = [draft.clause, draft.sentence.text, ...draft.sentence.section].join("|");
+  const plan = /十[一二三四五]五/.exec(text)?.[0];
+  return plan ? `“${plan}”时期` : "多年合计";
 }
 
 /** "2021年上半年" for figures of the report's own period, else the figure's year. */

@@ -41,6 +41,10 @@ export const IndicatorSchema = z.object({
   period: z.string(),
   /** The year the figure is of, when the report says or implies it. */
   year: z.number().int().optional(),
+  /** Over several years ("年均增长", "五年累计"): of no single year. */
+  span: z.boolean().optional(),
+  /** A change against an earlier time ("增长8%", "提高1.2个百分点"), also when it is a target. */
+  change: z.boolean().optional(),
   /** The starting point of a "由A增长到B": what it was, not what it is. */
   earlier: z.boolean().optional(),
   /** Ids of closely related figures (the target and completion rate of the same item). */

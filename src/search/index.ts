@@ -75,7 +75,8 @@ export class IndicatorIndex {
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
     this.options = { minCoverage: 0.7, closeGap: 0.08, ...options };
     this.docs = store.indicators.map(toDoc);
-    this.increment = new RegExp(intents.incrementWords.join("|"));
+    // "增加到3382户" gives a level, not what was added.
+    this.increment = new RegExp(`(${intents.incrementWords.join("|")})(?![到至])`);
     // Words are read against the whole report, also sentences without a figure: a topic it
     // mentions but does not quantify ("殡葬设施") is then a term no figure holds.
     const corpus = new Corpus(
@@ -108,6 +109,11 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !query.units.has(baseUnit(doc.indicator.unit))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
+    // Asked what is done now ("目前", "实际") and nothing of plans: a target does not answer.
+    if (query.kinds.has("actual") && !query.kinds.has("plan") && doc.indicator.kind === "plan") {
+      return false;
+    }
     return !contradicts(doc, query);
   }
 
@@ -181,6 +187,7 @@ export class IndicatorIndex {
       (needed ? total / needed : 0) +
       unitFit(doc.indicator, query) +
       kindFit(doc.indicator, query) -
+      timeFit(doc.indicator, query) -
       partOnly(doc, query) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
@@ -223,8 +230,10 @@ function partOnly(doc: Doc, query: ParsedQuery): number {
  */
 function anchored(doc: Doc, term: QueryTerm): boolean {
   if (term.anchor === "place") return term.forms.some((f) => doc.own.includes(f));
-  // The extractor knows which year a figure is of (its sentence, its section, the report's).
+  // The extractor knows which year a figure is of (its sentence, its section, the report's);
+  // a figure over several years ("年均", "五年累计") is of none of them.
   const asked = term.forms.map((f) => /^(\d{4})年$/.exec(f)?.[1]).find(Boolean);
+  if (asked && doc.indicator.span) return false;
   if (asked && doc.indicator.year !== undefined) return doc.indicator.year === Number(asked);
   const near = [doc.own, doc.before].map((t) => t.replace(COMPARED_YEAR, ""));
   const named = near.some((text) => term.forms.some((f) => text.includes(f)));
@@ -273,6 +282,19 @@ function unitFit(indicator: Indicator, query: ParsedQuery): number {
   if (!query.countOnly) return 0;
   if (MEASURES.test(indicator.unit)) return -0.35;
   return query.preferred.has(unit) ? 0.1 : 0;
+}
+
+/**
+ * Where a figure stands in time: the start of a "由A增长到B" answers only when its year is
+ * asked; a change answers a question that does not ask one only when nothing else does.
+ */
+function timeFit(indicator: Indicator, query: ParsedQuery): number {
+  let penalty = 0;
+  const yearAsked = query.terms.some((t) => t.anchor === "year");
+  if (indicator.earlier && !yearAsked && !query.asksEarlier) penalty += 0.3;
+  if (!indicator.earlier && query.asksEarlier) penalty += 0.3;
+  if (indicator.change && !query.asksChange && query.units.size === 0) penalty += 0.1;
+  return penalty;
 }
 
 function kindFit(indicator: Indicator, query: ParsedQuery): number {

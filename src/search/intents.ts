@@ -21,6 +21,10 @@ const QuestionSchema = z
     anchorWords: z.array(z.string().min(1)),
     totalWords: z.array(z.string().min(1)),
     incrementWords: z.array(z.string().min(1)),
+    /** Words that ask what something was before ("开始时"): the start of a "由A到B" answers. */
+    earlierWords: z.array(z.string().min(1)),
+    /** Words that ask how much something changed ("增长多少"): only a change answers. */
+    changeWords: z.array(z.string().min(1)),
     negationWords: z.array(z.string().min(1)),
     contrasts: z.array(z.array(z.string().min(1)).min(2)),
     places: z.array(z.string().min(1)),
@@ -50,6 +54,8 @@ export interface Intents {
   anchorWords: string[];
   totalWords: string[];
   incrementWords: string[];
+  changeWords: string[];
+  earlierWords: string[];
   negationWords: string[];
   contrasts: string[][];
   places: string[];
@@ -77,6 +83,8 @@ export function loadIntents(): Intents {
     anchorWords: question.anchorWords,
     totalWords: question.totalWords,
     incrementWords: question.incrementWords,
+    changeWords: question.changeWords,
+    earlierWords: question.earlierWords,
     negationWords: question.negationWords,
     contrasts: question.contrasts,
     places: question.places,

@@ -27,6 +27,10 @@ export interface ParsedQuery {
   kinds: Set<IndicatorKind>;
   /** True when it asks for a stock ("总共有"): an increment ("新增…") does not answer it. */
   asksTotal: boolean;
+  /** It asks what something was before ("开始时"): where a "由A增长到B" started. */
+  asksEarlier: boolean;
+  /** It asks how much something changed ("增长多少"): a level (120亿元) does not answer. */
+  asksChange: boolean;
   /** Increment words the question itself uses ("新增"), which such figures may then answer. */
   increments: string[];
   /** Contrast sets the question takes a side in: the words it names, and the others. */
@@ -129,6 +133,8 @@ export class QueryParser {
       ...hints,
       kinds,
       asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
+      asksEarlier: this.intents.earlierWords.some((w) => plain.includes(w)),
+      asksChange: !hints.strictUnits && this.intents.changeWords.some((w) => canonical.includes(w)),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
         .map((set) => ({

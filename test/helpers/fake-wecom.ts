@@ -1,7 +1,8 @@
 // A local fake of the WeCom server API on 127.0.0.1 (random port): gettoken, message/send,
-// media/upload, webhook/send and robot response_url endpoints, with scripted failures.
+// media/upload, media/get, webhook/send and robot response_url endpoints, with scripted failures.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serveBytes, type BodyMode, type ServedBody } from "./serve-bytes.js";
 
 /** Options of `startFakeWecom`. */
 export interface FakeWecomOptions {
@@ -15,6 +16,25 @@ export interface FakeWecomOptions {
 
 /** A scripted failure: a WeCom errcode (HTTP 200) or an HTTP status. */
 export type Failure = { errcode: number } | { status: number };
+
+/** A file media/get can hand out. */
+export interface FakeMedia {
+  bytes: Buffer;
+  /** Sent in Content-Disposition as raw UTF-8 bytes, as WeCom does (default: "<mediaId>.bin"). */
+  filename?: string;
+  /** Default: application/octet-stream. */
+  contentType?: string;
+  /** How the body goes out (default: "normal"). */
+  mode?: BodyMode;
+  /** No Content-Length (normal mode). */
+  chunked?: boolean;
+}
+
+/** One media/get answered with a file. */
+export interface MediaDownload extends ServedBody {
+  mediaId: string;
+  range?: string;
+}
 
 /** Something the fake received. */
 export interface Received {
@@ -32,12 +52,16 @@ export interface FakeWecom {
   uploads: { at: number; filename: string; bytes: number }[];
   webhookMessages: Received[];
   robotResponses: (Received & { code: string })[];
+  /** media/get calls answered with a file. */
+  mediaDownloads: MediaDownload[];
   /** Every request path with its query, for leak checks. */
   requestLog: string[];
   /** Makes every token issued so far answer 42001 (expired). */
   expireTokens(): void;
   /** The next `times` calls to `path` (e.g. "/cgi-bin/message/send") fail this way. */
   failNext(path: string, failure: Failure, times?: number): void;
+  /** Makes a file downloadable with media/get (unknown ids answer errcode 40007). */
+  addMedia(mediaId: string, media: FakeMedia): void;
   /** A response_url served by the fake. */
   responseUrl(code: string): string;
   close(): Promise<void>;
@@ -60,6 +84,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
   const valid = new Set<string>();
   const expired = new Set<string>();
   const failures = new Map<string, Failure[]>();
+  const media = new Map<string, FakeMedia>();
   let issued = 0;
 
   const fake = {
@@ -69,6 +94,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     uploads: [] as FakeWecom["uploads"],
     webhookMessages: [] as Received[],
     robotResponses: [] as FakeWecom["robotResponses"],
+    mediaDownloads: [] as MediaDownload[],
     requestLog: [] as string[],
   };
 
@@ -85,6 +111,33 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     if ("status" in failure) json(res, { error: "boom" }, failure.status);
     else json(res, { errcode: failure.errcode, errmsg: "scripted" });
     return true;
+  }
+
+  /** media/get: the file (a "bytes=a-b" Range gives 206), or a JSON errcode. */
+  function serveMedia(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+    const problem = tokenProblem(query);
+    if (problem) return json(res, { errcode: problem, errmsg: "token" });
+    const mediaId = query.get("media_id") ?? "";
+    const file = media.get(mediaId);
+    if (!file) return json(res, { errcode: 40007, errmsg: "invalid media_id" });
+    const filename = file.filename ?? `${mediaId}.bin`;
+    const headers: Record<string, string> = {
+      "content-type": file.contentType ?? "application/octet-stream",
+      // Node sends header text as latin1: this puts the name's UTF-8 bytes on the wire.
+      "content-disposition": `attachment; filename="${Buffer.from(filename).toString("latin1")}"`,
+    };
+    const range = req.headers.range;
+    const wanted = /^bytes=(\d+)-(\d+)$/.exec(range ?? "");
+    let served: ServedBody;
+    if (wanted) {
+      const start = Number(wanted[1]);
+      const end = Math.min(Number(wanted[2]), file.bytes.length - 1);
+      headers["content-range"] = `bytes ${start}-${end}/${file.bytes.length}`;
+      served = serveBytes(res, file.bytes.subarray(start, end + 1), { status: 206, headers });
+    } else {
+      served = serveBytes(res, file.bytes, { mode: file.mode, chunked: file.chunked, headers });
+    }
+    fake.mediaDownloads.push(Object.assign(served, { mediaId, range }));
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -123,6 +176,8 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
           media_id: `MEDIA-${fake.uploads.length}`,
         });
       }
+      case "/cgi-bin/media/get":
+        return serveMedia(req, res, query);
       case "/cgi-bin/webhook/send":
         fake.webhookMessages.push({ at: now(), body: body(), query });
         return json(res, { errcode: 0, errmsg: "ok" });
@@ -143,6 +198,9 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
   return Object.assign(fake, {
     expireTokens() {
       for (const token of valid) expired.add(token);
+    },
+    addMedia(mediaId: string, file: FakeMedia) {
+      media.set(mediaId, file);
     },
     failNext(path: string, failure: Failure, times = 1) {
       const queue = failures.get(path) ?? [];
