@@ -138,6 +138,8 @@ async function startWithLock(
       seenRobot: createSeenIds(data("wecom-robot-seen.json")),
     });
   }
+  if (bot.telegram) fetchers.telegram = bot.telegram.documents;
+  if (bot.wecom) fetchers.wecom = bot.wecom.documents;
   const routes = { ...bot.wecom?.routes };
   if (bot.telegram?.webhookHandler) routes["POST /telegram/webhook"] = bot.telegram.webhookHandler;
   if (Object.keys(routes).length > 0) {

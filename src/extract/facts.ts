@@ -135,10 +135,12 @@ function draftsOfSentence(
             : yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
           earlier,
           change: !earlier && isChangeFigure(figure, clause),
+          // "到2021年全县生产总值达到170亿元": a year written at the figure wins over its section.
           span:
-            SPAN.test(clause) ||
-            SPAN.test(before) ||
-            (inSpanSection(sentence) && /累计/.test(left + before)),
+            !/\d{4}年/.test(left) &&
+            (SPAN.test(clause) ||
+              SPAN.test(before) ||
+              (inSpanSection(sentence) && (kind === "plan" || /累计/.test(left + before)))),
         });
       });
     });
@@ -149,7 +151,9 @@ function draftsOfSentence(
 
 /** A section about several years ("“十四五”时期工作回顾", "过去五年主要工作"). */
 function inSpanSection(sentence: SentenceNode): boolean {
-  return sentence.section.some((heading) => /十[一二三四五]五|五年/.test(heading));
+  return sentence.section.some((heading) =>
+    /十[一二三四五]五|过去五年|五年来|今后五年|未来五年/.test(heading),
+  );
 }
 
 /**
@@ -163,28 +167,41 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
   );
   let previous: string[] = [];
   clauses.forEach((clause, at) => {
-    if (!clause.includes("分别")) return;
+    // "城乡居民人均可支配收入达到2.36万元和1.53万元" lists two values without saying 分别.
+    const implicit = /^城乡/.test(clause) && !clause.includes("分别");
+    if (!clause.includes("分别") && !implicit) return;
     let last = at;
     while (last + 1 < clauses.length && VALUE_ONLY.test(clauses[last + 1]!)) last++;
     const values = ofSegment.filter((d) => d.clauseIndex >= at && d.clauseIndex <= last);
-    if (values.length < 2) return;
-    const [head = "", afterWord = ""] = clause.split("分别");
-    const verb = cleanSubject(afterWord.slice(0, values[0]!.found.start - head.length - 2));
+    if (values.length < 2 || (implicit && values.length !== 2)) return;
+    const first = values[0]!.found.start;
+    const split = implicit
+      ? clause.slice(0, first).search(/(达到|达|为|完成|增长|增加|提高|分别)/)
+      : clause.indexOf("分别");
+    const head = split < 0 ? clause.slice(0, first) : clause.slice(0, split);
+    const verb = cleanSubject(clause.slice(head.length, first).replace(/^分别/, ""));
     const subjects = [head];
     for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--)
       subjects.unshift(clauses[k]!);
-    let names = subjects.map((s) => cleanSubject(s)).filter(Boolean);
+    // "A、B、C等产业增加值分别…": each takes the words after 等 ("A产业增加值").
+    const shared = /等(.+)$/.exec(subjects.at(-1)!);
+    if (shared) subjects[subjects.length - 1] = subjects.at(-1)!.slice(0, shared.index);
+    let names = subjects.map((s) => cleanSubject(s) + (shared ? shared[1]! : "")).filter(Boolean);
     if (names.length === 1 && values.length === 2 && names[0]!.startsWith("城乡")) {
       const rest = names[0]!.slice(2);
       names = [`城镇${rest}`, `农村${rest}`];
     }
     // "…分别达44999元、24102元，分别增长4.6%、6.3%": the second list has the first one's subjects.
     if (names.length === 0 && previous.length === values.length) names = previous;
+    // The list stands right before 分别; clauses further back are other things.
+    if (names.length > values.length) names = names.slice(-values.length);
     if (names.length !== values.length) return;
     previous = names;
     values.forEach((draft, i) => {
       draft.subject = names[i]!;
       draft.name = `${names[i]!}${verb}`;
+      // Its own words are its name and number, not the list's other subjects.
+      draft.phrase = `${draft.name}${draft.clause.slice(draft.found.start, draft.found.end)}`;
       draft.kind = values[0]!.kind;
       draft.change = values[0]!.change;
     });
@@ -192,8 +209,8 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
 }
 
 /** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
-const VALUE_ONLY =
-  /^[\d.]+[万亿]?[^\p{Script=Han}]*$|^[\d.]+[万亿]?[\p{Script=Han}]{0,3}(以上|左右)?$/u;
+const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3})(以上|左右|多|余)?`;
+const VALUE_ONLY = new RegExp(`^${VALUE}([和及]${VALUE})?$`, "u");
 
 function clausesOf(sentence: SentenceNode | undefined): string[] {
   return sentence ? sentence.segments.flat() : [];
@@ -268,7 +285,7 @@ const EARLIER = /[由从](\d{4}年|[“"]?十[一二三四五]五[”"]?末|上�
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {
-  return subject.replace(/(同比|比上年|年均)?(增长|增加|提高|下降|减少|增速|增幅)$/, "");
+  return subject.replace(/(同比|比上年|年均)?(净增|增长|增加|提高|下降|减少|增速|增幅)$/, "");
 }
 const LATER =
   /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;

@@ -48,6 +48,7 @@ const GLOSSARY = /^(名词解释|名词注释|注释|附注|注解)[：:]?$/;
 const SENTENCE_STOP = /[。；！？]/;
 const REVIEW = /回顾|过去|一年来|五年来|成就|成效|成绩|完成情况|亮点|进展情况/;
 const PLAN = /安排|任务|目标|计划|打算|思路|重点工作|展望|今后|部署|要求/;
+const PLAN_OPENER = /(总体要求是|主要预期目标是|主要目标是|预期目标是)[：:]?/;
 const WORK_REPORT = /政府工作报告|各位代表/;
 const YEAR_IN = /(\d{4})年/g;
 
@@ -101,6 +102,8 @@ export function parseReport(text: string): ReportStructure {
       else [level1, level2] = [heading, ""];
       continue;
     }
+    // "今年政府工作的总体要求是…", "主要预期目标是：…": the plans start here, heading or not.
+    if (PLAN_OPENER.test(line.slice(0, 60))) [mode, sectionYear] = ["plan", undefined];
     let rest = line;
     let opener = "";
     // "（一）夯实粮食安全基础。…": an item heading that opens its paragraph.

@@ -30,6 +30,8 @@ export interface IndicatorIndexOptions {
   closeGap?: number;
   /** Place names (townships) a figure must name in its own clause to answer for them. */
   places?: string[];
+  /** The report's own place ("海拉尔区", "海拉尔"): said in questions, it narrows nothing. */
+  ownPlace?: string[];
 }
 
 interface Doc {
@@ -63,6 +65,8 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+const SYNONYM = 0.95;
+const HEAD_OUTSIDE = 0.8;
 
 /** Searches the indicators of a store. */
 export class IndicatorIndex {
@@ -70,10 +74,11 @@ export class IndicatorIndex {
   private readonly parser: QueryParser;
   private readonly increment: RegExp;
   private readonly holding = new Map<string, Doc[]>();
-  private readonly options: Required<Omit<IndicatorIndexOptions, "places">>;
+  private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
-    this.options = { minCoverage: 0.7, closeGap: 0.08, ...options };
+    const { places, ownPlace = ownPlaceOf(store), ...rest } = options;
+    this.options = { minCoverage: 0.7, closeGap: 0.08, ...rest };
     this.docs = store.indicators.map(toDoc);
     // "增加到3382户" gives a level, not what was added.
     this.increment = new RegExp(`(${intents.incrementWords.join("|")})(?![到至])`);
@@ -83,7 +88,7 @@ export class IndicatorIndex {
       lower([...this.docs.map((d) => d.all), ...store.mentions].join("\n")),
     );
     const year = Number(store.source.date.slice(0, 4)) || undefined;
-    this.parser = new QueryParser(intents, corpus, { places: options.places, year });
+    this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
   }
 
   /** Finds the figures that answer `question`, best first. */
@@ -96,7 +101,7 @@ export class IndicatorIndex {
     // The head noun of a Chinese question comes last and names what is counted.
     const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
     const scored = this.candidates(required)
-      .map((doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query) }))
+      .map((doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query, head) }))
       .sort((a, b) => b.score - a.score);
     const matches = scored.filter(
       ({ doc, coverage }) => coverage >= this.options.minCoverage && this.fits(doc, query),
@@ -109,6 +114,8 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !query.units.has(baseUnit(doc.indicator.unit))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    // "总共有多少" asks what there is: a target is not a stock.
+    if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
     // Asked what is done now ("目前", "实际") and nothing of plans: a target does not answer.
     if (query.kinds.has("actual") && !query.kinds.has("plan") && doc.indicator.kind === "plan") {
@@ -166,15 +173,24 @@ export class IndicatorIndex {
     return [...found];
   }
 
-  private scoreDoc(doc: Doc, terms: QueryTerm[], weights: number[], query: ParsedQuery): Scored {
+  private scoreDoc(
+    doc: Doc,
+    terms: QueryTerm[],
+    weights: number[],
+    query: ParsedQuery,
+    head: number,
+  ): Scored {
     let found = 0;
     let needed = 0;
     let total = 0;
     let anchored = true;
+    let headOutside = false;
     terms.forEach((term, i) => {
       const w = weights[i]!;
       const credit = termCredit(doc, term);
       if (term.anchor && credit === 0) anchored = false;
+      // What the question counts (its last noun) only in a neighbouring clause: another figure's.
+      if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) headOutside = true;
       if (!term.soft) {
         needed += w;
         if (credit > 0) found += w;
@@ -182,7 +198,7 @@ export class IndicatorIndex {
       total += w * credit;
     });
     // A township or a year the question names must be the figure's own: no partial credit.
-    const coverage = needed && anchored ? found / needed : 0;
+    const coverage = needed && anchored ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) : 0;
     const score =
       (needed ? total / needed : 0) +
       unitFit(doc.indicator, query) +
@@ -192,6 +208,28 @@ export class IndicatorIndex {
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
+}
+
+const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|区|旗)/u;
+
+/**
+ * "海拉尔区人民政府" -> 海拉尔区, 海拉尔: the place a report speaks for, from its issuer or title;
+ * the last of a chain ("天津市蓟州区" -> 蓟州区).
+ */
+export function ownPlaceOf(store: IndicatorStore): string[] {
+  const words = new Set<string>();
+  for (const text of [store.source.issuer, store.source.title]) {
+    let rest = text.replace(/^(\d{4}年|中共)+/, "");
+    let place: RegExpExecArray | undefined;
+    for (let m = PLACE.exec(rest); m && !/政府|工作|报告/.test(m[1]!); m = PLACE.exec(rest)) {
+      place = m;
+      rest = rest.slice(m[0].length);
+    }
+    if (!place) continue;
+    words.add(place[1]! + place[2]!);
+    words.add(place[1]!);
+  }
+  return [...words].sort((a, b) => b.length - a.length);
 }
 
 /** The best-scoring figures that share at least part of the question: near topics. */
@@ -247,7 +285,8 @@ function termCredit(doc: Doc, term: QueryTerm): number {
   let best = 0;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
-    best = Math.max(best, fieldCredit(doc, form));
+    // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
+    best = Math.max(best, fieldCredit(doc, form) * (form === term.text ? 1 : SYNONYM));
   }
   // The words apart may stand closer than the stretch itself ("州河鲤亲鱼水花" for 州河鲤水花).
   return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;

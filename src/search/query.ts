@@ -4,6 +4,7 @@ import { baseUnit } from "../extract/numbers.js";
 import type { Intents } from "./intents.js";
 import { normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
+import { words } from "./segmenter.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
 
@@ -45,6 +46,8 @@ export interface QueryParserOptions {
   places?: string[];
   /** The report's year, so 去年 also matches "2020年" in a 2021 report. */
   year?: number;
+  /** The report's own place, cut out of questions like a filler ("海拉尔去年GDP"). */
+  ownPlace?: string[];
 }
 
 // Particles that glue to verbs in jieba's cut ("发了", "验收过了").
@@ -78,6 +81,7 @@ export class QueryParser {
   private readonly typos: TypoCorrector;
   private readonly reader: TermReader;
   private readonly year: number | undefined;
+  private readonly ownPlace: string[];
 
   constructor(
     private readonly intents: Intents,
@@ -112,6 +116,7 @@ export class QueryParser {
       unitWords: new Set(this.unitFamily.keys()),
     });
     this.year = options.year;
+    this.ownPlace = options.ownPlace ?? [];
   }
 
   /** Parses one question. */
@@ -202,7 +207,18 @@ export class QueryParser {
     for (const { form, group } of this.synonymForms) {
       if (!rest.includes(form)) continue;
       const soft = group.some((f) => this.softWords.has(f));
-      terms.push({ text: form, forms: group, soft, anchor: false as const });
+      // The report's word apart ("城镇居民" in "城镇常住居民") counts too, a little less.
+      const canonical = group[0]!;
+      const cut = words(canonical);
+      const parts =
+        cut.length > 1 || canonical.length < 4 ? cut : [canonical.slice(0, 2), canonical.slice(2)];
+      terms.push({
+        text: form,
+        forms: group,
+        soft,
+        anchor: false as const,
+        ...(parts.length > 1 ? { parts } : {}),
+      });
       rest = rest.split(form).join("|");
     }
     for (const segment of rest.split("|").filter(Boolean)) terms.push(...this.reader.read(segment));
@@ -223,7 +239,8 @@ export class QueryParser {
 
   /** Cuts filler phrases out before words are split ("水产一共产了" -> "水产|产"). */
   private withoutFillers(text: string): string {
-    return this.intents.fillerPhrases.reduce((rest, filler) => rest.split(filler).join("|"), text);
+    const fillers = [...this.intents.fillerPhrases, ...this.ownPlace];
+    return fillers.reduce((rest, filler) => rest.split(filler).join("|"), text);
   }
 
   /** Drops what a question says it does not want ("多少人，不是户数" -> "多少人"). */

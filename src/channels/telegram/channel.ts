@@ -2,8 +2,9 @@
 // update pipeline in between. Only this folder imports telegraf.
 import { Telegraf } from "telegraf";
 import type { BotCommand, Update } from "telegraf/types";
-import type { Core, Reply } from "../../core/types.js";
+import type { Core, DocumentFetcher, Reply } from "../../core/types.js";
 import type { SeenIds } from "../../store/seen-ids.js";
+import { createTelegramDocuments } from "./documents.js";
 import { createFloodLimiter, type FloodOptions } from "./flood.js";
 import { describeError, redacting, type ChannelLogger } from "./log.js";
 import { ALLOWED_UPDATES, startPolling, type Poller } from "./polling.js";
@@ -54,6 +55,8 @@ export interface TelegramChannel {
   handleUpdate(update: unknown): Promise<void>;
   /** In webhook mode: the node handler for POST /telegram/webhook. */
   webhookHandler?: WebhookHandler;
+  /** Downloads the document of a message from this channel (getFile, then the file URL). */
+  documents: DocumentFetcher;
 }
 
 /** A start-up call to the Bot API failed; the message names what to check. */
@@ -138,6 +141,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     },
     sendTo: (chatId, reply) => sender.send(chatId, reply),
     handleUpdate,
+    documents: createTelegramDocuments({ telegram: bot.telegram, log, retry: { sleep } }),
     webhookHandler: options.webhook
       ? createWebhookHandler({
           secret: options.webhook.secret,

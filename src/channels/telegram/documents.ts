@@ -6,13 +6,7 @@ import axios, { isAxiosError, type AxiosInstance } from "axios";
 import { TelegramError, type Telegram } from "telegraf";
 import { z } from "zod";
 import type { DocumentFetcher } from "../../core/types.js";
-import {
-  checkSize,
-  documentOf,
-  downloadFailed,
-  DocumentFetchError,
-  tooLarge,
-} from "../documents.js";
+import { checkSize, documentOf, downloadFailed, tooLarge } from "../documents.js";
 import { describeError, type ChannelLogger } from "./log.js";
 import { withRetry, type RetryOptions } from "./retry.js";
 
@@ -21,6 +15,9 @@ export const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /** The cloud Bot API hands out files up to 20 MB; getFile refuses bigger ones. */
 export const BOT_API_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** What axios hands back for responseType "arraybuffer" (a Buffer under node). */
+const BodySchema = z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)]);
 
 const FileSchema = z.object({
   file_id: z.string(),
@@ -71,12 +68,13 @@ export function createTelegramDocuments(options: TelegramDocumentsOptions): Docu
       throw downloadFailed(name);
     }
     try {
-      const response = await http.get<ArrayBuffer>(url.href, {
+      const response = await http.get<unknown>(url.href, {
         responseType: "arraybuffer",
         maxContentLength: maxBytes,
         timeout: DOWNLOAD_TIMEOUT_MS,
       });
-      return new Uint8Array(response.data);
+      const body = BodySchema.parse(response.data);
+      return body instanceof Uint8Array ? body : new Uint8Array(body);
     } catch (error) {
       // axios stops reading and rejects once the body passes maxContentLength.
       if (isAxiosError(error) && /maxContentLength/.test(error.message)) {
@@ -93,14 +91,9 @@ export function createTelegramDocuments(options: TelegramDocumentsOptions): Docu
       checkSize(document.name, document.size, maxBytes);
       const file = await locate(document.ref, document.name);
       checkSize(document.name, file.size, maxBytes);
-      let url: URL;
-      try {
-        url = await telegram.getFileLink(file.raw);
-      } catch (error) {
-        if (error instanceof DocumentFetchError) throw error;
-        log.warn(`telegram: no link for "${document.name}": ${describeError(error)}`);
-        throw downloadFailed(document.name);
-      }
+      // getFileLink builds {apiRoot}/file/bot{token}/{file_path}; it calls nothing when given the
+      // File that getFile returned.
+      const url = await telegram.getFileLink(file.raw);
       return download(url, document.name, maxBytes);
     },
   };

@@ -6,6 +6,12 @@ export {
   type TelegramChannel,
   type TelegramChannelOptions,
 } from "./channel.js";
+export {
+  BOT_API_DOWNLOAD_LIMIT,
+  createTelegramDocuments,
+  type TelegramDocumentsOptions,
+} from "./documents.js";
+export { DocumentFetchError, type DocumentFailure } from "../documents.js";
 export type { FloodOptions } from "./flood.js";
 export type { ChannelLogger } from "./log.js";
 export { TelegramSendError } from "./sender.js";

@@ -38,11 +38,23 @@ const EntitySchema = z.object({
 });
 type Entity = z.infer<typeof EntitySchema>;
 
+/** A file sent as a document (https://core.telegram.org/bots/api#document). */
+const DocumentSchema = z.object({
+  file_id: z.string().min(1),
+  file_name: z.string().optional(),
+  file_size: z.number().int().nonnegative().optional(),
+  mime_type: z.string().optional(),
+});
+type TgDocument = z.infer<typeof DocumentSchema>;
+
 const MessageSchema = z.object({
   chat: ChatSchema,
   from: UserSchema.optional(),
   text: z.string().optional(),
   entities: z.array(EntitySchema).optional(),
+  document: DocumentSchema.optional(),
+  caption: z.string().optional(),
+  caption_entities: z.array(EntitySchema).optional(),
   reply_to_message: z.object({ from: UserSchema.optional() }).optional(),
 });
 type TgMessage = z.infer<typeof MessageSchema>;
@@ -82,7 +94,13 @@ export function toIncoming(update: unknown, bot: BotIdentity): Incoming | undefi
 
 function fromMessage(message: TgMessage, bot: BotIdentity, messageId: string): Message | undefined {
   const chatType = chatTypeOf(message.chat);
-  if (!chatType || !message.from || message.text === undefined) return undefined;
+  if (!chatType || !message.from) return undefined;
+  if (message.document) {
+    // Reports are sent to the bot privately; a file shared in a group is not for the bot.
+    if (chatType !== "private") return undefined;
+    return fromDocument(message, message.from, message.document, bot, messageId);
+  }
+  if (message.text === undefined) return undefined;
   const addressed = addressing(message.text, message.entities ?? [], bot);
   // "/help@otherbot" in a group is meant for another bot.
   if (addressed.otherBotCommand) return undefined;
@@ -96,6 +114,31 @@ function fromMessage(message: TgMessage, bot: BotIdentity, messageId: string): M
     messageId,
     mentioned: addressed.mentioned,
     replyToBot: message.reply_to_message?.from?.id === bot.id,
+  };
+}
+
+/** A document in a private chat: its caption (if any) is the text, the core fetches the file. */
+function fromDocument(
+  message: TgMessage,
+  from: User,
+  document: TgDocument,
+  bot: BotIdentity,
+  messageId: string,
+): Message {
+  const caption = addressing(message.caption ?? "", message.caption_entities ?? [], bot);
+  return {
+    channel: "telegram",
+    chatId: String(message.chat.id),
+    userId: String(from.id),
+    userName: nameOf(from),
+    chatType: "private",
+    text: caption.text,
+    messageId,
+    document: {
+      name: document.file_name ?? "document",
+      size: document.file_size,
+      ref: document.file_id,
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 // Client of the WeCom server API for the self-built app: cached access token (single-flight
-// refresh), message/send and media/upload. https://developer.work.weixin.qq.com/document/path/91039
+// refresh), message/send, media/upload and media/get.
+// https://developer.work.weixin.qq.com/document/path/91039
 import { readFile } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 import { z } from "zod";
 import type { ReplyFile } from "../../core/types.js";
@@ -29,13 +31,38 @@ export interface WecomApiOptions {
   http?: AxiosInstance;
 }
 
+/** A temporary media file being downloaded: the headers read so far and the unread body. */
+export interface OpenedMedia {
+  /** 200, or 206 for a range. */
+  status: number;
+  /** Content-Length, when the answer had one. */
+  contentLength?: number;
+  /** The Content-Disposition header (it holds the file name). */
+  contentDisposition?: string;
+  /** The Content-Range header of a 206 answer ("bytes 0-0/2048"). */
+  contentRange?: string;
+  /** The body; read it to the end or destroy it. */
+  body: Readable;
+}
+
 /** The calls the channel makes. */
 export interface WecomApi {
   /** POSTs a message/send body; resolves once WeCom accepted it. */
   sendMessage(body: Record<string, unknown>): Promise<void>;
   /** Uploads a temporary file; resolves with its media_id. */
   uploadFile(file: ReplyFile): Promise<string>;
+  /**
+   * Starts downloading a temporary file (media/get), optionally a byte range ("bytes=0-0").
+   * Resolves once the headers are in; an errcode answer rejects with WecomApiError.
+   */
+  openMedia(mediaId: string, range?: string): Promise<OpenedMedia>;
 }
+
+/** How long a media download may take. */
+export const MEDIA_TIMEOUT_MS = 60_000;
+
+/** An error answer of media/get is a small JSON object; more than this is not one. */
+const MEDIA_ERROR_MAX_BYTES = 64 * 1024;
 
 /** An axios client that leaves status handling to `callWithBackoff`. */
 export function createHttpClient(): AxiosInstance {
@@ -47,6 +74,43 @@ const TokenSchema = z.object({
   expires_in: z.number().positive(),
 });
 const MediaSchema = z.object({ media_id: z.string().min(1) });
+const MediaHeadersSchema = z.looseObject({
+  "content-type": z.string().optional(),
+  "content-length": z.string().regex(/^\d+$/).optional(),
+  "content-disposition": z.string().optional(),
+  "content-range": z.string().optional(),
+});
+type MediaHeaders = z.infer<typeof MediaHeadersSchema>;
+
+/**
+ * media/get answers a failure with a JSON body ({"errcode": 40007, ...}) instead of the file.
+ * A file always comes with Content-Disposition; a JSON or text answer without one is an error.
+ */
+function isErrorAnswer(status: number, headers: MediaHeaders): boolean {
+  if (status >= 400) return true;
+  const type = headers["content-type"] ?? "";
+  return headers["content-disposition"] === undefined && /json|^text\//i.test(type);
+}
+
+/** Reads a (small) error answer as JSON; anything else becomes a string callWithBackoff refuses. */
+async function readErrorBody(body: Readable): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MEDIA_ERROR_MAX_BYTES) return "oversized error answer";
+      chunks.push(chunk);
+    }
+  } finally {
+    body.destroy();
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+  } catch {
+    return "error answer that is not JSON";
+  }
+}
 
 function parseAnswer<S extends z.ZodType>(schema: S, endpoint: string, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data);
@@ -135,6 +199,39 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
         });
       });
       return parseAnswer(MediaSchema, "cgi-bin/media/upload", data).media_id;
+    },
+    async openMedia(mediaId, range) {
+      const endpoint = "cgi-bin/media/get";
+      let opened: OpenedMedia | undefined;
+      // The body stays unread until the caller takes it; error answers are read here, so that
+      // callWithBackoff sees their errcode (token refresh, back-off) like any other call's.
+      await withToken(endpoint, async (token) => {
+        const response = await http.get<Readable>(`${base}/cgi-bin/media/get`, {
+          params: { access_token: token, media_id: mediaId },
+          headers: range === undefined ? {} : { Range: range },
+          responseType: "stream",
+          timeout: MEDIA_TIMEOUT_MS,
+        });
+        const headers = MediaHeadersSchema.safeParse({ ...response.headers });
+        if (!headers.success) {
+          response.data.destroy();
+          return { ...response, data: "unreadable headers" };
+        }
+        if (isErrorAnswer(response.status, headers.data)) {
+          return { ...response, data: await readErrorBody(response.data) };
+        }
+        const length = headers.data["content-length"];
+        opened = {
+          status: response.status,
+          contentLength: length === undefined ? undefined : Number(length),
+          contentDisposition: headers.data["content-disposition"],
+          contentRange: headers.data["content-range"],
+          body: response.data,
+        };
+        return { ...response, data: {} };
+      });
+      if (!opened) throw new WecomApiError(`${endpoint} answered no file.`, -1, endpoint);
+      return opened;
     },
   };
 }

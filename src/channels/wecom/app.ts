@@ -17,10 +17,13 @@ import {
 } from "./callback.js";
 import { createCallbackCrypto } from "./crypto.js";
 import { describeError } from "./errors.js";
+import { UNNAMED_FILE, type MediaFacts } from "./media.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { parseAppMessage, parseEnvelope, type AppInbound } from "./xml.js";
 
-/** Answer to a picture, voice or file: only text is understood. */
+type FileInbound = Extract<AppInbound, { kind: "file" }>;
+
+/** Answer to a picture, voice, video and the like: only text (and files) are understood. */
 export const TEXT_ONLY = "目前只能处理文字消息，请直接输入文字。";
 
 /** Options of `createAppDoor`. */
@@ -35,15 +38,17 @@ export interface AppDoorOptions {
   now: () => number;
   log: WecomLogger;
   track: (work: Promise<unknown>) => void;
+  /** Name and size of a sent file from media/get's headers, for a callback that names none. */
+  describeMedia: (mediaId: string) => Promise<MediaFacts>;
+}
+
+/** The fields every message from a member to the app shares (always a private chat). */
+function privateChat(userId: string) {
+  return { channel: "wecom", chatType: "private", chatId: userId, userId } as const;
 }
 
 function toMessage(inbound: AppInbound): Message | undefined {
-  const base = {
-    channel: "wecom",
-    chatType: "private",
-    chatId: inbound.userId,
-    userId: inbound.userId,
-  } as const;
+  const base = privateChat(inbound.userId);
   if (inbound.kind === "text") return { ...base, text: inbound.text, messageId: inbound.dedupeKey };
   // A menu click carries its EventKey as if the member had typed it.
   if (inbound.kind === "event" && inbound.event === "click" && inbound.eventKey) {
@@ -62,9 +67,31 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     now: options.now,
   });
 
+  /** A file as the core sees it: no text, the document fetched later by `documents`. */
+  async function fileMessage(inbound: FileInbound): Promise<Message> {
+    let name = inbound.fileName;
+    let size = inbound.fileSize;
+    if (name === undefined) {
+      const facts = await options
+        .describeMedia(inbound.mediaId)
+        .catch((error: unknown): MediaFacts => {
+          log.warn(`wecom app: no name for file ${inbound.dedupeKey}: ${describeError(error)}`);
+          return {};
+        });
+      name = facts.name;
+      size ??= facts.size;
+    }
+    return {
+      ...privateChat(inbound.userId),
+      text: "",
+      messageId: inbound.dedupeKey,
+      document: { name: name ?? UNNAMED_FILE, size, ref: inbound.mediaId },
+    };
+  }
+
   async function dispatch(inbound: AppInbound): Promise<void> {
     if (inbound.kind === "other") return sender.send(inbound.userId, { text: TEXT_ONLY });
-    const message = toMessage(inbound);
+    const message = inbound.kind === "file" ? await fileMessage(inbound) : toMessage(inbound);
     if (!message) return;
     for (const reply of await core.handle(message)) await sender.send(inbound.userId, reply);
   }

@@ -2,7 +2,7 @@
 // webhook for reminders, and `sendTo` for direct messages through the self-built app.
 import type { AxiosInstance } from "axios";
 import type { Config, WecomAppConfig } from "../../config.js";
-import type { Core, Reply } from "../../core/types.js";
+import type { Core, DocumentFetcher, Reply } from "../../core/types.js";
 import type { SeenIds } from "../../store/seen-ids.js";
 import type { Routes } from "../http-server.js";
 import { createHttpClient, createWecomApi } from "./api.js";
@@ -11,6 +11,7 @@ import { createAppDoor } from "./app.js";
 import { createTracker, type WecomLogger } from "./callback.js";
 import { WecomConfigError } from "./errors.js";
 import { realSleep, type Sleep } from "./http-call.js";
+import { createWecomDocuments, describeMedia } from "./media.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
 import { createRobotDoor } from "./robot.js";
 import { createGroupWebhook, type GroupWebhook } from "./webhook.js";
@@ -43,6 +44,11 @@ export interface WecomChannel {
   sendTo(userId: string, reply: Reply): Promise<void>;
   /** Resolves once every accepted callback has been handled and answered. */
   idle(): Promise<void>;
+  /**
+   * Downloads the file of a message from the self-built app (media/get). Refuses when the app
+   * is not configured; the smart robot passes no files.
+   */
+  documents: DocumentFetcher;
 }
 
 interface Shared {
@@ -66,10 +72,16 @@ function mountApp(
   const api = createWecomApi({ apiBase, corpId: app.corpId, secret: app.secret, now, sleep, http });
   const limiter = createRateLimiter({ limit: APP_MESSAGES_PER_MINUTE, now, sleep });
   const sender = createAppSender({ api, agentId: app.agentId, limiter });
-  const door = createAppDoor({ ...shared, app, seen, sender });
+  const door = createAppDoor({
+    ...shared,
+    app,
+    seen,
+    sender,
+    describeMedia: (mediaId) => describeMedia(api, mediaId),
+  });
   routes["GET /wecom/app"] = door.verify;
   routes["POST /wecom/app"] = door.receive;
-  return sender;
+  return { sender, api };
 }
 
 function mountRobot(
@@ -100,9 +112,10 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
     track: tracker.track,
   };
   const routes: Routes = {};
-  const sender = config.app
+  const mounted = config.app
     ? mountApp(config.app, config.apiBase, options.seenApp, shared, routes)
     : undefined;
+  const sender = mounted?.sender;
   if (config.robot) mountRobot(config.robot, options.seenRobot, shared, routes);
   const webhook = config.webhookKey
     ? createGroupWebhook({
@@ -126,5 +139,6 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
       await sender.send(userId, reply);
     },
     idle: tracker.idle,
+    documents: createWecomDocuments({ api: mounted?.api, log }),
   };
 }

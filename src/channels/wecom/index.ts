@@ -1,7 +1,15 @@
 // The WeCom channel: public surface only.
 export { createWecomChannel, type WecomChannel, type WecomChannelOptions } from "./channel.js";
 export { createGroupWebhook, type GroupWebhook, type GroupWebhookOptions } from "./webhook.js";
-export { createWecomApi, type WecomApi, type WecomApiOptions } from "./api.js";
+export { createWecomApi, type OpenedMedia, type WecomApi, type WecomApiOptions } from "./api.js";
+export {
+  createWecomDocuments,
+  describeMedia,
+  fileNameOf,
+  type MediaFacts,
+  type WecomDocumentsOptions,
+} from "./media.js";
+export { DocumentFetchError, type DocumentFailure } from "../documents.js";
 export {
   computeSignature,
   createCallbackCrypto,

@@ -80,15 +80,40 @@ const EventSchema = z.object({
   Event: z.string(),
   EventKey: z.string().optional(),
 });
+/**
+ * A file sent to the app. WeCom's published message formats for self-built apps (text, image,
+ * voice, video, location, link) describe no file message, so only MediaId is required, as for
+ * image and voice (fetched with media/get, valid three days). FileName and FileSize are read when
+ * present; without a name, media/get's Content-Disposition gives it.
+ */
+const FileSchema = z.object({
+  ...Common,
+  MsgType: z.literal("file"),
+  MediaId: z.string().min(1),
+  FileName: z.string().optional(),
+  FileSize: z.string().optional(),
+  MsgId: z.string().min(1).optional(),
+});
 const OtherSchema = z.object({ ...Common, MsgType: z.string().min(1), MsgId: z.string().min(1) });
 
 /** A decrypted self-built-app callback, reduced to what the channel uses. */
 export type AppInbound =
   | { kind: "text"; userId: string; text: string; dedupeKey: string; createTime: string }
   | { kind: "event"; userId: string; event: string; eventKey?: string; dedupeKey: string }
+  | {
+      kind: "file";
+      userId: string;
+      mediaId: string;
+      fileName?: string;
+      fileSize?: number;
+      dedupeKey: string;
+    }
   | { kind: "other"; userId: string; msgType: string; dedupeKey: string };
 
-/** Parses the inner XML of an app callback. Dedupe key: MsgId, or FromUserName+CreateTime for events. */
+/**
+ * Parses the inner XML of an app callback. Dedupe key: MsgId, or FromUserName+CreateTime for
+ * events (and the MediaId for a file without MsgId).
+ */
 export function parseAppMessage(xml: string): AppInbound {
   const fields = parseFlatXml(xml);
   if (fields.MsgType === "text") {
@@ -110,6 +135,21 @@ export function parseAppMessage(xml: string): AppInbound {
       event: e.Event,
       eventKey: e.EventKey,
       dedupeKey,
+    };
+  }
+  if (fields.MsgType === "file") {
+    const f = parseWith(FileSchema, fields, "File message");
+    const name = f.FileName?.trim();
+    const size = f.FileSize?.trim();
+    return {
+      kind: "file",
+      userId: f.FromUserName,
+      mediaId: f.MediaId,
+      fileName: name || undefined,
+      // A size that is not a plain number is ignored: media/get's Content-Length still counts.
+      fileSize: size && /^\d+$/.test(size) ? Number(size) : undefined,
+      // The MediaId is unique per file sent, should a file message come without a MsgId.
+      dedupeKey: f.MsgId ?? `media:${f.MediaId}`,
     };
   }
   const o = parseWith(OtherSchema, fields, "Message");

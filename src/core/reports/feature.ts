@@ -59,8 +59,10 @@ export function createReportFeature(desk: ReportDesk): ReportFeature {
     let bytes: Uint8Array;
     try {
       bytes = await desk.documents.fetch(message, maxBytes);
-    } catch {
-      return [{ text: T.fetchFailed(document.name) }];
+    } catch (error) {
+      // Channels reject with a short Chinese line (too large, expired …); anything else is ours.
+      const told = error instanceof Error && error.name === "DocumentFetchError";
+      return [{ text: told ? error.message : T.fetchFailed(document.name) }];
     }
     let store: IndicatorStore;
     try {

@@ -104,4 +104,62 @@ describe("toIncoming", () => {
     expect(toIncoming({ update_id: 1, edited_message: {} }, BOT)).toBe(undefined);
     expect(toIncoming({ nonsense: true }, BOT)).toBe(undefined);
   });
+
+  describe("documents", () => {
+    const PRIVATE = { id: 7, type: "private" };
+    const REPORT = {
+      file_id: "BQACAgUAAxkBAAIB",
+      file_unique_id: "AgADxx",
+      file_name: "2026年上半年报告.docx",
+      file_size: 48_213,
+      mime_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    };
+    const documentUpdate = (extra: object, chat: object = PRIVATE) => ({
+      update_id: 20,
+      message: { message_id: 6, date: 0, chat, from: FROM, document: REPORT, ...extra },
+    });
+
+    it("should pass a document sent privately, its caption as the text", () => {
+      expect(toIncoming(documentUpdate({ caption: "上半年报告" }), BOT)).toEqual({
+        key: "telegram:20",
+        message: {
+          channel: "telegram",
+          chatId: "7",
+          userId: "7",
+          userName: "王",
+          chatType: "private",
+          text: "上半年报告",
+          messageId: "20",
+          document: { name: "2026年上半年报告.docx", size: 48_213, ref: "BQACAgUAAxkBAAIB" },
+        },
+      });
+    });
+
+    it("should give a document without caption an empty text, and a nameless one a name", () => {
+      const bare = { file_id: "BQAC-bare", file_unique_id: "AgADyy" };
+      const incoming = toIncoming(documentUpdate({ document: bare }), BOT);
+      expect(incoming?.message.text).toBe("");
+      expect(incoming?.message.document).toEqual({ name: "document", ref: "BQAC-bare" });
+    });
+
+    it("should strip the bot's name from a caption", () => {
+      const caption = "@JizhouBot 新报告";
+      const incoming = toIncoming(
+        documentUpdate({ caption, caption_entities: [{ type: "mention", offset: 0, length: 10 }] }),
+        BOT,
+      );
+      expect(incoming?.message.text).toBe("新报告");
+    });
+
+    it("should ignore documents in groups, even when the caption mentions the bot", () => {
+      expect(toIncoming(documentUpdate({}, GROUP), BOT)).toBe(undefined);
+      const caption = "@JizhouBot 新报告";
+      const mention = { caption, caption_entities: [{ type: "mention", offset: 0, length: 10 }] };
+      expect(toIncoming(documentUpdate(mention, GROUP), BOT)).toBe(undefined);
+    });
+
+    it("should ignore a document without a file_id", () => {
+      expect(toIncoming(documentUpdate({ document: { file_name: "x.txt" } }), BOT)).toBe(undefined);
+    });
+  });
 });

@@ -119,3 +119,19 @@ export function appTextXml(
 export function appEnvelope(cipher: string): string {
   return `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><Encrypt><![CDATA[${cipher}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
 }
+
+/** The plaintext XML of a file a member sends to the app (name and size when given). */
+export function appFileXml(
+  from: string,
+  mediaId: string,
+  msgId: string,
+  file: { name?: string; size?: number } = {},
+): string {
+  const name = file.name === undefined ? "" : `<FileName><![CDATA[${file.name}]]></FileName>`;
+  const size = file.size === undefined ? "" : `<FileSize>${file.size}</FileSize>`;
+  return (
+    `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
+    `<CreateTime>1717380000</CreateTime><MsgType><![CDATA[file]]></MsgType>` +
+    `<MediaId><![CDATA[${mediaId}]]></MediaId>${name}${size}<MsgId>${msgId}</MsgId><AgentID>1000002</AgentID></xml>`
+  );
+}
