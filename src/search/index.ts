@@ -62,7 +62,7 @@ const PART_ONLY = 0.08;
 const MAX_CACHED_WORDS = 20_000;
 const ACTUAL = /实际|已完成|已建成|已投入/;
 const YEAR = /\d{4}年/;
-const COMPARED_YEAR = /[比较](\d{4}年|去年|上年|前年)/g;
+const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
 const SYNONYM = 0.95;

@@ -52,7 +52,7 @@ export interface QueryParserOptions {
 
 // Particles that glue to verbs in jieba's cut ("发了", "验收过了").
 const PARTICLES = /了|过(?=[了几多])|着(?=[了几多])/g;
-const YEARS = /(比|较)?(\d{4}年|去年|上年|前年|明年|来年|后年|今年|本年)/g;
+const YEARS = /(比|较|跟|同|与|和)?(\d{4}年|去年|上年|前年|明年|来年|后年|今年|本年)/g;
 const RELATIVE_YEARS: Record<string, number> = {
   今年: 0,
   本年: 0,
@@ -67,6 +67,9 @@ const RELATIVE_YEARS: Record<string, number> = {
 const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
+// "民营企业等民营经济主体": the examples before 等 narrow nothing; what follows is asked.
+const EXAMPLES =
+  /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
 // "@机器人 …": a mention is not part of the question.
 const MENTION = /@\S+\s?/g;
 
@@ -122,7 +125,7 @@ export class QueryParser {
   /** Parses one question. */
   parse(question: string): ParsedQuery {
     const plain = normaliseText(question.replace(MENTION, " ")).replace(PARTICLES, "");
-    const cleaned = this.withoutFillers(plain);
+    const cleaned = this.withoutFillers(plain).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
     const pointed = this.withoutNegated(cleaned).replace(POINTING, "那些");
     const normalised = this.typos.correct(pointed);
@@ -139,7 +142,11 @@ export class QueryParser {
       kinds,
       asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
       asksEarlier: this.intents.earlierWords.some((w) => plain.includes(w)),
-      asksChange: !hints.strictUnits && this.intents.changeWords.some((w) => canonical.includes(w)),
+      // "比去年增加了多少", "增长多少": only a change answers.
+      asksChange:
+        !hints.strictUnits &&
+        (this.intents.changeWords.some((w) => canonical.includes(w)) ||
+          [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined)),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
         .map((set) => ({
@@ -191,7 +198,8 @@ export class QueryParser {
       const forms = this.yearForms(year!);
       // "比去年多了多少": the figure is a change against that year, written "比2020年…".
       const anchor = compared ? false : year === `${this.year}年` ? "report-year" : "year";
-      terms.push({ text: year!, forms, soft: false, anchor });
+      // "比上年多了多少": a change need not repeat what it is compared with.
+      terms.push({ text: year!, forms, soft: Boolean(compared), anchor });
       rest = rest.split(year!).join("|");
     }
     for (const [numeral] of rest.matchAll(NUMERALS)) {

@@ -98,8 +98,12 @@ function unknownPositions(
  * "低保户" not for 低保护.
  */
 function isStrange(word: string, tag: string, inCorpus: (w: string) => boolean): boolean {
+  // "要建", "能领": a function word and a verb that jieba did not join, not a slip.
+  if (word.length === 2 && FUNCTION_START.test(word)) return false;
   return tag === "x" && !inCorpus(word);
 }
+
+const FUNCTION_START = /^[要能会可将都也还就又才已被把给让共总准想该得]/;
 
 function oneCharApart(a: string, b: string): boolean {
   let diffs = 0;
