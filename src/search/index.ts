@@ -41,6 +41,8 @@ interface Doc {
   strong: string[];
   /** The name when it was composed from an inherited topic (else ""), credited as a clause. */
   composedName: string;
+  /** The units the figure answers in (see `unitsOf`). */
+  units: string[];
   /** The figure's own words and subject in one string (contrast checks). */
   ownWords: string;
   /** All its context clauses in one string (contrast checks). */
@@ -112,7 +114,7 @@ export class IndicatorIndex {
 
   /** The figure can answer the question at all: its unit, its kind of count, its side of a contrast. */
   private fits(doc: Doc, query: ParsedQuery): boolean {
-    if (query.strictUnits && !query.units.has(baseUnit(doc.indicator.unit))) return false;
+    if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
@@ -317,7 +319,8 @@ const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
 
 function unitFit(indicator: Indicator, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);
-  if (query.units.size > 0) return query.units.has(unit) ? 0.25 : -0.35;
+  if (query.units.size > 0)
+    return unitsOf(indicator).some((u) => query.units.has(u)) ? 0.25 : -0.35;
   if (!query.countOnly) return 0;
   if (MEASURES.test(indicator.unit)) return -0.35;
   return query.preferred.has(unit) ? 0.1 : 0;
@@ -335,6 +338,24 @@ function timeFit(indicator: Indicator, query: ParsedQuery): number {
   if (indicator.change && !query.asksChange && query.units.size === 0) penalty += 0.1;
   return penalty;
 }
+
+/**
+ * The units a figure answers in, without magnitude: its own, what its rate counts ("元/月" is
+ * also an amount of 元), and a yield when its words say per mu ("亩产…1050公斤").
+ */
+function unitsOf(indicator: Indicator): string[] {
+  const unit = baseUnit(indicator.unit);
+  const units = [unit];
+  const [numerator, denominator] = unit.split("/");
+  // A price or a monthly amount is money; a yield (公斤/亩) is not a weight.
+  if (denominator && denominator !== "亩") units.push(baseUnit(numerator!));
+  if (!denominator && /^(公斤|千克|斤|吨)$/.test(unit) && PER_MU.test(indicator.phrase)) {
+    units.push(`${unit}/亩`);
+  }
+  return units;
+}
+
+const PER_MU = /亩产|单产|每亩|亩均/;
 
 function kindFit(indicator: Indicator, query: ParsedQuery): number {
   if (query.kinds.size === 0) return indicator.kind === "actual" ? 0.03 : 0;
@@ -371,6 +392,7 @@ function toDoc(indicator: Indicator, order: number): Doc {
     // A name composed with an inherited topic ("生猪" + "出栏") is not the figure's own words.
     strong: [lower(indicator.subject), lower(indicator.phrase)],
     composedName: indicator.name === indicator.subject ? "" : lower(indicator.name),
+    units: unitsOf(indicator),
     ownWords: lower(`${indicator.subject}|${indicator.phrase}`),
     sentence: lower(indicator.context.join("，")),
     own: lower(indicator.clause),
