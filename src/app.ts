@@ -9,8 +9,9 @@ import type { Config } from "./config.js";
 import { createCore, type CommandSpec } from "./core/engine.js";
 import { openConversationStore } from "./core/state.js";
 import type { Core } from "./core/types.js";
-import { loadIndicatorStore } from "./extract/store-file.js";
-import { loadIntents } from "./search/intents.js";
+import { seedStore } from "./extract/store-file.js";
+import { loadDistrict } from "./store/district.js";
+import { loadIntents, withDistrict } from "./search/intents.js";
 import { ReportsAnswerer } from "./search/reports-answerer.js";
 import { openPendingReports, openReportFiles } from "./store/report-files.js";
 import { createReportFeature } from "./core/reports/feature.js";
@@ -74,11 +75,12 @@ async function startWithLock(
 ): Promise<RunningBot> {
   const data = (name: string) => join(config.dataDir, name);
   const conversations = openConversationStore(data("conversations.json"));
-  const stores = openDataStores(config.dataDir);
-  const reports = openReportFiles(config.dataDir, loadIndicatorStore);
+  const district = loadDistrict(config.seedDir);
+  const stores = openDataStores(config.dataDir, district);
+  const reports = openReportFiles(config.dataDir, () => seedStore(district));
   const answerer = new ReportsAnswerer(
     reports,
-    loadIntents(),
+    withDistrict(loadIntents(), district),
     stores.roster.map((t) => t.name),
   );
   // The reminder service is created before the channels it sends through; its transport is
@@ -87,6 +89,8 @@ async function startWithLock(
   const submissions = createSubmissionFeature({
     ...stores,
     answerer,
+    area: district.area,
+    districtNames: district.aliases,
     conversations,
     exportDir: config.dataDir,
   });

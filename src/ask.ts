@@ -5,10 +5,11 @@
 import { createInterface } from "node:readline";
 import { loadConfig } from "./config.js";
 import { buildIndicatorStore } from "./extract/index.js";
-import { loadIndicatorStore } from "./extract/store-file.js";
+import { seedStore } from "./extract/store-file.js";
+import { loadDistrict, type District } from "./store/district.js";
 import { memoryLibrary, type ReportLibrary } from "./reports/library.js";
 import { readDocument } from "./reports/read.js";
-import { loadIntents } from "./search/intents.js";
+import { loadIntents, withDistrict } from "./search/intents.js";
 import { ReportsAnswerer } from "./search/reports-answerer.js";
 import { openReportFiles } from "./store/report-files.js";
 import { loadRoster } from "./store/roster.js";
@@ -16,12 +17,12 @@ import { loadRoster } from "./store/roster.js";
 const USAGE =
   '用法：npm run ask -- "夏粮单产多少"   或   npm run --silent ask -- --json [--report 报告文件] < 问题.txt';
 
-async function libraryFor(report: string | undefined): Promise<ReportLibrary> {
+async function libraryFor(report: string | undefined, district: District): Promise<ReportLibrary> {
   if (report) {
     const { text } = await readDocument(report);
     return memoryLibrary([buildIndicatorStore(text, report)]);
   }
-  return openReportFiles(loadConfig().dataDir, loadIndicatorStore);
+  return openReportFiles(loadConfig().dataDir, () => seedStore(district));
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -29,8 +30,10 @@ async function main(argv: string[]): Promise<void> {
   const report = at >= 0 ? argv[at + 1] : undefined;
   if (at >= 0 && !report) throw new Error(USAGE);
   const args = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv;
-  const places = loadRoster().map((t) => t.name);
-  const answerer = new ReportsAnswerer(await libraryFor(report), loadIntents(), places);
+  const district = loadDistrict(loadConfig().seedDir);
+  const places = loadRoster(district.rosterFile).map((t) => t.name);
+  const intents = withDistrict(loadIntents(), district);
+  const answerer = new ReportsAnswerer(await libraryFor(report, district), intents, places);
   if (args[0] === "--json") {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {

@@ -14,6 +14,7 @@ const EnvSchema = z.object({
     .trim()
     .transform((s) => (s === "" ? "./var" : s))
     .default("./var"),
+  SEED_DIR: z.string().trim().optional(),
   ADMINS: z
     .string()
     .trim()
@@ -104,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     dataDir: e.DATA_DIR,
+    seedDir: e.SEED_DIR || undefined,
     admins: e.ADMINS === "" ? [] : e.ADMINS.split(",").map((a) => a.trim()),
     port: e.PORT,
     quietHours: e.QUIET_HOURS,
@@ -156,6 +158,8 @@ export interface WecomAppConfig {
 /** Everything main.ts needs. */
 export interface Config {
   dataDir: string;
+  /** The district's seed folder (seeds/ when unset): district.json, roster, seed report. */
+  seedDir?: string;
   /** Admin ids as `channel:userId`. */
   admins: string[];
   port: number;

@@ -6,6 +6,7 @@ import type { WecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import type { ReminderTransport, ReportingState } from "./reminders/index.js";
 import { openBindingStore, type BindingStore } from "./store/bindings.js";
+import { loadDistrict } from "./store/district.js";
 import { loadRoster, type Township } from "./store/roster.js";
 import { createSubmissionStore, type SubmissionStore } from "./store/submissions.js";
 import { loadTasks, type Task } from "./store/tasks.js";
@@ -19,9 +20,9 @@ export interface DataStores {
 }
 
 /** Opens the tasks, roster, bindings and submissions of `dataDir`; a broken file throws a StoreError. */
-export function openDataStores(dataDir: string): DataStores {
+export function openDataStores(dataDir: string, district = loadDistrict()): DataStores {
   const tasks = loadTasks();
-  const roster = loadRoster();
+  const roster = loadRoster(district.rosterFile);
   const townships = roster.map((t) => t.name);
   const submissions = createSubmissionStore({ dir: dataDir, tasks, townships });
   // Read every period file now: a broken one stops start-up instead of failing a liaison later.

@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { FIXTURE_DISTRICT } from "./helpers/reports.js";
 import { startBot, type RunningBot } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { startFakeWecom } from "./helpers/fake-wecom.js";
@@ -26,7 +27,8 @@ afterEach(async () => {
 
 async function started(env: NodeJS.ProcessEnv): Promise<RunningBot> {
   const dataDir = mkdtempSync(join(tmpdir(), "bot-"));
-  const bot = await startBot(loadConfig({ DATA_DIR: dataDir, PORT: "0", ...env }));
+  const config = { DATA_DIR: dataDir, SEED_DIR: FIXTURE_DISTRICT, PORT: "0", ...env };
+  const bot = await startBot(loadConfig(config));
   cleanups.push(() => bot.stop());
   return bot;
 }

@@ -31,7 +31,7 @@ export function loadCommandIntents(file = FILE): CommandIntents {
 
 /**
  * Splits a message into a command name and its argument text when it starts with one of the
- * command words ("/invite 下营镇", "上报 新建民宿 35户", "帮助").
+ * command words ("/invite 某某镇", "上报 新建民宿 35户", "帮助").
  */
 export function matchCommand(
   text: string,

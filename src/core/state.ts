@@ -23,7 +23,7 @@ export const ConversationSchema = z.object({
   /** Choices last offered, so a typed number selects one. */
   choices: z.array(ChoiceSchema).optional(),
   flow: FlowSchema.optional(),
-  /** Console operator acting as a township's liaison (`/as 下营镇`). */
+  /** Console operator acting as a township's liaison (`/as 某某镇`). */
   actingAs: z.string().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

@@ -1,13 +1,14 @@
 // Reading and writing data/indicators.json, validated both ways.
-import { writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { loadDistrict, type District } from "../store/district.js";
 import { readRequiredJsonFile } from "../store/json-doc.js";
+import { buildIndicatorStore } from "./index.js";
 import { IndicatorStoreSchema, type IndicatorStore } from "./indicator.js";
 
-/** The report the store is built from. */
-export const REPORT_FILE = fileURLToPath(
-  new URL("../../seeds/jizhou-rural-revitalization-2021-h1.txt", import.meta.url),
-);
+/** The report the store is built from: the shipped district's seed report. */
+export const REPORT_FILE = loadDistrict().reportFile;
 /** The committed indicator store. */
 export const INDICATORS_FILE = fileURLToPath(
   new URL("../../data/indicators.json", import.meta.url),
@@ -26,4 +27,20 @@ export function writeIndicatorStore(store: IndicatorStore, file = INDICATORS_FIL
 /** Loads and validates the store; a missing or broken file throws a StoreError naming it. */
 export function loadIndicatorStore(file = INDICATORS_FILE): IndicatorStore {
   return readRequiredJsonFile(file, IndicatorStoreSchema, "run `npm run build-store` to build it.");
+}
+
+/**
+ * The seed report of `district`: the committed store when it was built from that very text,
+ * else built now (another district's seed folder, or a seed edited since the last build).
+ */
+export function seedStore(district: District): IndicatorStore {
+  const text = readFileSync(district.reportFile, "utf8");
+  const sha = createHash("sha256").update(text).digest("hex");
+  try {
+    const committed = loadIndicatorStore();
+    if (committed.source.sha256 === sha) return committed;
+  } catch {
+    // no committed store: build it below
+  }
+  return buildIndicatorStore(text, district.reportFile);
 }

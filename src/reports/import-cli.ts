@@ -3,7 +3,8 @@
 // line saying why, and leaves DATA_DIR as it was.
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
-import { loadIndicatorStore } from "../extract/store-file.js";
+import { seedStore } from "../extract/store-file.js";
+import { loadDistrict } from "../store/district.js";
 import { openReportFiles } from "../store/report-files.js";
 import { prepareReportFile } from "./import.js";
 
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     return;
   }
   const store = await prepareReportFile(file, { period: values.period, title: values.title });
-  const library = openReportFiles(loadConfig().dataDir, loadIndicatorStore);
+  const config = loadConfig();
+  const district = loadDistrict(config.seedDir);
+  const library = openReportFiles(config.dataDir, () => seedStore(district));
   const { entry, added } = library.add(store);
   const { title, period } = entry.store.source;
   console.log(

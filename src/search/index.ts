@@ -216,7 +216,7 @@ const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县
 
 /**
  * "海拉尔区人民政府" -> 海拉尔区, 海拉尔: the place a report speaks for, from its issuer or title;
- * the last of a chain ("天津市蓟州区" -> 蓟州区).
+ * the last of a chain ("某市某某区" -> 某某区).
  */
 export function ownPlaceOf(store: IndicatorStore): string[] {
   const words = new Set<string>();
@@ -290,7 +290,7 @@ function termCredit(doc: Doc, term: QueryTerm): number {
     // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
     best = Math.max(best, fieldCredit(doc, form) * (form === term.text ? 1 : SYNONYM));
   }
-  // The words apart may stand closer than the stretch itself ("州河鲤亲鱼水花" for 州河鲤水花).
+  // The words apart may stand closer than the stretch itself ("河鲤亲鱼水花" for 河鲤水花).
   return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;
 }
 

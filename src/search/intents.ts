@@ -92,3 +92,23 @@ export function loadIntents(): Intents {
     kindWords: question.kindWords,
   };
 }
+
+/** A district's own language (seeds/district.json), added to the general intents. */
+export interface DistrictLanguage {
+  places: string[];
+  synonyms: string[][];
+  contrasts: string[][];
+  /** How people name the district itself ("某某区", "某某"): cut out of questions. */
+  aliases: string[];
+}
+
+/** The intents with one district's places, words and name added. */
+export function withDistrict(intents: Intents, district: DistrictLanguage): Intents {
+  return {
+    ...intents,
+    places: [...intents.places, ...district.places],
+    synonyms: [...intents.synonyms, ...district.synonyms],
+    contrasts: [...intents.contrasts, ...district.contrasts],
+    fillerPhrases: [...intents.fillerPhrases, ...district.aliases.filter((a) => a.length >= 2)],
+  };
+}

@@ -165,7 +165,7 @@ function covers(entry: ReportEntry, years: number[], part: string | undefined): 
   return years.some((y) => y === year || (kind === "work-report" && y === year - 1));
 }
 
-/** "2021年上半年《蓟州区推进乡村振兴上半年工作进展情况》". */
+/** "2021年上半年《某区推进乡村振兴上半年工作进展情况》". */
 export function reportName(entry: ReportEntry): string {
   const { title, date } = entry.store.source;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

@@ -33,8 +33,8 @@ export function loadRoster(file = ROSTER_FILE): Township[] {
 }
 
 /**
- * The township a person means: the full name ("下营镇"), the name with another or no suffix
- * ("下营", "下营乡"), or a unique beginning of at least two characters ("孙各庄"). Undefined when
+ * The township a person means: the full name ("东山镇"), the name with another or no suffix
+ * ("东山", "东山乡"), or a unique beginning of at least two characters ("东山"). Undefined when
  * nothing or more than one township fits; `matchTownships` lists the candidates.
  */
 export function findTownship(roster: readonly Township[], text: string): Township | undefined {
@@ -55,7 +55,7 @@ export function matchTownships(roster: readonly Township[], text: string): Towns
   return roster.filter((t) => t.name.startsWith(core));
 }
 
-/** The name without its kind suffix: 下营镇 → 下营, 文昌街道 → 文昌, 孙各庄满族乡 → 孙各庄满族. */
+/** The name without its kind suffix: 东山镇 → 东山, 城关街道 → 城关, 某某满族乡 → 某某满族. */
 function shortName(township: Township): string {
   return township.name.endsWith(township.kind)
     ? township.name.slice(0, -township.kind.length)

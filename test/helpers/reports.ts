@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { IndicatorStore } from "../../src/extract/indicator.js";
 import { buildIndicatorStore } from "../../src/extract/index.js";
 import { memoryLibrary } from "../../src/reports/library.js";
-import { loadIntents } from "../../src/search/intents.js";
+import { loadIntents, withDistrict } from "../../src/search/intents.js";
+import { loadDistrict } from "../../src/store/district.js";
 import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
 import { loadRoster, type Township } from "../../src/store/roster.js";
 
@@ -34,7 +35,7 @@ export function fixtureRoster(): Township[] {
 export function fixtureAnswerer(): ReportsAnswerer {
   answerer ??= new ReportsAnswerer(
     memoryLibrary([fixtureStore()]),
-    loadIntents(),
+    withDistrict(loadIntents(), loadDistrict(FIXTURE_DISTRICT)),
     fixtureRoster().map((t) => t.name),
   );
   return answerer;

@@ -3,12 +3,13 @@ import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { EXPORT_HEADERS, exportPeriod, toCsv } from "../../src/store/export.js";
 import { loadRoster } from "../../src/store/roster.js";
+import { FIXTURE_ROSTER_FILE } from "../helpers/reports.js";
 import { memorySubmissionStore } from "../../src/store/submissions.js";
 import { TASK, submission, tempDirs } from "./fixtures.js";
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
-const roster = loadRoster();
+const roster = loadRoster(FIXTURE_ROSTER_FILE);
 
 /** A period where 下营镇 reported (and corrected) one figure under an awkward name, late. */
 async function exported() {

@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreError } from "../../src/store/errors.js";
 import { findTownship, loadRoster, matchTownships } from "../../src/store/roster.js";
+import { FIXTURE_ROSTER_FILE } from "../helpers/reports.js";
 import { tempDirs } from "./fixtures.js";
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
-const roster = loadRoster();
+const roster = loadRoster(FIXTURE_ROSTER_FILE);
 
 describe("loadRoster", () => {
   it("should load the 27 townships of the seed roster", () => {

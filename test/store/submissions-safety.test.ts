@@ -7,6 +7,7 @@ import { StoreInputError } from "../../src/store/input-error.js";
 import { memoryDoc, type JsonDoc } from "../../src/store/json-doc.js";
 import type { PeriodDocs } from "../../src/store/period-docs.js";
 import { loadRoster } from "../../src/store/roster.js";
+import { FIXTURE_ROSTER_FILE } from "../helpers/reports.js";
 import {
   PeriodFileSchema,
   emptyPeriodFile,
@@ -21,7 +22,7 @@ import { TASK, submission, tempDirs } from "./fixtures.js";
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
-const TOWNSHIPS = loadRoster().map((t) => t.name);
+const TOWNSHIPS = loadRoster(FIXTURE_ROSTER_FILE).map((t) => t.name);
 
 describe("a broken period file", () => {
   it.each([

@@ -14,7 +14,7 @@ export interface ConsoleOptions {
 }
 
 const BANNER =
-  "乡村振兴进度机器人（终端）。直接输入问题，“帮助”查看用法，/as 下营镇 以联络员身份操作，Ctrl+D 退出。";
+  "乡村振兴进度机器人（终端）。直接输入问题，“帮助”查看用法，/as 某某镇 以联络员身份操作，Ctrl+D 退出。";
 
 /** Runs the terminal chat until the input ends. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {

@@ -18,7 +18,8 @@ export interface References {
   /** The township's current value in this period (a new one corrects it). */
   current?: FigureVersion;
   /** The report's district figure: as written ("1.8万亩"), in the field's unit, and its period. */
-  baseline?: { text: string; value: number; period: string };
+  /** The report figure, the period it is of, and how the report names its area (全区). */
+  baseline?: { text: string; value: number; period: string; area: string };
 }
 
 /** Where a township's figure stands before a new value is entered. */
@@ -39,7 +40,12 @@ export function referencesOf(deps: FormDeps, place: Place, field: TaskField): Re
   const indicator = deps.answerer.baselineOf([field.label, ...field.aliases]);
   const base = indicator && inUnit(indicator.value, indicator.unit, field.unit);
   if (indicator && base !== undefined) {
-    refs.baseline = { text: formatFigure(indicator), value: base, period: indicator.period };
+    refs.baseline = {
+      text: formatFigure(indicator),
+      value: base,
+      period: indicator.period,
+      area: deps.area,
+    };
   }
   return refs;
 }
@@ -58,7 +64,7 @@ export function implausibility(value: number, field: TaskField, refs: References
     }
   }
   if (baseline && baseline.value > 0 && value >= baseline.value * FAR_RATIO) {
-    const district = `报告中全区数字${baseline.text}`;
+    const district = `报告中${baseline.area}数字${baseline.text}`;
     reasons.push(`${shown}${ratioText(value, baseline.value, district)}`);
   }
   return reasons;

@@ -24,6 +24,8 @@ export interface FormDeps {
   bindings: BindingStore;
   submissions: SubmissionStore;
   answerer: IndicatorSource;
+  /** How replies name the whole district: 全区, 全县, 全市. */
+  area: string;
   intents: CommandIntents;
   words: FormWords;
   log: Logger;

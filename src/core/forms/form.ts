@@ -49,7 +49,7 @@ export function finish(deps: FormDeps, context: CommandContext, outcome: Outcome
   return [{ ...prompt, text: [...notes, prompt.text].join("\n\n") }];
 }
 
-/** "下营镇 2026年11月": where a draft was for, in notices. */
+/** "某某镇 2026年11月": where a draft was for, in notices. */
 export function draftPlace(draft: Draft): string {
   return [draft.township, formatPeriod(draft.period)].filter(Boolean).join(" ");
 }

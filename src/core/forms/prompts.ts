@@ -33,7 +33,7 @@ function townshipChoices(deps: FormDeps): Choice[] {
   return deps.townships.map((name) => ({ label: name, value: name }));
 }
 
-/** "【下营镇 2026年11月】第 1/6 项：新建民宿（户，整数，累计数）" and what it is compared with. */
+/** "【某某镇 2026年11月】第 1/6 项：新建民宿（户，整数，累计数）" and what it is compared with. */
 function fieldPrompt(deps: FormDeps, draft: Draft, index: number): string {
   const field = deps.task.fields[index];
   if (!field || !draft.township) return TEXTS.chooseTownshipFirst;
@@ -50,7 +50,10 @@ function fieldPrompt(deps: FormDeps, draft: Draft, index: number): string {
   if (refs.current) {
     lines.push(`本月已报：${formatValue(refs.current.value, refs.current.unit)}（再次填报将更正）`);
   }
-  if (refs.baseline) lines.push(`报告数（全区，${refs.baseline.period}）：${refs.baseline.text}`);
+  if (refs.baseline) {
+    const { area, period, text } = refs.baseline;
+    lines.push(`报告数（${area}，${period}）：${text}`);
+  }
   const entered = draft.values[field.key];
   if (entered) lines.push(`当前填写：${formatValue(entered.value, field.unit)}`);
   lines.push(TEXTS.controlHint);

@@ -11,7 +11,7 @@ export const TEXTS = {
     "您还没有绑定乡镇，只能提问。乡镇联络员请向区办公室索取邀请码，然后私聊我发送“/bind 邀请码”。",
   onlyOwnTownship: (own: string) => `您只能填报${own}的数据。`,
   notInTask: (township: string) => `${township}不在本次填报的乡镇名单中。`,
-  adminNeedsTownship: "请写明乡镇，例如：上报 下营镇 新建民宿 35户",
+  adminNeedsTownship: "请写明乡镇，例如：上报 某某镇 新建民宿 35户",
   intro: (task: Task, period: string, deadline: Date) =>
     `开始填报“${task.title}”${formatPeriod(period)}，共 ${task.fields.length} 项，` +
     `截止 ${formatShanghai(deadline, { weekday: true })}。`,

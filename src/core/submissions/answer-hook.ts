@@ -1,4 +1,4 @@
-// Questions about submitted figures: "下营镇新建民宿多少" (a township's latest value, who and when)
+// Questions about submitted figures: "某某镇新建民宿多少" (a township's latest value, who and when)
 // and "新建民宿多少" (the report's figure and the townships' sum). A question is taken only when it
 // names a task field and nothing else is left once the township, the month and filler words are
 // removed; "设施农业项目备案多少" keeps "项目备案" and goes to the report.
@@ -56,7 +56,7 @@ export function readQuestion(
   return township ? { ...asked, township: township.name } : asked;
 }
 
-/** The township named in `text` by its full or short name (下营镇, 下营); the longest wins. */
+/** The township named in `text` by its full or short name (某某镇, 某某); the longest wins. */
 function townshipIn(text: string, roster: readonly Township[]) {
   const found = roster.flatMap((t) => {
     const short = t.name.endsWith(t.kind) ? t.name.slice(0, -t.kind.length) : t.name;

@@ -9,7 +9,7 @@ import type { TaskField } from "../../store/tasks.js";
 import type { FigureQuestion } from "./answer-hook.js";
 import { CHANNEL_NAMES } from "./texts.js";
 
-/** "下营镇 2026年11月 新建民宿：35户", who reported it when, and the report's figure. */
+/** "某某镇 2026年11月 新建民宿：35户", who reported it when, and the report's figure. */
 export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
   const { field, period } = asked;
   const township = asked.township ?? "";
@@ -61,8 +61,8 @@ export function districtAnswer(deps: FormDeps, asked: FigureQuestion): string {
   return lines.join("\n");
 }
 
-/** "报告数（全区，上半年）：29户", when the field has a baseline in the report. */
+/** "报告数（全区，2021年上半年）：29户", when the field has a baseline in the report. */
 function reportLine(deps: FormDeps, field: TaskField): string | undefined {
   const indicator = deps.answerer.baselineOf([field.label, ...field.aliases]);
-  return indicator && `报告数（全区，${indicator.period}）：${formatFigure(indicator)}`;
+  return indicator && `报告数（${deps.area}，${indicator.period}）：${formatFigure(indicator)}`;
 }

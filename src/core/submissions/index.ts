@@ -29,6 +29,10 @@ export interface SubmissionFeatureOptions {
   submissions: SubmissionStore;
   /** The report answerer (or anything with `baselineOf(names)`), for baselines. */
   answerer: IndicatorSource;
+  /** How replies name the whole district (全区, 全县 …; default 全区). */
+  area?: string;
+  /** How people name the district ("某某区", "某某"): in a question it asks the district total. */
+  districtNames?: string[];
   /** The core's conversation store, where drafts live (read by `expireIdle`). */
   conversations: ConversationStore;
   /** Data folder; `/export` writes to its `exports/` subfolder. */
@@ -77,10 +81,16 @@ function formDeps(options: SubmissionFeatureOptions): FormDeps {
     bindings: options.bindings,
     submissions: options.submissions,
     answerer: options.answerer,
+    area: options.area ?? "全区",
     intents: options.intents ?? loadCommandIntents(),
-    words: options.words ?? loadFormWords(),
+    words: withDistrictNames(options.words ?? loadFormWords(), options.districtNames ?? []),
     log: options.log ?? console,
   };
+}
+
+/** The form words, with the district's own names among the fillers of a figure question. */
+function withDistrictNames(words: FormWords, names: string[]): FormWords {
+  return { ...words, questionFillers: [...words.questionFillers, ...names] };
 }
 
 /** 取消 when no flow took the message: nothing open, or a flow no longer registered. */

@@ -64,7 +64,7 @@ describe("one-line reports", () => {
   it("should let an admin name the township, and ask for one when it is missing", async () => {
     const h = harness();
     expect(await h.say("上报 新建民宿 35户", OPERATOR)).toBe(
-      "请写明乡镇，例如：上报 下营镇 新建民宿 35户",
+      "请写明乡镇，例如：上报 某某镇 新建民宿 35户",
     );
     expect(await h.say("上报 渔阳镇 新建民宿 35户", OPERATOR)).toContain("请核对 渔阳镇");
     await h.say("确认", OPERATOR);

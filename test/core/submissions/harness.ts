@@ -10,7 +10,8 @@ import {
 import { memoryBindingStore, type BindingStore } from "../../../src/store/bindings.js";
 import { memorySubmissionStore, type SubmissionStore } from "../../../src/store/submissions.js";
 import { loadTasks, type Task } from "../../../src/store/tasks.js";
-import { fixtureAnswerer, fixtureRoster } from "../../helpers/reports.js";
+import { loadDistrict } from "../../../src/store/district.js";
+import { FIXTURE_DISTRICT, fixtureAnswerer, fixtureRoster } from "../../helpers/reports.js";
 
 /** The monthly task of data/tasks.json. */
 export const TASK: Task = loadTasks()[0]!;
@@ -61,6 +62,7 @@ export function harness(options: HarnessOptions = {}) {
     bindings,
     submissions,
     answerer: ANSWERER,
+    districtNames: loadDistrict(FIXTURE_DISTRICT).aliases,
     conversations,
     exportDir: options.exportDir ?? "/nonexistent",
     log: quiet,
