@@ -67,6 +67,8 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+/** How many figures below the coverage threshold are scored for near topics. */
+const NEAR_POOL = 20;
 const SYNONYM = 0.95;
 const HEAD_OUTSIDE = 0.8;
 
@@ -102,14 +104,59 @@ export class IndicatorIndex {
     const head = terms.findLastIndex((t) => !t.soft);
     // The head noun of a Chinese question comes last and names what is counted.
     const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
-    const scored = this.candidates(required)
-      .map((doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query, head) }))
-      .sort((a, b) => b.score - a.score);
+    // Only figures that may reach the coverage threshold are scored in full; of the others, the
+    // closest few are scored for near topics. Time then stays flat however many figures share
+    // a common word.
+    const { likely, unlikely } = this.triage(terms, weights);
+    const score = (doc: Doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query, head) });
+    const scored = likely.map(score).sort((a, b) => b.score - a.score);
     const matches = scored.filter(
       ({ doc, coverage }) => coverage >= this.options.minCoverage && this.fits(doc, query),
     );
+    if (matches.length) return { query, matches, suggestions: [] };
     // Near topics come from every figure, also those ruled out ("秋粮亩产" -> 夏粮单产).
-    return { query, matches, suggestions: matches.length ? [] : nearTopics(scored) };
+    const near = [...scored, ...unlikely.slice(0, NEAR_POOL).map(score)];
+    return { query, matches, suggestions: nearTopics(near.sort((a, b) => b.score - a.score)) };
+  }
+
+  /**
+   * The figures holding at least one required term, split by an upper bound of their coverage
+   * (a term counts when any form, or all its parts, stand anywhere in the figure's texts; an
+   * anchor always counts): below the threshold they cannot answer. `unlikely` is closest first.
+   */
+  private triage(terms: QueryTerm[], weights: number[]): { likely: Doc[]; unlikely: Doc[] } {
+    const bound = new Map<Doc, number>();
+    let needed = 0;
+    let anchors = 0;
+    terms.forEach((term, i) => {
+      if (term.soft) return;
+      needed += weights[i]!;
+      if (term.anchor) {
+        anchors += weights[i]!;
+        return;
+      }
+      for (const doc of this.holders(term)) bound.set(doc, (bound.get(doc) ?? 0) + weights[i]!);
+    });
+    const likely: Doc[] = [];
+    const unlikely: { doc: Doc; share: number }[] = [];
+    for (const [doc, found] of bound) {
+      const share = (found + anchors) / needed;
+      if (share >= this.options.minCoverage) likely.push(doc);
+      else unlikely.push({ doc, share });
+    }
+    unlikely.sort((a, b) => b.share - a.share);
+    return { likely, unlikely: unlikely.map((u) => u.doc) };
+  }
+
+  /** Figures holding a term: one of its forms, or all of its parts. */
+  private holders(term: QueryTerm): Set<Doc> {
+    const found = new Set<Doc>();
+    for (const form of term.forms) this.docsWith(form).forEach((d) => found.add(d));
+    if (term.parts) {
+      const [first, ...rest] = term.parts.map((p) => new Set(this.docsWith(p)));
+      first?.forEach((d) => rest.every((r) => r.has(d)) && found.add(d));
+    }
+    return found;
   }
 
   /** The figure can answer the question at all: its unit, its kind of count, its side of a contrast. */
@@ -160,19 +207,6 @@ export class IndicatorIndex {
       if (this.holding.size < MAX_CACHED_WORDS) this.holding.set(text, found);
     }
     return found;
-  }
-
-  /** Figures holding at least one required term (in one of its forms, or all of its words). */
-  private candidates(required: QueryTerm[]): Doc[] {
-    const found = new Set<Doc>();
-    for (const term of required) {
-      for (const form of term.forms) this.docsWith(form).forEach((d) => found.add(d));
-      if (term.parts) {
-        const [first, ...rest] = term.parts.map((p) => new Set(this.docsWith(p)));
-        first?.forEach((d) => rest.every((r) => r.has(d)) && found.add(d));
-      }
-    }
-    return [...found];
   }
 
   private scoreDoc(

@@ -111,7 +111,7 @@ export class QueryParser {
       ...Object.keys(intents.hintWords),
       ...intents.synonyms.flat(),
     ];
-    this.typos = new TypoCorrector(corpus.text, protectedWords);
+    this.typos = new TypoCorrector(corpus, protectedWords);
     this.reader = new TermReader({
       corpus,
       questionWords: this.questionWords,

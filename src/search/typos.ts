@@ -12,13 +12,18 @@ export class TypoCorrector {
   private readonly sounds = new Map<string, string>();
   private readonly bySound = new Map<string, string[]>();
 
+  /** "Does the report say this?", fast (a gram set for short strings). */
+  private readonly has: (text: string) => boolean;
+
   constructor(
-    private readonly corpus: string,
+    corpus: string | { text: string; has(text: string): boolean },
     /** Words that are never slips (question and hint words): windows over them are skipped. */
     private readonly protectedWords: string[] = [],
   ) {
+    const text = typeof corpus === "string" ? corpus : corpus.text;
+    this.has = typeof corpus === "string" ? (w) => text.includes(w) : (w) => corpus.has(w);
     const grams = new Set<string>();
-    for (const run of corpus.match(/\p{Script=Han}+/gu) ?? []) {
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
       for (let n = MIN; n <= MAX; n++) {
         for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
       }
@@ -34,11 +39,11 @@ export class TypoCorrector {
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
     let text = question;
-    let unknown = unknownPositions(question, this.protectedWords, (w) => this.corpus.includes(w));
+    let unknown = unknownPositions(question, this.protectedWords, this.has);
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
-        if (!/^\p{Script=Han}+$/u.test(window) || this.corpus.includes(window)) continue;
+        if (!/^\p{Script=Han}+$/u.test(window) || this.has(window)) continue;
         if (!unknown.some((p) => p >= i && p < i + n)) continue;
         const fix = this.bySound.get(this.soundOf(window))?.find((g) => oneCharApart(g, window));
         if (!fix) continue;
