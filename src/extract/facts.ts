@@ -35,6 +35,8 @@ interface Draft {
   change: boolean;
   /** The figure covers several years ("年均", "五年累计"): it is of no single year. */
   span: boolean;
+  /** One value of a 分别 list, named by its own item. */
+  listItem?: boolean;
 }
 
 /** What the extractor knows of the report as a whole. */
@@ -202,6 +204,7 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       draft.name = `${names[i]!}${verb}`;
       // Its own words are its name and number, not the list's other subjects.
       draft.phrase = `${draft.name}${draft.clause.slice(draft.found.start, draft.found.end)}`;
+      draft.listItem = true;
       draft.kind = values[0]!.kind;
       draft.change = values[0]!.change;
     });
@@ -350,6 +353,7 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
       ...(draft.earlier ? { earlier: true } : {}),
       ...(draft.change ? { change: true } : {}),
       ...(draft.span ? { span: true } : {}),
+      ...(draft.listItem ? { listItem: true } : {}),
       related,
     };
   });

@@ -41,6 +41,8 @@ export const IndicatorSchema = z.object({
   period: z.string(),
   /** The year the figure is of, when the report says or implies it. */
   year: z.number().int().optional(),
+  /** One value of a list ("A、B分别增长a、b"): its clause also names the other items. */
+  listItem: z.boolean().optional(),
   /** Over several years ("年均增长", "五年累计"): of no single year. */
   span: z.boolean().optional(),
   /** A change against an earlier time ("增长8%", "提高1.2个百分点"), also when it is a target. */

@@ -67,6 +67,9 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+/** A development zone or new district named at the start of a subject ("兰州新区…"). */
+const ZONE =
+  /^[\p{Script=Han}]{2,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区)/u;
 /** How many figures below the coverage threshold are scored for near topics. */
 const NEAR_POOL = 20;
 const SYNONYM = 0.95;
@@ -163,6 +166,9 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    // "兰州新区经济总量": a figure of a zone inside the area answers only when the zone is asked.
+    const zone = ZONE.exec(doc.indicator.subject)?.[0];
+    if (zone && !query.asked.includes(zone.slice(0, 2))) return false;
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
@@ -431,7 +437,8 @@ function toDoc(indicator: Indicator, order: number): Doc {
     sentence: lower(indicator.context.join("，")),
     own: lower(indicator.clause),
     before: lower(indicator.context[own - 1] ?? ""),
-    clause: lower(indicator.clause),
+    // A list's value: its clause names the other items too; its own words are its phrase.
+    clause: lower(indicator.listItem ? indicator.phrase : indicator.clause),
     context,
     section,
   };

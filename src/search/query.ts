@@ -12,6 +12,8 @@ export type { QueryTerm } from "./terms.js";
 
 /** A parsed question. */
 export interface ParsedQuery {
+  /** The question as typed, normalised (full-width, traditional characters), nothing cut. */
+  asked: string;
   normalised: string;
   terms: QueryTerm[];
   /**
@@ -136,6 +138,7 @@ export class QueryParser {
     }
     const { rest, ...hints } = this.unitHints(normalised, canonical);
     return {
+      asked: plain,
       normalised,
       terms: this.termsOf(this.withoutActualWords(rest)),
       ...hints,
