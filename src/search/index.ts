@@ -172,10 +172,11 @@ export class IndicatorIndex {
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
-    // Asked what is done now ("目前", "实际") and nothing of plans: a target does not answer.
-    if (query.kinds.has("actual") && !query.kinds.has("plan") && doc.indicator.kind === "plan") {
-      return false;
-    }
+    // Asked what is done now ("目前", "实际") and nothing of plans: a target does not answer;
+    // asked a target ("目标", "任务"): what was done does not answer.
+    const { kind } = doc.indicator;
+    if (query.kinds.has("actual") && !query.kinds.has("plan") && kind === "plan") return false;
+    if (query.asksTarget && kind === "actual") return false;
     return !contradicts(doc, query);
   }
 

@@ -21,6 +21,8 @@ const QuestionSchema = z
     anchorWords: z.array(z.string().min(1)),
     totalWords: z.array(z.string().min(1)),
     incrementWords: z.array(z.string().min(1)),
+    /** Words that ask for a target outright ("目标", "任务"): an achieved figure does not answer. */
+    targetWords: z.array(z.string().min(1)),
     /** Words that ask what something was before ("开始时"): the start of a "由A到B" answers. */
     earlierWords: z.array(z.string().min(1)),
     /** Words that ask how much something changed ("增长多少"): only a change answers. */
@@ -56,6 +58,7 @@ export interface Intents {
   incrementWords: string[];
   changeWords: string[];
   earlierWords: string[];
+  targetWords: string[];
   negationWords: string[];
   contrasts: string[][];
   places: string[];
@@ -85,6 +88,7 @@ export function loadIntents(): Intents {
     incrementWords: question.incrementWords,
     changeWords: question.changeWords,
     earlierWords: question.earlierWords,
+    targetWords: question.targetWords,
     negationWords: question.negationWords,
     contrasts: question.contrasts,
     places: question.places,

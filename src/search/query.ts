@@ -30,6 +30,8 @@ export interface ParsedQuery {
   kinds: Set<IndicatorKind>;
   /** True when it asks for a stock ("总共有"): an increment ("新增…") does not answer it. */
   asksTotal: boolean;
+  /** It asks for a target outright ("目标", "任务", "指标"): what was done does not answer. */
+  asksTarget: boolean;
   /** It asks what something was before ("开始时"): where a "由A增长到B" started. */
   asksEarlier: boolean;
   /** It asks how much something changed ("增长多少"): a level (120亿元) does not answer. */
@@ -79,6 +81,8 @@ const MENTION = /@\S+\s?/g;
 export class QueryParser {
   private readonly synonymForms: { form: string; group: string[] }[];
   private readonly questionWords: Set<string>;
+  /** Synonym groups' names that contain a plan word ("一般公共预算收入" holds 预算). */
+  private readonly indicatorNames: string[];
   private readonly softWords: Set<string>;
   private readonly places: string[];
   private readonly askedUnit: RegExp;
@@ -97,6 +101,12 @@ export class QueryParser {
       .flatMap((group) => group.map((form) => ({ form, group })))
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
+    const kindWords = Object.keys(intents.kindWords);
+    const planWords = kindWords.filter((w) => intents.kindWords[w] === "plan");
+    this.indicatorNames = intents.synonyms
+      .map((group) => group[0]!)
+      .filter((name) => planWords.some((w) => name !== w && name.includes(w)))
+      .sort((a, b) => b.length - a.length);
     this.softWords = new Set([...intents.softWords, ...Object.keys(intents.kindWords)]);
     this.places = [...(options.places ?? []), ...intents.places, ...intents.anchorWords]
       .filter((w) => !(w in RELATIVE_YEARS))
@@ -133,8 +143,10 @@ export class QueryParser {
     const normalised = this.typos.correct(pointed);
     const canonical = this.canonical(normalised);
     const kinds = new Set<IndicatorKind>();
+    // "一般公共预算收入" names an indicator; its 预算 asks for no plan.
+    const unnamed = this.namesCut(canonical);
     for (const [word, kind] of Object.entries(this.intents.kindWords)) {
-      if (canonical.includes(word)) kinds.add(kind);
+      if (unnamed.includes(word)) kinds.add(kind);
     }
     const { rest, ...hints } = this.unitHints(normalised, canonical);
     return {
@@ -145,6 +157,7 @@ export class QueryParser {
       kinds,
       asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
       asksEarlier: this.intents.earlierWords.some((w) => plain.includes(w)),
+      asksTarget: !kinds.has("actual") && this.intents.targetWords.some((w) => unnamed.includes(w)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
         !hints.strictUnits &&
@@ -268,6 +281,11 @@ export class QueryParser {
     return offset === undefined || this.year === undefined
       ? [word]
       : [word, `${this.year + offset}年`];
+  }
+
+  /** The text without the names of indicators that hold a kind word ("一般公共预算收入"). */
+  private namesCut(text: string): string {
+    return this.indicatorNames.reduce((rest, name) => rest.split(name).join("|"), text);
   }
 
   /** The question with every synonym written as the report writes it (for hints only). */
