@@ -177,6 +177,9 @@ export class IndicatorIndex {
     const { kind } = doc.indicator;
     if (query.kinds.has("actual") && !query.kinds.has("plan") && kind === "plan") return false;
     if (query.asksTarget && kind === "actual") return false;
+    const magnitude = /^(万亿|亿|万)/.test(doc.indicator.unit);
+    if (query.asksMagnitude && !magnitude) return false;
+    if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
     return !contradicts(doc, query);
   }
 

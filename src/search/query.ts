@@ -30,6 +30,13 @@ export interface ParsedQuery {
   kinds: Set<IndicatorKind>;
   /** True when it asks for a stock ("总共有"): an increment ("新增…") does not answer it. */
   asksTotal: boolean;
+  /**
+   * It names an order of magnitude ("多少亿", "几万元"): a figure written without one (44999元,
+   * 7.2%) is another kind of figure.
+   */
+  asksMagnitude: boolean;
+  /** It asks per person ("人均", "每人"): an aggregate in 亿 is not that. */
+  asksPerPerson: boolean;
   /** It asks for a target outright ("目标", "任务", "指标"): what was done does not answer. */
   asksTarget: boolean;
   /** It asks what something was before ("开始时"): where a "由A增长到B" started. */
@@ -71,6 +78,8 @@ const RELATIVE_YEARS: Record<string, number> = {
 const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
+const MAGNITUDE_ASKED = /(多少|几)(万亿|亿|万)/;
+const PER_PERSON = /人均|每人|每个人|一个人/;
 // "民营企业等民营经济主体": the examples before 等 narrow nothing; what follows is asked.
 const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
@@ -157,6 +166,8 @@ export class QueryParser {
       kinds,
       asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
       asksEarlier: this.intents.earlierWords.some((w) => plain.includes(w)),
+      asksMagnitude: MAGNITUDE_ASKED.test(normalised),
+      asksPerPerson: PER_PERSON.test(canonical),
       asksTarget: !kinds.has("actual") && this.intents.targetWords.some((w) => unnamed.includes(w)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
