@@ -54,7 +54,7 @@ const YEAR_IN = /(\d{4})年/g;
 
 /** Splits report text into its structure. */
 export function parseReport(text: string): ReportStructure {
-  const lines = text
+  const lines = halfWidth(text)
     .replace(/\r/g, "")
     .split("\n")
     .map((l) => l.replace(FOOTNOTE, "").trim())
@@ -132,6 +132,13 @@ export function parseReport(text: string): ReportStructure {
     title = `${year ? `${year}年` : ""}${issuer.replace(/人民政府$/, "")}政府工作报告`;
   }
   return { title, issuer, date, year, yearSource, kind, sentences };
+}
+
+/** Full-width digits, letters, "．" and "％" as their ASCII forms ("５万张" -> "5万张"). */
+function halfWidth(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ．％]/g, (ch) =>
+    String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** The header: lines before the first one that speaks ("各位代表", or a sentence). */
