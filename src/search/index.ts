@@ -177,6 +177,10 @@ export class IndicatorIndex {
     const { kind } = doc.indicator;
     if (query.kinds.has("actual") && !query.kinds.has("plan") && kind === "plan") return false;
     if (query.asksTarget && kind === "actual") return false;
+    // "面积是多少" hints an area: a share (129%) answers only questions about rates or changes.
+    const share = doc.indicator.unit === "%" || doc.indicator.unit === "个百分点";
+    const rateAsked = query.units.has("%") || query.kinds.has("rate") || query.asksChange;
+    if (share && query.units.size > 0 && !rateAsked) return false;
     const magnitude = /^(万亿|亿|万)/.test(doc.indicator.unit);
     if (query.asksMagnitude && !magnitude) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
@@ -379,7 +383,7 @@ function timeFit(indicator: Indicator, query: ParsedQuery): number {
   const yearAsked = query.terms.some((t) => t.anchor === "year");
   if (indicator.earlier && !yearAsked && !query.asksEarlier) penalty += 0.3;
   if (!indicator.earlier && query.asksEarlier) penalty += 0.3;
-  if (indicator.change && !query.asksChange && query.units.size === 0) penalty += 0.1;
+  if (indicator.change && !query.asksChange) penalty += 0.1;
   return penalty;
 }
 

@@ -171,9 +171,8 @@ export class QueryParser {
       asksTarget: !kinds.has("actual") && this.intents.targetWords.some((w) => unnamed.includes(w)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
-        !hints.strictUnits &&
-        (this.intents.changeWords.some((w) => canonical.includes(w)) ||
-          [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined)),
+        (!hints.strictUnits && this.intents.changeWords.some((w) => canonical.includes(w))) ||
+        [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
         .map((set) => ({
