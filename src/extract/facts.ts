@@ -288,7 +288,10 @@ const EARLIER = /[由从](\d{4}年|[“"]?十[一二三四五]五[”"]?末|上�
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {
-  return subject.replace(/(同比|比上年|年均)?(净增|增长|增加|提高|下降|减少|增速|增幅)$/, "");
+  return subject.replace(
+    /(同比|比上年|年均)?(净增|增长|增加|提高|下降|减少|增速|增幅|任务|目标|指标)$/,
+    "",
+  );
 }
 const LATER =
   /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;

@@ -112,6 +112,8 @@ export function parseReport(text: string): ReportStructure {
       const end = line.search(/[。；！？：:]/);
       if (end > 0 && end < 40 && end < line.length - 1) {
         [opener, rest] = [line.slice(0, end), line.slice(end + 1)];
+      } else {
+        rest = line.replace(LEVEL2, ""); // "（六）农村改厕任务38283座，…": the marker names nothing
       }
     }
     const section = [level1, opener || level2].filter(Boolean);
