@@ -218,9 +218,10 @@ function reportYear(
   headings: { year: number; mode: SectionMode }[],
   text: string,
 ): { year?: number; yearSource: ReportStructure["yearSource"] } {
-  if (date) return { year: Number(date.slice(0, 4)), yearSource: "date" };
+  // A progress report's title names the year its figures are of ("2025年全年…", dated 2026).
   const inTitle = lastYear(title);
-  if (inTitle) return { year: inTitle, yearSource: "title" };
+  if (inTitle && (kind === "progress" || !date)) return { year: inTitle, yearSource: "title" };
+  if (date) return { year: Number(date.slice(0, 4)), yearSource: "date" };
   const planned = headings.find((h) => h.mode === "plan");
   if (planned) return { year: planned.year, yearSource: "headings" };
   const reviewed = headings.find((h) => h.mode === "review");

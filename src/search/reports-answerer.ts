@@ -18,8 +18,9 @@ export interface QuestionAnswerer {
 const RELATIVE: Record<string, number> = { 前年: -2, 去年: -1, 上年: -1, 今年: 0, 本年: 0 };
 const RELATIVE_YEAR = /(?<![比较])(前年|去年|上年|今年|本年)/g;
 const PREVIOUS_REPORT = /上次报告|上一期报告|上期报告|上一份报告|上次|上期/;
+/** "比上次多了多少", "与上期相比变化多少", "…有什么变化": the comparison, to the end. */
 const COMPARISON =
-  /(比上次|比上期|较上次|较上期|跟上次比|和上次比|与上次相比)(多了|少了|增加了|减少了|增长了|变化了|变了)?(多少)?|(有什么|有啥|有多大)?变化(了)?(多少)?|变了多少/;
+  /([比较跟和与同](上次|上期|上一期|上次报告|上期报告)(相比|比)?|(有什么|有啥|有多大)?变化|变了).*$/;
 const PART_WORDS = /上半年|下半年|前三季度|[一二三四]季度|1[-—－~至]\d{1,2}月|全年/;
 
 /** Answers from a library of reports. */
