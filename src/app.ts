@@ -1,7 +1,7 @@
 // Wires configuration, stores, the core and the configured channels into a running bot.
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { consolePrinter, runConsole } from "./channels/console/index.js";
+import { consoleDocuments, consolePrinter, runConsole } from "./channels/console/index.js";
 import { createHttpServer, type HttpServer } from "./channels/http-server.js";
 import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/index.js";
 import { createWecomChannel, type WecomChannel } from "./channels/wecom/index.js";
@@ -142,6 +142,7 @@ async function startWithLock(
       seenRobot: createSeenIds(data("wecom-robot-seen.json")),
     });
   }
+  fetchers.console = consoleDocuments;
   if (bot.telegram) fetchers.telegram = bot.telegram.documents;
   if (bot.wecom) fetchers.wecom = bot.wecom.documents;
   const routes = { ...bot.wecom?.routes };

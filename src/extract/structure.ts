@@ -129,6 +129,8 @@ export function parseReport(text: string): ReportStructure {
     }
   }
   const { year, yearSource } = reportYear(date, title, kind, headingYears, text);
+  // "长治市农业农村局工作总结": the office that writes is named at the start of the title.
+  issuer ||= /^(?:\d{4}年)?(.{2,20}?(农业农村局|局|委员会|办公室|人民政府))/.exec(title)?.[1] ?? "";
   // A header without a title line ("――2022年1月23日在…上", then the speaker): name it.
   if (!/报告|总结|情况|汇报|通报|公报/.test(title) && kind === "work-report" && issuer) {
     title = `${year ? `${year}年` : ""}${issuer.replace(/人民政府$/, "")}政府工作报告`;

@@ -34,6 +34,8 @@ export interface AskResult {
 export interface AskOptions {
   /** Short reply for group chats: the figure and its source in two lines (default: false). */
   short?: boolean;
+  /** The question as the person typed it, when `ask` gets a rewritten one ("去年" -> "2025年"). */
+  asked?: string;
 }
 
 /** The command a choice sends back to show one indicator. */
@@ -71,7 +73,7 @@ export class Answerer {
   ask(question: string, options: AskOptions = {}): AskResult {
     const result = this.index.search(question);
     const best = result.matches[0]?.indicator;
-    if (!best) return this.noAnswer(question, result.suggestions);
+    if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
     const alternatives = this.index.closeAlternatives(result.matches).map((m) => m.indicator);
     return this.answerWith(best, alternatives, options);
   }

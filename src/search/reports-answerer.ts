@@ -57,7 +57,7 @@ export class ReportsAnswerer implements QuestionAnswerer {
     const plain = topic.replace(PREVIOUS_REPORT, " ");
     let first: AskResult | undefined;
     for (const entry of selected.entries) {
-      const result = this.answererOf(entry).ask(plain, options);
+      const result = this.answererOf(entry).ask(plain, { asked: question, ...options });
       if (result.answer) return result;
       first ??= result;
     }

@@ -1,1 +1,7 @@
-export { consolePrinter, renderReply, runConsole, type ConsoleOptions } from "./channel.js";
+export {
+  consoleDocuments,
+  consolePrinter,
+  renderReply,
+  runConsole,
+  type ConsoleOptions,
+} from "./channel.js";
