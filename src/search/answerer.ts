@@ -45,7 +45,7 @@ export const SHOW_COMMAND = "/show";
 export interface AnswererOptions extends IndicatorIndexOptions {
   /** Put before indicator ids in choices ("r-1a2b3c4d5e6f/"), so they name their report. */
   idPrefix?: string;
-  /** How replies name the report ("《…》，2021年7月13日"); default: its issuer and date. */
+  /** How replies name the report ("2021年上半年报告"); default: `shortReportName`. */
   reportName?: string;
 }
 
@@ -66,7 +66,7 @@ export class Answerer {
     this.index = new IndicatorIndex(store, intents, indexOptions);
     this.byId = new Map(store.indicators.map((i) => [i.id, i]));
     this.idPrefix = idPrefix;
-    this.reportName = reportName ?? `${store.source.issuer}${dateText(store.source.date)}报告`;
+    this.reportName = reportName ?? shortReportName(store);
   }
 
   /** Answers one question. */
@@ -112,7 +112,7 @@ export class Answerer {
   private fullText(best: Indicator, related: Indicator[], alternatives: Indicator[]): string {
     const lines = [
       `${best.name}：${formatFigure(best)}`,
-      `（${best.period}，${this.reportName}）`,
+      `（${this.periodLine(best)}）`,
       `出处：${sectionOf(best)}`,
       `原文：${quoteOf(best)}`,
     ];
@@ -125,7 +125,13 @@ export class Answerer {
 
   private shortText(best: Indicator, alternatives: Indicator[]): string {
     const more = alternatives.length ? "\n也可能是下面这些，点选查看：" : "";
-    return `${best.name}：${formatFigure(best)}（${best.period}报告，${best.section.at(-1) ?? ""}）${more}`;
+    return `${best.name}：${formatFigure(best)}（${this.periodLine(best)}）${more}`;
+  }
+
+  /** "2021年上半年报告", or "2025年，2026年政府工作报告" when the figure is of another period. */
+  private periodLine(best: Indicator): string {
+    const own = best.period === this.store.source.period || this.reportName.startsWith(best.period);
+    return own ? this.reportName : `${best.period}，${this.reportName}`;
   }
 
   private noAnswer(question: string, suggestions: Indicator[]): AskResult {
@@ -170,11 +176,14 @@ export class Answerer {
   }
 }
 
-function offeredOf(indicator: Indicator): AskResult["offered"][number] {
-  return { value: indicator.value, unit: indicator.unit, name: indicator.name };
+/** A report named short enough for a phone: "2021年上半年报告", "2026年政府工作报告". */
+export function shortReportName(store: IndicatorStore): string {
+  const { kind, year, period, title } = store.source;
+  if (kind === "work-report" && year) return `${year}年政府工作报告`;
+  if (period) return `${period}报告`;
+  return `《${title}》`;
 }
 
-function dateText(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
+function offeredOf(indicator: Indicator): AskResult["offered"][number] {
+  return { value: indicator.value, unit: indicator.unit, name: indicator.name };
 }

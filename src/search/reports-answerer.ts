@@ -3,7 +3,7 @@
 import type { Indicator } from "../extract/indicator.js";
 import { baseUnit } from "../extract/numbers.js";
 import { byTime, type ReportEntry, type ReportLibrary } from "../reports/library.js";
-import { Answerer, type AskOptions, type AskResult } from "./answerer.js";
+import { Answerer, shortReportName, type AskOptions, type AskResult } from "./answerer.js";
 import { formatFigure } from "./format.js";
 import type { Intents } from "./intents.js";
 
@@ -120,8 +120,8 @@ export class ReportsAnswerer implements QuestionAnswerer {
       this.answererOf(f.entry).indicator(f.result.answer!.id)!,
     );
     const lines = [
-      `${now!.name}：${formatFigure(now!)}（${now!.period}，${reportName(found[0]!.entry)}）`,
-      `上次：${formatFigure(before!)}（${before!.period}，${reportName(found[1]!.entry)}）`,
+      `${now!.name}：${formatFigure(now!)}（${shortReportName(found[0]!.entry.store)}）`,
+      `上次：${formatFigure(before!)}（${shortReportName(found[1]!.entry.store)}）`,
     ];
     const difference = differenceOf(now!, before!);
     if (difference === undefined) {
@@ -143,7 +143,7 @@ export class ReportsAnswerer implements QuestionAnswerer {
       answerer = new Answerer(entry.store, this.intents, {
         places: this.places,
         idPrefix: `${entry.id}/`,
-        reportName: reportName(entry),
+        reportName: shortReportName(entry.store),
       });
       this.answerers.set(entry.id, answerer);
     }
@@ -164,14 +164,6 @@ function covers(entry: ReportEntry, years: number[], part: string | undefined): 
   if (!years.length) return true;
   if (year === undefined) return false;
   return years.some((y) => y === year || (kind === "work-report" && y === year - 1));
-}
-
-/** "2021年上半年《某区推进乡村振兴上半年工作进展情况》". */
-export function reportName(entry: ReportEntry): string {
-  const { title, date } = entry.store.source;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const when = m ? `，${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : "";
-  return `《${title}》${when}`;
 }
 
 /** now − before in now's unit, when both are in one unit family with known sizes. */

@@ -30,7 +30,7 @@ describe("answers across reports", () => {
     const { answer, text } = answerer.ask("生猪出栏多少");
     expect(answer).toMatchObject({ value: 13, unit: "万头" });
     expect(text).toContain("2026年上半年");
-    expect(text).toContain("《某县2026年上半年乡村振兴工作进展情况》");
+    expect(text).toContain("（2026年上半年报告）");
   });
 
   it("selects a report by the year and period a question names", () => {
