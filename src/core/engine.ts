@@ -1,5 +1,6 @@
 // The conversation engine: routes a message to a command, an open flow, or the question
 // answerer, and returns replies. Imports no platform package.
+import { FOLLOW_UP_MS } from "../search/follow-up.js";
 import type { QuestionAnswerer } from "../search/reports-answerer.js";
 import { describeError } from "./describe-error.js";
 import { loadCommandIntents, matchCommand, type CommandIntents } from "./intents.js";
@@ -131,14 +132,26 @@ export function createCore(options: CoreOptions): Core {
     return spec.run({ ...context, args: command.args });
   }
 
-  async function ask(context: CommandContext, text: string): Promise<Reply[]> {
+  async function ask(context: CommandContext, typed: string): Promise<Reply[]> {
+    const text = followUpOf(context, typed);
+    context.conversation.lastQuestion = { text, at: context.now.toISOString() };
+    const understood = text === typed ? [] : [`（接上一问：${text}）`];
     for (const hook of options.answerHooks ?? []) {
       const replies = await hook(context, text);
-      if (replies) return replies;
+      if (replies) return withNote(understood, replies);
     }
     const group = context.message.chatType === "group";
-    const { text: reply, choices } = options.answerer.ask(text, { short: group });
-    return [{ text: reply, choices }];
+    const { text: reply, choices, others } = options.answerer.ask(text, { short: group });
+    context.conversation.others = others?.length ? others : undefined;
+    return withNote(understood, [{ text: reply, choices }]);
+  }
+
+  /** "那存栏呢" within 10 minutes of "生猪出栏多少": the whole question it asks. */
+  function followUpOf(context: CommandContext, text: string): string {
+    const last = context.conversation.lastQuestion;
+    if (!last || !options.answerer.followUp) return text;
+    if (context.now.getTime() - Date.parse(last.at) > FOLLOW_UP_MS) return text;
+    return options.answerer.followUp(last.text, text) ?? text;
   }
 
   return {
@@ -155,6 +168,12 @@ export function createCore(options: CoreOptions): Core {
         });
     },
   };
+}
+
+/** Puts a line before the first reply ("（接上一问：生猪存栏多少）"). */
+function withNote(lines: string[], replies: Reply[]): Reply[] {
+  if (!lines.length || !replies[0]) return replies;
+  return [{ ...replies[0], text: `${lines.join("\n")}\n${replies[0].text}` }, ...replies.slice(1)];
 }
 
 /** In groups the bot speaks only when spoken to: commands, @mentions, replies to it. */
@@ -186,6 +205,15 @@ function builtins(
       run: ({ args, message }) => {
         const shown = answerer.show(args, { short: message.chatType === "group" });
         return [shown ? { text: shown.text } : { text: intents.texts.unknownChoice }];
+      },
+    },
+    // "不是这个": the figures offered with the last answer, again.
+    others: {
+      run: ({ conversation }) => {
+        const offered = conversation.choices?.length ? conversation.choices : conversation.others;
+        return offered?.length
+          ? [{ text: intents.texts.others, choices: offered }]
+          : [{ text: intents.texts.noOthers }];
       },
     },
     whoami: {

@@ -15,6 +15,9 @@ const CommandsFileSchema = z.object({
     unknownChoice: z.string(),
     notAvailable: z.string(),
     draftOpen: z.string(),
+    /** "不是这个": the other figures offered last. */
+    others: z.string(),
+    noOthers: z.string(),
   }),
   /** Words that make a message a question even while a form is open ("多少", "吗"). */
   questionMarkers: z.array(z.string().min(1)),

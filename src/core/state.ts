@@ -23,6 +23,10 @@ export const ConversationSchema = z.object({
   /** Choices last offered, so a typed number selects one. */
   choices: z.array(ChoiceSchema).optional(),
   flow: FlowSchema.optional(),
+  /** Figures that also fit the last question, shown on "不是这个". */
+  others: z.array(ChoiceSchema).optional(),
+  /** The last question answered, the topic of follow-ups ("那存栏呢") for 10 minutes. */
+  lastQuestion: z.object({ text: z.string(), at: z.string() }).optional(),
   /** Console operator acting as a township's liaison (`/as 某某镇`). */
   actingAs: z.string().optional(),
 });
@@ -48,7 +52,11 @@ function storeOver(doc: JsonDoc<StateFile>): ConversationStore {
     get: (key) => structuredClone(doc.data.conversations[key] ?? {}),
     async set(key, conversation) {
       await doc.update((data) => {
-        const empty = !conversation.choices?.length && !conversation.flow && !conversation.actingAs;
+        const empty =
+          !conversation.choices?.length &&
+          !conversation.flow &&
+          !conversation.actingAs &&
+          !conversation.lastQuestion;
         if (empty) delete data.conversations[key];
         else data.conversations[key] = conversation;
       });

@@ -28,6 +28,8 @@ export interface AskResult {
   choices: Choice[];
   /** The figures behind `choices` (at most three), for machines (`ask --json`). */
   offered: { value: number; unit: string; name: string }[];
+  /** What "不是这个" shows: the next figures that also fit, when no choices were offered. */
+  others?: Choice[];
 }
 
 /** Options of `Answerer.ask`. */
@@ -75,7 +77,13 @@ export class Answerer {
     const best = result.matches[0]?.indicator;
     if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
     const alternatives = this.index.closeAlternatives(result.matches).map((m) => m.indicator);
-    return this.answerWith(best, alternatives, options);
+    const answered = this.answerWith(best, alternatives, options);
+    const shown = new Set([best, ...alternatives].map((i) => `${i.value}${i.unit}`));
+    const next = result.matches
+      .map((m) => m.indicator)
+      .filter((i) => !shown.has(`${i.value}${i.unit}`) && shown.add(`${i.value}${i.unit}`))
+      .slice(0, 3);
+    return { ...answered, others: next.map((i) => this.choiceOf(i)) };
   }
 
   /** Shows one indicator by id (a chosen alternative); undefined when the id is unknown. */

@@ -5,6 +5,7 @@ import { baseUnit } from "../extract/numbers.js";
 import { byTime, type ReportEntry, type ReportLibrary } from "../reports/library.js";
 import { Answerer, shortReportName, type AskOptions, type AskResult } from "./answerer.js";
 import { formatFigure } from "./format.js";
+import { FollowUps } from "./follow-up.js";
 import type { Intents } from "./intents.js";
 
 /** What the core and the form need of an answerer. */
@@ -13,6 +14,8 @@ export interface QuestionAnswerer {
   show(id: string, options?: AskOptions): AskResult | undefined;
   /** The report figure a form field stands for, found by its names in the latest report. */
   baselineOf(names: string[]): Indicator | undefined;
+  /** The whole question a follow-up ("那存栏呢") asks after `previous`; undefined if none. */
+  followUp?(previous: string, text: string): string | undefined;
 }
 
 const RELATIVE: Record<string, number> = { 前年: -2, 去年: -1, 上年: -1, 今年: 0, 本年: 0 };
@@ -26,13 +29,20 @@ const PART_WORDS = /上半年|下半年|前三季度|[一二三四]季度|1[-—
 /** Answers from a library of reports. */
 export class ReportsAnswerer implements QuestionAnswerer {
   private readonly answerers = new Map<string, Answerer>();
+  private readonly followUps: FollowUps;
   private ordered: { source: ReportEntry[]; entries: ReportEntry[] } | undefined;
 
   constructor(
     private readonly library: ReportLibrary,
     private readonly intents: Intents,
     private readonly places: string[] = [],
-  ) {}
+  ) {
+    this.followUps = new FollowUps(intents, places);
+  }
+
+  followUp(previous: string, text: string): string | undefined {
+    return this.followUps.compose(previous, text);
+  }
 
   /** The reports, oldest first. */
   reports(): ReportEntry[] {
