@@ -15,6 +15,8 @@ import { loadIntents, withDistrict } from "./search/intents.js";
 import { ReportsAnswerer } from "./search/reports-answerer.js";
 import { openPendingReports, openReportFiles } from "./store/report-files.js";
 import { createReportFeature } from "./core/reports/feature.js";
+import { createTeachingFeature } from "./core/teaching.js";
+import { openLessons, openUnansweredLog } from "./store/lessons.js";
 import type { ChannelName, DocumentFetcher } from "./core/types.js";
 import { prepareReportBytes } from "./reports/import.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
@@ -108,14 +110,22 @@ async function startWithLock(
       },
     },
   });
+  const unanswered = openUnansweredLog(config.dataDir);
+  const teaching = createTeachingFeature({
+    lessons: openLessons(config.dataDir),
+    log: unanswered,
+    answerer,
+  });
   const core = createCore({
     answerer,
     conversations,
+    unanswered,
     admins: config.admins,
     commands: {
       ...reminderCommands(stores, reminders),
       ...submissions.commands,
       ...reportDesk.commands,
+      ...teaching.commands,
     },
     flows: [...submissions.flows, ...reportDesk.flows],
     answerHooks: submissions.answerHooks,

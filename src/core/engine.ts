@@ -1,6 +1,7 @@
 // The conversation engine: routes a message to a command, an open flow, or the question
 // answerer, and returns replies. Imports no platform package.
 import { FOLLOW_UP_MS } from "../search/follow-up.js";
+import type { UnansweredLog } from "./teaching.js";
 import type { QuestionAnswerer } from "../search/reports-answerer.js";
 import { describeError } from "./describe-error.js";
 import { loadCommandIntents, matchCommand, type CommandIntents } from "./intents.js";
@@ -66,6 +67,8 @@ export interface CoreOptions {
    * returns replies wins.
    */
   answerHooks?: AnswerHook[];
+  /** Where questions answered with no figure are logged for the office (`/unanswered`). */
+  unanswered?: UnansweredLog;
   /** Handles a message that carries a file (a report to import); without it files are ignored. */
   onDocument?: CommandHandler;
   intents?: CommandIntents;
@@ -83,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
   const queue = createKeyedQueue();
   const flows = new Map((options.flows ?? []).map((f) => [f.name, f]));
   const commands: Record<string, CommandSpec> = {
-    ...builtins(options.answerer, intents),
+    ...builtins(options.answerer, intents, options.unanswered),
     ...options.commands,
   };
 
@@ -141,8 +144,17 @@ export function createCore(options: CoreOptions): Core {
       if (replies) return withNote(understood, replies);
     }
     const group = context.message.chatType === "group";
-    const { text: reply, choices, others } = options.answerer.ask(text, { short: group });
+    const { answer, text: reply, choices, others } = options.answerer.ask(text, { short: group });
     context.conversation.others = others?.length ? others : undefined;
+    // A question with no figure is logged, and what the person picks next is noted beside it.
+    context.conversation.unanswered = answer ? undefined : typed;
+    if (!answer) {
+      await options.unanswered?.record({
+        question: typed.slice(0, 200),
+        at: context.now.toISOString(),
+        choices: choices.map((c) => c.label),
+      });
+    }
     return withNote(understood, [{ text: reply, choices }]);
   }
 
@@ -197,13 +209,19 @@ function selectChoice(text: string, conversation: Conversation): string {
 function builtins(
   answerer: QuestionAnswerer,
   intents: CommandIntents,
+  unanswered: UnansweredLog | undefined,
 ): Record<string, CommandSpec> {
   return {
     start: { run: () => [{ text: intents.texts.welcome }] },
     help: { run: () => [{ text: intents.texts.help }] },
     show: {
-      run: ({ args, message }) => {
+      run: async ({ args, message, conversation }) => {
         const shown = answerer.show(args, { short: message.chatType === "group" });
+        // Picked after "no such figure": a lesson the office may want to teach.
+        if (shown?.answer && conversation.unanswered) {
+          await unanswered?.picked(conversation.unanswered, shown.answer.name);
+          conversation.unanswered = undefined;
+        }
         return [shown ? { text: shown.text } : { text: intents.texts.unknownChoice }];
       },
     },

@@ -23,6 +23,8 @@ export const ConversationSchema = z.object({
   /** Choices last offered, so a typed number selects one. */
   choices: z.array(ChoiceSchema).optional(),
   flow: FlowSchema.optional(),
+  /** The last question when it had no figure: a pick among its choices is logged beside it. */
+  unanswered: z.string().optional(),
   /** Figures that also fit the last question, shown on "不是这个". */
   others: z.array(ChoiceSchema).optional(),
   /** The last question answered, the topic of follow-ups ("那存栏呢") for 10 minutes. */

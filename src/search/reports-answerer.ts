@@ -7,6 +7,7 @@ import { Answerer, shortReportName, type AskOptions, type AskResult } from "./an
 import { formatFigure } from "./format.js";
 import { FollowUps } from "./follow-up.js";
 import type { Intents } from "./intents.js";
+import type { Teachable } from "../core/teaching.js";
 
 /** What the core and the form need of an answerer. */
 export interface QuestionAnswerer {
@@ -27,9 +28,11 @@ const COMPARISON =
 const PART_WORDS = /上半年|下半年|前三季度|[一二三四]季度|1[-—－~至]\d{1,2}月|全年/;
 
 /** Answers from a library of reports. */
-export class ReportsAnswerer implements QuestionAnswerer {
+export class ReportsAnswerer implements QuestionAnswerer, Teachable {
   private readonly answerers = new Map<string, Answerer>();
-  private readonly followUps: FollowUps;
+  private followUps: FollowUps;
+  /** The intents with the office's lessons added as synonym groups. */
+  private taught: Intents;
   private ordered: { source: ReportEntry[]; entries: ReportEntry[] } | undefined;
 
   constructor(
@@ -37,7 +40,26 @@ export class ReportsAnswerer implements QuestionAnswerer {
     private readonly intents: Intents,
     private readonly places: string[] = [],
   ) {
+    this.taught = intents;
     this.followUps = new FollowUps(intents, places);
+  }
+
+  /** Lessons ("金字招牌" = "建成民宿总数") become synonyms of the figure's name, in every report. */
+  setLessons(lessons: { phrase: string; name: string }[]): void {
+    const groups = lessons.map((l) => [l.name, l.phrase]);
+    this.taught = { ...this.intents, synonyms: [...this.intents.synonyms, ...groups] };
+    this.followUps = new FollowUps(this.taught, this.places);
+    this.answerers.clear();
+  }
+
+  figureFor(what: string): { name: string; shown: string } | undefined {
+    for (const entry of [...this.reports()].reverse()) {
+      const answerer = this.answererOf(entry);
+      const found = answerer.ask(what).answer;
+      const indicator = found && answerer.indicator(found.id);
+      if (indicator) return { name: indicator.name, shown: formatFigure(indicator) };
+    }
+    return undefined;
   }
 
   followUp(previous: string, text: string): string | undefined {
@@ -150,7 +172,7 @@ export class ReportsAnswerer implements QuestionAnswerer {
   private answererOf(entry: ReportEntry): Answerer {
     let answerer = this.answerers.get(entry.id);
     if (!answerer) {
-      answerer = new Answerer(entry.store, this.intents, {
+      answerer = new Answerer(entry.store, this.taught, {
         places: this.places,
         idPrefix: `${entry.id}/`,
         reportName: shortReportName(entry.store),
