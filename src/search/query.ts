@@ -90,6 +90,8 @@ const MENTION = /@\S+\s?/g;
 export class QueryParser {
   private readonly synonymForms: { form: string; group: string[] }[];
   private readonly questionWords: Set<string>;
+  private readonly englishForms: { form: string; group: string[] }[];
+  private readonly englishQuestionWords: string[];
   /** Synonym groups' names that contain a plan word ("一般公共预算收入" holds 预算). */
   private readonly indicatorNames: string[];
   private readonly softWords: Set<string>;
@@ -110,6 +112,10 @@ export class QueryParser {
       .flatMap((group) => group.map((form) => ({ form, group })))
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
+    this.englishForms = this.synonymForms.filter(({ form }) => /[a-z]/.test(form));
+    this.englishQuestionWords = intents.questionWords
+      .filter((w) => /^[a-z' ]+$/.test(w))
+      .sort((a, b) => b.length - a.length);
     const kindWords = Object.keys(intents.kindWords);
     const planWords = kindWords.filter((w) => intents.kindWords[w] === "plan");
     this.indicatorNames = intents.synonyms
@@ -145,7 +151,10 @@ export class QueryParser {
 
   /** Parses one question. */
   parse(question: string): ParsedQuery {
-    const plain = normaliseText(question.replace(MENTION, " ")).replace(PARTICLES, "");
+    const plain = normaliseText(this.fromEnglish(question.replace(MENTION, " "))).replace(
+      PARTICLES,
+      "",
+    );
     const cleaned = this.withoutFillers(plain).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
     const pointed = this.withoutNegated(cleaned).replace(POINTING, "那些");
@@ -291,6 +300,23 @@ export class QueryParser {
     return offset === undefined || this.year === undefined
       ? [word]
       : [word, `${this.year + offset}年`];
+  }
+
+  /**
+   * English words, whole words only, before spaces are dropped: a term of the synonyms becomes
+   * the report's word ("homestays" -> 民宿), a question word goes ("how many").
+   */
+  private fromEnglish(text: string): string {
+    if (!/[A-Za-z]{2}/.test(text)) return text;
+    let rest = ` ${text.toLowerCase()} `;
+    for (const { form, group } of this.englishForms) {
+      const word = new RegExp(`(?<![a-z])${escape(form)}(s|es)?(?![a-z])`, "g");
+      rest = rest.replace(word, ` ${group[0]} `);
+    }
+    for (const word of this.englishQuestionWords) {
+      rest = rest.replace(new RegExp(`(?<![a-z])${escape(word)}(?![a-z])`, "g"), " ");
+    }
+    return rest.trim();
   }
 
   /** The text without the names of indicators that hold a kind word ("一般公共预算收入"). */

@@ -94,3 +94,14 @@ describe("question matching", () => {
     expect(answer("牛存栏多少头")).toBeNull();
   });
 });
+
+describe("English and mixed questions", () => {
+  const answerer = realAnswerer();
+  it.each([
+    ["How many homestays were built", "户"],
+    ["what is the summer grain yield per mu", "公斤/亩"],
+    ["生猪 stock 多少", "万头"],
+  ])("reads %s", (question, unit) => {
+    expect(answerer.ask(question).answer?.unit).toBe(unit);
+  });
+});
