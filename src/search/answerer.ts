@@ -76,6 +76,9 @@ export class Answerer {
     const result = this.index.search(question);
     const best = result.matches[0]?.indicator;
     if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
+    // One place asked, a joint figure of several: say so and offer the joint figure.
+    const others = this.index.otherPlaces(best, result.query);
+    if (others.length) return this.partOfJoint(best, others);
     const alternatives = this.index.closeAlternatives(result.matches).map((m) => m.indicator);
     const answered = this.answerWith(best, alternatives, options);
     const shown = new Set([best, ...alternatives].map((i) => `${i.value}${i.unit}`));
@@ -140,6 +143,14 @@ export class Answerer {
   private periodLine(best: Indicator): string {
     const own = best.period === this.store.source.period || this.reportName.startsWith(best.period);
     return own ? this.reportName : `${best.period}，${this.reportName}`;
+  }
+
+  private partOfJoint(joint: Indicator, others: string[]): AskResult {
+    const text = [
+      `报告没有单列这一处的数字，只给出了与${others.join("、")}的合计：`,
+      `${joint.name} ${formatFigure(joint)}（点选查看）`,
+    ].join("\n");
+    return { answer: null, text, choices: [this.choiceOf(joint)], offered: [offeredOf(joint)] };
   }
 
   private noAnswer(question: string, suggestions: Indicator[]): AskResult {

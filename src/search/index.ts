@@ -81,6 +81,8 @@ export class IndicatorIndex {
   private readonly parser: QueryParser;
   private readonly increment: RegExp;
   private readonly holding = new Map<string, Doc[]>();
+  /** Townships and the other places the district's reports name. */
+  private readonly places: string[];
   private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
@@ -96,6 +98,7 @@ export class IndicatorIndex {
     );
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
+    this.places = [...(places ?? []), ...intents.places];
   }
 
   /** Finds the figures that answer `question`, best first. */
@@ -190,6 +193,28 @@ export class IndicatorIndex {
   /** A figure that counts what was added ("新增…") while the question asks for a total. */
   private isUnaskedIncrement(doc: Doc, query: ParsedQuery): boolean {
     return query.increments.length === 0 && this.increment.test(doc.indicator.phrase);
+  }
+
+  /**
+   * The places a figure covers besides those the question names, when the question names a
+   * place: "天祝县捐了多少" against "向古浪县、天祝县捐赠…" is asked a part of a joint figure.
+   */
+  otherPlaces(indicator: Indicator, query: ParsedQuery): string[] {
+    const asked = query.terms.filter((t) => t.anchor === "place").map((t) => t.text);
+    if (!asked.length) return [];
+    const clause = listSpan(indicator.sentence, indicator.clause);
+    // Places of the same level only: "杨津庄镇富民村" is one village of a township, not two places.
+    const level = (place: string) => /(街道|自治县|县|区|市|镇|乡|村)$/.exec(place)?.[1] ?? "";
+    const levels = new Set(asked.map(level));
+    // "古浪天祝" names 古浪县 and 天祝县 too.
+    const named = (p: string) => query.asked.includes(p.slice(0, p.length - level(p).length) || p);
+    return this.places.filter(
+      (p) =>
+        clause.includes(p) &&
+        levels.has(level(p)) &&
+        !named(p) &&
+        !asked.some((a) => a.includes(p) || p.includes(a)),
+    );
   }
 
   /** Matches whose score is within the close gap of the best one and whose figure differs. */
@@ -421,6 +446,17 @@ function lower(text: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * The clause with the 、-list items before it ("向东山县、西山县捐赠…50万元" for the clause
+ * "西山县捐赠…50万元"): places listed together are the figure's own.
+ */
+export function listSpan(sentence: string, clause: string): string {
+  const at = sentence.indexOf(clause);
+  if (at <= 0 || sentence[at - 1] !== "、") return clause;
+  const start = Math.max(...[..."，,；;：:"].map((c) => sentence.lastIndexOf(c, at))) + 1;
+  return sentence.slice(start, at + clause.length);
+}
+
 function toDoc(indicator: Indicator, order: number): Doc {
   const own = indicator.context.lastIndexOf(indicator.clause);
   const context = indicator.context.map((text, i) => {
@@ -443,7 +479,7 @@ function toDoc(indicator: Indicator, order: number): Doc {
     units: unitsOf(indicator),
     ownWords: lower(`${indicator.subject}|${indicator.phrase}`),
     sentence: lower(indicator.context.join("，")),
-    own: lower(indicator.clause),
+    own: lower(listSpan(indicator.sentence, indicator.clause)),
     before: lower(indicator.context[own - 1] ?? ""),
     // A list's value: its clause names the other items too; its own words are its phrase.
     clause: lower(indicator.listItem ? indicator.phrase : indicator.clause),

@@ -1,6 +1,10 @@
 // Answers across reports: the latest by default, a year, a period or 上次报告 selects another,
 // 比上次 compares, and every answer names its report and period.
 import { describe, expect, it } from "vitest";
+import { buildIndicatorStore } from "../../src/extract/index.js";
+import { memoryLibrary } from "../../src/reports/library.js";
+import { loadIntents } from "../../src/search/intents.js";
+import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
 import { answererOf } from "../helpers/reports.js";
 
 const report = (title: string, date: string, sentences: string) =>
@@ -69,5 +73,25 @@ describe("answers across reports", () => {
 
   it("says there is no such figure when no report has it", () => {
     expect(answerer.ask("新建养老院多少所").answer).toBeNull();
+  });
+});
+
+describe("a part asked of a joint figure", () => {
+  it("says the report gives only the total, and offers it", () => {
+    const text = report(
+      "某县2025年上半年情况",
+      "2025年7月1日",
+      "向东山县、西山县捐赠款物共计50万元，东山县新建学校3所。",
+    );
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(text, "t.txt")]),
+      loadIntents(),
+      ["东山县", "西山县"],
+    );
+    const joint = answerer.ask("东山县捐赠款物多少");
+    expect(joint.answer).toBeNull();
+    expect(joint.text).toContain("只给出了与西山县的合计");
+    expect(joint.offered).toEqual([expect.objectContaining({ value: 50, unit: "万元" })]);
+    expect(answerer.ask("东山县新建学校几所").answer).toMatchObject({ value: 3, unit: "所" });
   });
 });
