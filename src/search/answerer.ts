@@ -76,6 +76,9 @@ export class Answerer {
     const result = this.index.search(question);
     const best = result.matches[0]?.indicator;
     if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
+    // Two figures fit, of two sides the question does not choose between: ask which.
+    const rival = this.index.rival(result.matches, result.query);
+    if (rival) return this.askWhich(best, rival);
     // One place asked, a joint figure of several: say so and offer the joint figure.
     const others = this.index.otherPlaces(best, result.query);
     if (others.length) return this.partOfJoint(best, others);
@@ -143,6 +146,16 @@ export class Answerer {
   private periodLine(best: Indicator): string {
     const own = best.period === this.store.source.period || this.reportName.startsWith(best.period);
     return own ? this.reportName : `${best.period}，${this.reportName}`;
+  }
+
+  private askWhich(a: Indicator, b: Indicator): AskResult {
+    const text = `报告里有两个相近的数字，您问的是哪一个？点选或回复序号：`;
+    return {
+      answer: null,
+      text,
+      choices: [a, b].map((i) => this.choiceOf(i)),
+      offered: [a, b].map(offeredOf),
+    };
   }
 
   private partOfJoint(joint: Indicator, others: string[]): AskResult {

@@ -67,6 +67,8 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+/** How close a figure of the other side of a contrast must score to compete with the best. */
+const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
 const ZONE =
   /^[\p{Script=Han}]{2,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区)/u;
@@ -215,6 +217,33 @@ export class IndicatorIndex {
         !named(p) &&
         !asked.some((a) => a.includes(p) || p.includes(a)),
     );
+  }
+
+  /**
+   * A figure that competes with the best one: it fits too, and the two name different sides of a
+   * contrast the question names neither of ("生猪多少头": 存栏 or 出栏?). Then the bot asks.
+   */
+  rival(matches: Scored[], query: ParsedQuery): Indicator | undefined {
+    const [best, ...rest] = matches;
+    if (!best) return undefined;
+    const sideOf = (i: Indicator, set: string[]) => {
+      const own = lower(`${i.subject}|${i.phrase}`);
+      const sides = set.filter((w) => own.includes(w));
+      return sides.length === 1 ? sides[0] : undefined;
+    };
+    for (const set of query.unnamed) {
+      const side = sideOf(best.indicator, set);
+      if (!side) continue;
+      const other = rest.find(
+        (m) =>
+          best.score - m.score <= RIVAL_GAP &&
+          !best.indicator.related.includes(m.indicator.id) &&
+          sideOf(m.indicator, set) !== undefined &&
+          sideOf(m.indicator, set) !== side,
+      );
+      if (other) return other.indicator;
+    }
+    return undefined;
   }
 
   /** Matches whose score is within the close gap of the best one and whose figure differs. */

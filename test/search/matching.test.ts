@@ -105,3 +105,13 @@ describe("English and mixed questions", () => {
     expect(answerer.ask(question).answer?.unit).toBe(unit);
   });
 });
+
+describe("competing figures", () => {
+  it("asks which when two sides of a contrast both fit (存栏 or 出栏)", () => {
+    const result = realAnswerer().ask("生猪多少头");
+    expect(result.answer).toBeNull();
+    expect(result.text).toContain("您问的是哪一个");
+    expect(result.choices.map((c) => c.label.split(" ")[0])).toEqual(["生猪存栏", "生猪出栏"]);
+    expect(realAnswerer().ask("生猪出栏多少头").answer?.name).toBe("生猪出栏");
+  });
+});
