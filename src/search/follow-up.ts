@@ -7,7 +7,7 @@ import { normaliseText } from "./normalise.js";
 /** How long a question stays the topic of follow-ups (10 minutes). */
 export const FOLLOW_UP_MS = 10 * 60 * 1000;
 
-const LEAD = /^(那么?|那个|还有|再问下?|再看看)/;
+const LEAD = /^(那么?|那个|再问下?|再看看)/;
 const TAIL = /[呢吗嘛啊呀？?。！!]+$/;
 const ASKING = /(是多少|有多少|多少|几个|几|咋样|怎么样|如何)$/;
 const PERIOD =
@@ -45,7 +45,7 @@ export class FollowUps {
     for (const set of this.contrasts) {
       const named = set.find((w) => core.includes(w));
       const before = set.find((w) => w !== named && last.includes(w));
-      if (named && before && (leaning || core.length <= named.length + 4)) {
+      if (named && before && (leaning || core.length <= named.length + 1)) {
         return last.replace(before, named);
       }
     }

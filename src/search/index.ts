@@ -199,16 +199,16 @@ export class IndicatorIndex {
 
   /**
    * The places a figure covers besides those the question names, when the question names a
-   * place: "天祝县捐了多少" against "向古浪县、天祝县捐赠…" is asked a part of a joint figure.
+   * place: "乙县捐了多少" against "向甲县、乙县捐赠…" is asked a part of a joint figure.
    */
   otherPlaces(indicator: Indicator, query: ParsedQuery): string[] {
     const asked = query.terms.filter((t) => t.anchor === "place").map((t) => t.text);
     if (!asked.length) return [];
     const clause = listSpan(indicator.sentence, indicator.clause);
-    // Places of the same level only: "杨津庄镇富民村" is one village of a township, not two places.
+    // Places of the same level only: "某某镇某某村" is one village of a township, not two places.
     const level = (place: string) => /(街道|自治县|县|区|市|镇|乡|村)$/.exec(place)?.[1] ?? "";
     const levels = new Set(asked.map(level));
-    // "古浪天祝" names 古浪县 and 天祝县 too.
+    // "甲乙两县" names 甲县 and 乙县 too.
     const named = (p: string) => query.asked.includes(p.slice(0, p.length - level(p).length) || p);
     return this.places.filter(
       (p) =>

@@ -52,6 +52,14 @@ export class ReportsAnswerer implements QuestionAnswerer, Teachable {
     this.answerers.clear();
   }
 
+  /** The figures that qualify `indicator` in its own report (its target, its completion rate). */
+  relatedOf(indicator: Indicator): Indicator[] {
+    const entry = this.reports().find((e) => e.store.indicators.includes(indicator));
+    if (!entry) return [];
+    const answerer = this.answererOf(entry);
+    return indicator.related.map((id) => answerer.indicator(id)).filter((i) => i !== undefined);
+  }
+
   figureFor(what: string): { name: string; shown: string } | undefined {
     for (const entry of [...this.reports()].reverse()) {
       const answerer = this.answererOf(entry);

@@ -9,9 +9,14 @@ import type { SubmissionStore } from "../../store/submissions.js";
 import type { Task } from "../../store/tasks.js";
 import type { FormWords } from "./words.js";
 
-/** The part of the report answerer the form needs: a field's baseline figure, by its names. */
+/**
+ * The part of the report answerer the form needs: a field's baseline figure, by its names, and
+ * (when the answerer offers it) the figures related to one, such as its completion rate.
+ */
 export interface IndicatorSource {
   baselineOf(names: string[]): Indicator | undefined;
+  /** The figures listed in `indicator.related`, from the report it comes from. */
+  relatedOf?(indicator: Indicator): Indicator[];
 }
 
 /** Stores, data and words shared by the form, the commands and the answer hook. */
@@ -26,6 +31,8 @@ export interface FormDeps {
   answerer: IndicatorSource;
   /** How replies name the whole district: 全区, 全县, 全市. */
   area: string;
+  /** How people name the district ("某某区", "某某"): dropped from questions like 全区. */
+  districtNames: string[];
   intents: CommandIntents;
   words: FormWords;
   log: Logger;

@@ -15,6 +15,8 @@ const FormWordsSchema = z.object({
   no: Words,
   confirm: Words,
   modify: Words,
+  /** Words that, with no draft open, are answered "nothing to confirm". */
+  strayConfirm: Words,
   questionFillers: Words,
 });
 /** Control words of the form and filler words of questions. */
@@ -54,6 +56,17 @@ export function controlWord(text: string, words: FormWords): ControlWord | undef
   }
   const bare = /^\d{1,2}$/.exec(clean);
   return bare ? { kind: "number", item: Number(bare[0]) } : undefined;
+}
+
+/**
+ * What a message sent with no draft open would have done to one: "confirm" for a confirm word
+ * of `strayConfirm`, "modify" for a bare modify word or 修改 N; undefined for anything else.
+ */
+export function strayWord(text: string, words: FormWords): "confirm" | "modify" | undefined {
+  const clean = normaliseWord(text);
+  if (words.strayConfirm.some((w) => normaliseWord(w) === clean)) return "confirm";
+  if (words.modify.some((w) => normaliseWord(w) === clean)) return "modify";
+  return controlWord(text, words)?.kind === "modify" ? "modify" : undefined;
 }
 
 function escape(text: string): string {

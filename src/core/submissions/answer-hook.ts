@@ -1,19 +1,17 @@
-// Questions about submitted figures: "某某镇新建民宿多少" (a township's latest value, who and when)
-// and "新建民宿多少" (the report's figure and the townships' sum). A question is taken only when it
-// names a task field and nothing else is left once the township, the month and filler words are
-// removed; "设施农业项目备案多少" keeps "项目备案" and goes to the report.
+// Questions about submitted figures: "某某镇新建民宿多少" (a township's latest value, who and when),
+// "某某镇民宿多少户" (the fields a part of a name stands for), "新建民宿多少" (the report's figure
+// and the townships' sum), "某某镇报了吗" and "哪些乡镇还没报" (status-question.ts). A figure
+// question is taken only when it names a task field and nothing else is left once the township,
+// the month and filler words are removed; "设施农业项目备案多少" keeps "项目备案" and goes to the
+// report.
 import type { AnswerHook } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
 import { findFieldMentions } from "../forms/fields.js";
-import { parsePeriod, periodOf } from "../period.js";
-import type { Township } from "../../store/roster.js";
 import type { TaskField } from "../../store/tasks.js";
-import { districtAnswer, townshipAnswer } from "./answers.js";
-
-/** A month as people write it in a question: 10月, 2026年10月, 本月, 上个月, 2026-10. */
-const MONTH =
-  /(?:\d{4}年|今年|去年)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?|本月|这个月|这月|当月|上个?月|\d{4}-\d{2}/u;
-const PUNCTUATION = /[\s？?。.!！，,、：:；;“”"']/gu;
+import { districtAnswer, townshipAnswer, townshipFieldsAnswer } from "./answers.js";
+import { cleanQuestion, periodIn, townshipIn } from "./question-parts.js";
+import { readStatusQuestion } from "./status-question.js";
+import { listAnswer, townshipStatusAnswer } from "./status-answers.js";
 
 /** A question about submitted figures, once understood. */
 export interface FigureQuestion {
@@ -24,14 +22,42 @@ export interface FigureQuestion {
   current: boolean;
 }
 
+/** "某某镇民宿多少户": a township and the fields a part of a field name stands for. */
+export interface FieldsQuestion {
+  fields: TaskField[];
+  township: string;
+  period: string;
+  current: boolean;
+}
+
 /** The hook the engine tries before the report answerer. */
 export function createAnswerHook(deps: FormDeps): AnswerHook {
   return (context, question) => {
-    const asked = readQuestion(deps, question, context.now);
-    if (!asked) return undefined;
-    const text = asked.township ? townshipAnswer(deps, asked) : districtAnswer(deps, asked);
-    return [{ text }];
+    const text = answerOf(deps, question, context.now, context.message.chatType === "group");
+    return text === undefined ? undefined : [{ text }];
   };
+}
+
+/** The answer to a question about submitted figures, or undefined when it is about others. */
+function answerOf(deps: FormDeps, question: string, now: Date, group: boolean) {
+  const asked = readQuestion(deps, question, now);
+  if (asked) return asked.township ? townshipAnswer(deps, asked) : districtAnswer(deps, asked);
+  const several = readFieldsQuestion(deps, question, now);
+  if (several) return fieldsAnswer(deps, several);
+  const status = readStatusQuestion(deps, question, now);
+  if (status?.kind === "list") return listAnswer(deps, status, { group, now });
+  if (!status) return undefined;
+  // "某某镇新建民宿报了没有" is a question about that figure.
+  const [first, ...more] = status.fields;
+  if (!first) return townshipStatusAnswer(deps, status, now);
+  return fieldsAnswer(deps, { ...status, fields: [first, ...more] });
+}
+
+/** One field's answer, or several fields' of one township. */
+function fieldsAnswer(deps: FormDeps, asked: FieldsQuestion): string {
+  const [field, ...more] = asked.fields;
+  if (field && !more.length) return townshipAnswer(deps, { ...asked, field });
+  return townshipFieldsAnswer(deps, asked);
 }
 
 /** Reads a question about one task field, or undefined when it is about anything else. */
@@ -40,35 +66,53 @@ export function readQuestion(
   question: string,
   now: Date,
 ): FigureQuestion | undefined {
-  const text = question.normalize("NFKC").replace(PUNCTUATION, "");
+  const text = cleanQuestion(question);
   const mentions = findFieldMentions(text, deps.task);
   const field = mentions[0]?.field;
   if (!field || mentions.some((m) => m.field !== field)) return undefined;
   let rest = mentions.reduceRight((t, m) => t.slice(0, m.start) + "\u0000" + t.slice(m.end), text);
   const township = townshipIn(rest, deps.roster);
   if (township) rest = rest.replace(township.typed, "");
-  const month = MONTH.exec(rest)?.[0];
-  const period = month ? parsePeriod(month, now) : { ok: true as const, value: periodOf(now) };
-  if (!period.ok) return undefined;
-  if (month) rest = rest.replace(month, "");
-  if (leftover(rest, field, deps.words.questionFillers)) return undefined;
-  const asked = { field, period: period.value, current: !month };
+  const period = periodIn(rest, now);
+  if (!period) return undefined;
+  if (leftover(period.rest, [field], deps.words.questionFillers)) return undefined;
+  const asked = { field, period: period.period, current: period.current };
   return township ? { ...asked, township: township.name } : asked;
 }
 
-/** The township named in `text` by its full or short name (某某镇, 某某); the longest wins. */
-function townshipIn(text: string, roster: readonly Township[]) {
-  const found = roster.flatMap((t) => {
-    const short = t.name.endsWith(t.kind) ? t.name.slice(0, -t.kind.length) : t.name;
-    const names = [...new Set([t.name, short])].filter((n) => [...n].length >= 2);
-    return names.filter((n) => text.includes(n)).map((typed) => ({ name: t.name, typed }));
-  });
-  return found.sort((a, b) => b.typed.length - a.typed.length)[0];
+/**
+ * Reads "某某镇民宿多少户": a township and what is left once the month, fillers and units are gone,
+ * which must be a part (two characters or more) of the label or an alias of one or more fields;
+ * a unit typed keeps the fields counted in it. Undefined when it is anything else.
+ */
+export function readFieldsQuestion(
+  deps: FormDeps,
+  question: string,
+  now: Date,
+): FieldsQuestion | undefined {
+  const text = cleanQuestion(question);
+  if (findFieldMentions(text, deps.task).length) return undefined;
+  const township = townshipIn(text, deps.roster);
+  if (!township) return undefined;
+  const period = periodIn(text.replace(township.typed, ""), now);
+  if (!period) return undefined;
+  const units = [...new Set(deps.task.fields.map((f) => f.unit))];
+  const typedUnits = units.filter((u) => period.rest.includes(u));
+  const part = leftover(period.rest, deps.task.fields, deps.words.questionFillers);
+  if ([...part].length < 2 || typedUnits.length > 1) return undefined;
+  const fields = deps.task.fields.filter(
+    (f) =>
+      [f.label, ...f.aliases].some((name) => name.includes(part)) &&
+      typedUnits.every((u) => u === f.unit),
+  );
+  if (!fields.length) return undefined;
+  return { fields, township: township.name, period: period.period, current: period.current };
 }
 
-/** What remains once field names, units and filler words are gone; empty means none. */
-function leftover(text: string, field: TaskField, fillers: readonly string[]): string {
-  const words = [...fillers, `万${field.unit}`, field.unit].sort((a, b) => b.length - a.length);
+/** What remains once field names, the fields' units and filler words are gone; empty means none. */
+function leftover(text: string, fields: readonly TaskField[], fillers: readonly string[]): string {
+  const units = fields.flatMap((f) => [`万${f.unit}`, f.unit]);
+  const words = [...fillers, ...units].sort((a, b) => b.length - a.length);
   let rest = text.replaceAll("\u0000", "");
   for (const word of words) rest = rest.replaceAll(word, "");
   return rest;

@@ -1,13 +1,18 @@
-// Answer texts about submitted figures: one township's latest value with who and when, or the
-// townships' sum beside the report's district figure.
+// Answer texts about submitted figures: one township's latest value with who and when, several
+// fields of one township, or the townships' sum beside the report's district figure with its
+// quoted clause and related figures (completion rate).
 import type { FormDeps } from "../forms/deps.js";
 import { formatNumber, formatValue } from "../forms/fields.js";
 import { formatPeriod, formatShanghai } from "../period.js";
-import { formatFigure } from "../../search/format.js";
+import type { Indicator } from "../../extract/indicator.js";
+import { formatFigure, quoteOf } from "../../search/format.js";
 import type { FigureVersion } from "../../store/submissions.js";
 import type { TaskField } from "../../store/tasks.js";
-import type { FigureQuestion } from "./answer-hook.js";
+import type { FieldsQuestion, FigureQuestion } from "./answer-hook.js";
 import { CHANNEL_NAMES } from "./texts.js";
+
+/** The longest quote of the report shown beside the townships' sum: two lines of a phone. */
+const QUOTE_LENGTH = 40;
 
 /** "某某镇 2026年11月 新建民宿：35户", who reported it when, and the report's figure. */
 export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
@@ -34,6 +39,76 @@ export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
   return lines.join("\n");
 }
 
+/**
+ * "某某镇民宿多少户": the latest values of several fields of one township, each submission's
+ * who and when, the fields not reported (or their last values when none is), and the report's.
+ */
+export function townshipFieldsAnswer(deps: FormDeps, asked: FieldsQuestion): string {
+  const { township, period, fields } = asked;
+  const found = fields.map((field) => ({
+    field,
+    figure: deps.submissions.latest(period, township, field.key),
+  }));
+  const reported = found.flatMap(({ field, figure }) => (figure ? [{ field, figure }] : []));
+  const missing = found.filter((f) => !f.figure).map((f) => f.field);
+  const place = `${township} ${formatPeriod(period)}`;
+  const lines: string[] = [];
+  if (reported.length) {
+    lines.push(`${place}：`, ...receiptBlocks(reported));
+    if (missing.length) lines.push(`尚未上报：${labels(missing)}`);
+  } else {
+    lines.push(`${place} 尚未上报${labels(missing)}。`);
+    const previous = fields.flatMap((field) => {
+      const figure = deps.submissions.previousValue(township, field.key, period);
+      return figure ? [{ field, figure }] : [];
+    });
+    for (const [before, items] of groupBy(previous, (p) => p.figure.period)) {
+      lines.push(`上次（${formatPeriod(before)}）：${items.map(itemOf).join("、")}`);
+    }
+  }
+  const baselines = fields.flatMap((field) => {
+    const indicator = baselineOf(deps, field);
+    return indicator ? [{ field, indicator }] : [];
+  });
+  for (const [when, items] of groupBy(baselines, (b) => b.indicator.period)) {
+    const figures = items.map((b) => `${b.field.label} ${formatFigure(b.indicator)}`);
+    lines.push(`报告数（${deps.area}，${when}）：${figures.join("、")}`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * Figures grouped by the submission they came in: "新建民宿 35户、在建民宿 8户" and then
+ * "由 张三 于 … 上报（回执 …）", one pair a submission, oldest first.
+ */
+export function receiptBlocks(figures: { field: TaskField; figure: FigureVersion }[]): string[] {
+  const byReceipt = groupBy(figures, (f) => f.figure.receipt);
+  const blocks = [...byReceipt.values()].sort(
+    (a, b) => (a[0]?.figure.at.getTime() ?? 0) - (b[0]?.figure.at.getTime() ?? 0),
+  );
+  return blocks.flatMap((items) => {
+    const first = items[0];
+    return first ? [items.map(itemOf).join("、"), reportedBy(first.figure, 1)] : [];
+  });
+}
+
+/** "新建民宿 35户". */
+function itemOf({ field, figure }: { field: TaskField; figure: FigureVersion }): string {
+  return `${field.label} ${formatValue(figure.value, figure.unit)}`;
+}
+
+/** "新建民宿、在建民宿". */
+export function labels(fields: readonly TaskField[]): string {
+  return fields.map((f) => f.label).join("、");
+}
+
+/** Items grouped by a key, in the order keys first appear. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
 /** "由 张三 于 2026年11月20日 10:00 通过企业微信上报（回执 R202611-0001）". */
 function reportedBy(figure: FigureVersion, versions: number): string {
   const who = figure.by.name ?? figure.by.identity;
@@ -44,13 +119,20 @@ function reportedBy(figure: FigureVersion, versions: number): string {
   return `由 ${who} 于 ${formatShanghai(figure.at)} 通过${via}上报（${notes.join("，")}）`;
 }
 
-/** The report figure and "各乡镇本月已报合计 35 户（1/27 个乡镇已报）". */
+/**
+ * The report figure with its related figures and quoted clause, then "各乡镇本月已报合计 35 户
+ * （1/27 个乡镇已报）".
+ */
 export function districtAnswer(deps: FormDeps, asked: FigureQuestion): string {
   const { field, period } = asked;
   const when = asked.current ? "本月" : formatPeriod(period);
   const lines = [`${field.label}（${formatPeriod(period)}）`];
-  const report = reportLine(deps, field);
-  if (report) lines.push(report);
+  const indicator = baselineOf(deps, field);
+  if (indicator) {
+    const related = relatedText(deps, indicator);
+    lines.push(`${reportLineOf(deps, indicator)}${related ? `，${related}` : ""}`);
+    lines.push(`原文：${quoteOf(indicator, QUOTE_LENGTH)}`);
+  }
   const { total, townships } = deps.submissions.sum(period, field.key);
   if (townships === 0) {
     lines.push(`${when}尚无乡镇上报`);
@@ -61,8 +143,30 @@ export function districtAnswer(deps: FormDeps, asked: FigureQuestion): string {
   return lines.join("\n");
 }
 
+/**
+ * "年度任务完成率 60%": the figures related to the report's, named without the figure's own name
+ * when they repeat it ("设施农业年度任务完成率" under "设施农业").
+ */
+function relatedText(deps: FormDeps, indicator: Indicator): string {
+  const related = deps.answerer.relatedOf?.(indicator) ?? [];
+  return related
+    .map((r) => {
+      const name = r.name.startsWith(indicator.name) ? r.name.slice(indicator.name.length) : r.name;
+      return `${name || r.name} ${formatFigure(r)}`;
+    })
+    .join("，");
+}
+
+function baselineOf(deps: FormDeps, field: TaskField): Indicator | undefined {
+  return deps.answerer.baselineOf([field.label, ...field.aliases]);
+}
+
 /** "报告数（全区，2021年上半年）：29户", when the field has a baseline in the report. */
 function reportLine(deps: FormDeps, field: TaskField): string | undefined {
-  const indicator = deps.answerer.baselineOf([field.label, ...field.aliases]);
-  return indicator && `报告数（${deps.area}，${indicator.period}）：${formatFigure(indicator)}`;
+  const indicator = baselineOf(deps, field);
+  return indicator && reportLineOf(deps, indicator);
+}
+
+function reportLineOf(deps: FormDeps, indicator: Indicator): string {
+  return `报告数（${deps.area}，${indicator.period}）：${formatFigure(indicator)}`;
 }

@@ -1,5 +1,6 @@
 // The submission feature: guided and one-line reports, identity and office commands, answers
-// about submitted figures, and idle-draft expiry. The lead wires it into `createCore`.
+// about submitted figures and who has reported, stray 确认 / 修改 with no draft, and idle-draft
+// expiry. The lead wires it into `createCore`.
 import type { AnswerHook, CommandSpec, Flow, Logger } from "../engine.js";
 import { loadCommandIntents, type CommandIntents } from "../intents.js";
 import type { Conversation, ConversationStore } from "../state.js";
@@ -16,6 +17,7 @@ import { createAnswerHook } from "./answer-hook.js";
 import { expireIdleDrafts, type ExpiryNotice } from "./expiry.js";
 import { identityCommands } from "./identity-commands.js";
 import { officeCommands } from "./office-commands.js";
+import { createStrayWordHook } from "./stray-words.js";
 import { COMMAND_TEXTS } from "./texts.js";
 
 export type { ExpiryNotice } from "./expiry.js";
@@ -65,7 +67,7 @@ export function createSubmissionFeature(options: SubmissionFeatureOptions): Subm
       ...officeCommands(deps, options.exportDir),
     },
     flows: [createSubmissionFlow(deps)],
-    answerHooks: [createAnswerHook(deps)],
+    answerHooks: [createStrayWordHook(deps), createAnswerHook(deps)],
     expireIdle: (now) => expireIdleDrafts(options.conversations, deps.task, now),
   };
 }
@@ -82,6 +84,7 @@ function formDeps(options: SubmissionFeatureOptions): FormDeps {
     submissions: options.submissions,
     answerer: options.answerer,
     area: options.area ?? "全区",
+    districtNames: options.districtNames ?? [],
     intents: options.intents ?? loadCommandIntents(),
     words: withDistrictNames(options.words ?? loadFormWords(), options.districtNames ?? []),
     log: options.log ?? console,

@@ -1,4 +1,5 @@
-// Chinese texts of the identity and office commands and of answers about submitted figures.
+// Chinese texts of the identity and office commands, of stray form words with no draft open, and
+// of answers about who has reported.
 import { formatPeriod, formatShanghai } from "../period.js";
 
 /** How channels are named to people. */
@@ -38,7 +39,38 @@ export const COMMAND_TEXTS = {
   actingCleared: "已恢复管理员身份。",
   notActing: "您当前没有代理任何乡镇。用法：/as 某某镇",
   noDraft: "当前没有正在填报的草稿。",
+  nothingToConfirm: "现在没有待确认的填报。",
+  nothingToModify: "现在没有待修改的填报。",
+  startHint: "发“上报”开始填报。",
+  correctHint: "要更正本月已报的数字，重新发“上报”填写即可，例如：上报 新建民宿 35户",
+  privateHint: "填报请私聊我发“上报”。",
   periodRefused: (error: string) => `${error}。`,
   exported: (period: string, title: string, csv: string, xlsx: string) =>
     `已导出${formatPeriod(period)}“${title}”：\nCSV：${csv}\nExcel：${xlsx}`,
+} as const;
+
+/** Answers about who has reported. */
+export const STATUS_TEXTS = {
+  townshipHead: (place: string, reported: number, fields: number) =>
+    reported === fields
+      ? `${place}已报齐 ${fields} 项：`
+      : `${place}已报 ${reported}/${fields} 项：`,
+  townshipNone: (place: string, deadline: string) => `${place}尚未上报，${deadline}。`,
+  lastReported: (period: string) => `上次上报：${period}`,
+  notReported: (labels: string) => `未报：${labels}`,
+  deadline: (at: string) => `截止 ${at}`,
+  pastDeadline: (at: string) => `已过截止时间 ${at}`,
+  noneDone: (when: string, verb: string, total: number) =>
+    `${when}还没有乡镇${verb}（共 ${total} 个）。`,
+  allDone: (when: string, verb: string, total: number) => `${when} ${total} 个乡镇都已${verb}。`,
+  missingHead: (when: string, verb: string, count: number, total: number) =>
+    `${when}未${verb}的乡镇 ${count} 个（共 ${total} 个）`,
+  doneHead: (when: string, verb: string, count: number, total: number) =>
+    `${when}已${verb}的乡镇 ${count} 个（共 ${total} 个）`,
+  wholeListPrivately: "私聊我可看完整名单。",
+  partialItem: (township: string, missing: number) => `${township}（缺 ${missing} 项）`,
+  partialAmongDone: (items: string) => `其中未报齐：${items}`,
+  partialAmongMissing: (items: string) => `其中部分已报：${items}`,
+  partialBesides: (count: number, items: string) => `另有 ${count} 个乡镇部分已报：${items}`,
+  partialCount: (count: number) => `其中 ${count} 个未报齐。`,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlWord, loadFormWords } from "../../../src/core/forms/words.js";
+import { controlWord, loadFormWords, strayWord } from "../../../src/core/forms/words.js";
 
 const WORDS = loadFormWords();
 const read = (text: string) => controlWord(text, WORDS);
@@ -25,5 +25,21 @@ describe("controlWord", () => {
     expect(read("35户")).toBeUndefined();
     expect(read("修改一下")).toBeUndefined();
     expect(read("是不是")).toBeUndefined();
+  });
+});
+
+describe("strayWord", () => {
+  const stray = (text: string) => strayWord(text, WORDS);
+
+  it("should read 确认 and 修改 (N) as the form would, and nothing more", () => {
+    expect(stray("确认")).toBe("confirm");
+    expect(stray("提交。")).toBe("confirm");
+    expect(stray("修改")).toBe("modify");
+    expect(stray("修改 2")).toBe("modify");
+    expect(stray("改第3项")).toBe("modify");
+    expect(stray("好的")).toBeUndefined();
+    expect(stray("是")).toBeUndefined();
+    expect(stray("修改一下")).toBeUndefined();
+    expect(stray("3")).toBeUndefined();
   });
 });

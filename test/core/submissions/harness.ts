@@ -11,7 +11,13 @@ import { memoryBindingStore, type BindingStore } from "../../../src/store/bindin
 import { memorySubmissionStore, type SubmissionStore } from "../../../src/store/submissions.js";
 import { loadTasks, type Task } from "../../../src/store/tasks.js";
 import { loadDistrict } from "../../../src/store/district.js";
-import { FIXTURE_DISTRICT, fixtureAnswerer, fixtureRoster } from "../../helpers/reports.js";
+import type { IndicatorSource } from "../../../src/core/forms/deps.js";
+import {
+  FIXTURE_DISTRICT,
+  fixtureAnswerer,
+  fixtureRoster,
+  fixtureStore,
+} from "../../helpers/reports.js";
 
 /** The monthly task of data/tasks.json. */
 export const TASK: Task = loadTasks()[0]!;
@@ -20,7 +26,15 @@ export const ROSTER = fixtureRoster();
 const NAMES = ROSTER.map((t) => t.name);
 /** One answerer for every test: building it reads the fixture report. */
 export const ANSWERER = fixtureAnswerer();
-
+const BY_ID = new Map(fixtureStore().indicators.map((i) => [i.id, i]));
+/**
+ * The report as the feature sees it: the answerer's baselines, and related figures looked up by
+ * the ids an indicator lists (what the real answerer's `relatedOf` is to give).
+ */
+export const REPORT: Required<IndicatorSource> = {
+  baselineOf: (names) => ANSWERER.baselineOf(names),
+  relatedOf: (indicator) => indicator.related.flatMap((id) => BY_ID.get(id) ?? []),
+};
 /** A person writing to the bot. */
 export interface Person {
   channel: Message["channel"];
@@ -45,6 +59,8 @@ export interface HarnessOptions {
   conversations?: ConversationStore;
   bindings?: BindingStore;
   exportDir?: string;
+  /** What the feature reads baselines from (default: `REPORT`). */
+  answerer?: IndicatorSource;
 }
 
 const quiet: Logger = { info: () => undefined, error: () => undefined };
@@ -61,7 +77,7 @@ export function harness(options: HarnessOptions = {}) {
     roster: ROSTER,
     bindings,
     submissions,
-    answerer: ANSWERER,
+    answerer: options.answerer ?? REPORT,
     districtNames: loadDistrict(FIXTURE_DISTRICT).aliases,
     conversations,
     exportDir: options.exportDir ?? "/nonexistent",
