@@ -82,6 +82,8 @@ export class Answerer {
     // One place asked, a joint figure of several: say so and offer the joint figure.
     const others = this.index.otherPlaces(best, result.query);
     if (others.length) return this.partOfJoint(best, others);
+    const parts = this.index.otherParts(best, result.query);
+    if (parts.length) return this.partOfJoint(best, parts);
     const alternatives = this.index.closeAlternatives(result.matches).map((m) => m.indicator);
     const answered = this.answerWith(best, alternatives, options);
     const shown = new Set([best, ...alternatives].map((i) => `${i.value}${i.unit}`));
@@ -160,7 +162,7 @@ export class Answerer {
 
   private partOfJoint(joint: Indicator, others: string[]): AskResult {
     const text = [
-      `报告没有单列这一处的数字，只给出了与${others.join("、")}的合计：`,
+      `报告没有单列您问的这一项，只给出了与${others.join("、")}的合计：`,
       `${joint.name} ${formatFigure(joint)}（点选查看）`,
     ].join("\n");
     return { answer: null, text, choices: [this.choiceOf(joint)], offered: [offeredOf(joint)] };

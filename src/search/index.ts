@@ -246,6 +246,22 @@ export class IndicatorIndex {
     return undefined;
   }
 
+  /**
+   * The other parts a total covers, when the question asks one part: "养殖业理赔多少" against
+   * "…种植业…；养殖业…，共向承保农户理赔3785.6万元" (its own words name no part, its sentence
+   * names both).
+   */
+  otherParts(indicator: Indicator, query: ParsedQuery): string[] {
+    const own = lower(`${indicator.name}|${indicator.subject}|${indicator.phrase}`);
+    const sentence = lower(indicator.sentence);
+    for (const { named, others } of query.contrasts) {
+      if (named.length !== 1 || [...named, ...others].some((w) => own.includes(w))) continue;
+      const listed = others.filter((w) => sentence.includes(w));
+      if (listed.length && named.some((w) => sentence.includes(w))) return listed;
+    }
+    return [];
+  }
+
   /** Matches whose score is within the close gap of the best one and whose figure differs. */
   closeAlternatives(matches: Scored[]): Scored[] {
     const best = matches[0];

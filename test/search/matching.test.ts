@@ -115,3 +115,12 @@ describe("competing figures", () => {
     expect(realAnswerer().ask("生猪出栏多少头").answer?.name).toBe("生猪出栏");
   });
 });
+
+describe("a part asked of a total", () => {
+  it("says the report gives only the total of the parts, and offers it", () => {
+    const result = realAnswerer().ask("养殖业理赔多少");
+    expect(result.answer).toBeNull();
+    expect(result.text).toContain("只给出了与种植业的合计");
+    expect(result.offered).toHaveLength(1);
+  });
+});
