@@ -59,4 +59,20 @@ describe("question answering on reports of other places", () => {
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.9);
     expect(pooled.wrong / pooled.total).toBeLessThanOrEqual(0.02);
   });
+
+  // The first held-back sets (holdout/), read after their first run (0.754, 5.4% wrong): a floor
+  // against regressions, not a target.
+  it("keeps the first held-back sets at their level", () => {
+    const held = { total: 0, right: 0, wrong: 0 };
+    for (const report of REPORTS) {
+      const base = report.replace(/\.txt$/, "");
+      const result = score(answererFor(report), file(`reports/holdout/${base}.holdout.jsonl`));
+      held.total += result.total;
+      held.right += result.right;
+      held.wrong += result.wrong;
+    }
+    expect(held.total).toBe(130);
+    expect(held.right / held.total).toBeGreaterThanOrEqual(0.75);
+    expect(held.wrong / held.total).toBeLessThanOrEqual(0.04);
+  });
 });
