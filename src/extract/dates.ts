@@ -1,26 +1,13 @@
 // Dates written in Chinese numerals, as official documents write them (二〇二六年一月二十七日).
-import { chineseNumeral } from "./numbers.js";
+import { chineseNumeral, DIGITS } from "./numbers.js";
 
-const DIGIT: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const DATE =
   /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const YEAR = /([〇零一二三四五六七八九]{4})年/;
 
 /** "二〇二六" -> 2026: each character one digit. */
 function digitsYear(text: string): number {
-  return [...text].reduce((year, c) => year * 10 + (DIGIT[c] ?? 0), 0);
+  return [...text].reduce((year, c) => year * 10 + (DIGITS[c] ?? 0), 0);
 }
 
 /** The first date in Chinese numerals in `text`. */

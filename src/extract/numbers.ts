@@ -176,7 +176,9 @@ const CHINESE = new RegExp(
   "gu",
 );
 
-const DIGITS: Record<string, number> = {
+/** Chinese digits ("〇" as dates write zero). */
+export const DIGITS: Record<string, number> = {
+  〇: 0,
   零: 0,
   一: 1,
   二: 2,
