@@ -237,6 +237,7 @@ export class IndicatorIndex {
       const other = rest.find(
         (m) =>
           best.score - m.score <= RIVAL_GAP &&
+          m.coverage >= best.coverage &&
           !best.indicator.related.includes(m.indicator.id) &&
           sideOf(m.indicator, set) !== undefined &&
           sideOf(m.indicator, set) !== side,
