@@ -74,7 +74,10 @@ export class Answerer {
   /** Answers one question. */
   ask(question: string, options: AskOptions = {}): AskResult {
     const result = this.index.search(question);
-    const best = result.matches[0]?.indicator;
+    // A figure the question itself states ("那批53个示范村…验收了几个") is not its answer.
+    const stated = (i: Indicator) =>
+      result.query.asked.includes(`${i.raw}${i.unit.replace(/^[万亿]/, "")}`);
+    const best = result.matches.find((m) => !stated(m.indicator))?.indicator;
     if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
     // Two figures fit, of two sides the question does not choose between: ask which.
     const rival = this.index.rival(result.matches, result.query);

@@ -256,9 +256,18 @@ export class IndicatorIndex {
     const own = lower(`${indicator.name}|${indicator.subject}|${indicator.phrase}`);
     const sentence = lower(indicator.sentence);
     for (const { named, others } of query.contrasts) {
-      if (named.length !== 1 || [...named, ...others].some((w) => own.includes(w))) continue;
-      const listed = others.filter((w) => sentence.includes(w));
-      if (listed.length && named.some((w) => sentence.includes(w))) return listed;
+      if (named.length !== 1) continue;
+      // "低保、低收入、特困补贴8134.68万元" for "光低保…": its own words name several parts.
+      const asked = named[0]!;
+      const listed = (w: string) =>
+        [`${asked}、${w}`, `${w}、${asked}`, `${asked}和${w}`, `${w}和${asked}`].some((l) =>
+          own.includes(l),
+        );
+      const ownOthers = others.filter(listed);
+      if (ownOthers.length) return ownOthers;
+      if ([...named, ...others].some((w) => own.includes(w))) continue;
+      const inSentence = others.filter((w) => sentence.includes(w));
+      if (inSentence.length && sentence.includes(asked)) return inSentence;
     }
     return [];
   }
