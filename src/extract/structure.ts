@@ -242,22 +242,24 @@ export function splitSentences(paragraph: string): string[] {
 }
 
 function splitSegments(sentence: string): string[][] {
-  return splitOutside(sentence, /[；;]/)
+  // A bracketed breakdown ("（其中春季5万亩，秋季10万亩）") is cut into clauses like the rest.
+  const opened = sentence.replace(/（(其中|包括|含|分别为)([^（）]*)）/g, "，$1$2");
+  return splitOutside(opened, /[；;]/)
     .filter(Boolean)
-    .map((segment) => splitOutside(segment, /[，,、：:]/).filter(Boolean));
+    .map((segment) => splitOutside(segment, /[，,、：:]/, QUOTES).filter(Boolean));
 }
 
-const OPEN = "“《（(「";
-const CLOSE = "”》）)」";
+const BRACKETS = { open: "“《（(「", close: "”》）)」" };
+const QUOTES = { open: "“《「", close: "”》」" };
 
 /** Splits at separator characters that are not inside quotes or brackets; drops separators. */
-function splitOutside(text: string, separator: RegExp): string[] {
+function splitOutside(text: string, separator: RegExp, pairs = BRACKETS): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = "";
   for (const ch of text) {
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    if (pairs.open.includes(ch)) depth++;
+    else if (pairs.close.includes(ch)) depth = Math.max(0, depth - 1);
     if (depth === 0 && separator.test(ch)) {
       parts.push(current.trim());
       current = "";

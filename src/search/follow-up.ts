@@ -10,6 +10,19 @@ export const FOLLOW_UP_MS = 10 * 60 * 1000;
 const LEAD = /^(那么?|那个|再问下?|再看看)/;
 const TAIL = /[呢吗嘛啊呀？?。！!]+$/;
 const ASKING = /(是多少|有多少|多少|几个|几|咋样|怎么样|如何)$/;
+const MEASURES = [
+  "单产",
+  "总产",
+  "产量",
+  "面积",
+  "金额",
+  "投资",
+  "产值",
+  "人数",
+  "户数",
+  "总数",
+  "规模",
+];
 const PERIOD =
   /^(\d{4}年|去年|前年|今年|上年|本年|明年)?(上半年|下半年|前三季度|[一二三四]季度|全年)?(的)?$/;
 
@@ -22,8 +35,8 @@ export class FollowUps {
   constructor(intents: Intents, places: string[] = []) {
     this.contrasts = intents.contrasts;
     this.places = [...places, ...intents.places].sort((a, b) => b.length - a.length);
-    // Words that ask a figure of a topic: 完成率, 计划, 增长, 目标 …
-    this.metricWords = [...Object.keys(intents.kindWords), ...Object.keys(intents.hintWords)].sort(
+    // Words that ask a figure of a topic: 完成率, 计划, 增长, 目标, 面积 … (not topics such as 生猪).
+    this.metricWords = [...Object.keys(intents.kindWords), ...MEASURES].sort(
       (a, b) => b.length - a.length,
     );
   }
@@ -60,7 +73,7 @@ export class FollowUps {
     }
     // "完成率呢", "计划多少": another measure of the same topic.
     const metric = this.metricWords.find((w) => core.startsWith(w));
-    if (metric && core.replace(ASKING, "").length <= metric.length + 2) {
+    if (metric && core.replace(ASKING, "") === metric) {
       return `${topicOf(last)}${core}`;
     }
     // "那设施农业呢": the same measure of another topic.

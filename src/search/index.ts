@@ -67,6 +67,7 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+const FIVE_YEAR = /十[一二三四五]五/;
 /** How close a figure of the other side of a contrast must score to compete with the best. */
 const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
@@ -182,6 +183,14 @@ export class IndicatorIndex {
     const { kind } = doc.indicator;
     if (query.kinds.has("actual") && !query.kinds.has("plan") && kind === "plan") return false;
     if (query.asksTarget && kind === "actual") return false;
+    // "十四五期间…": a figure of another five-year plan's period does not answer.
+    const plan = FIVE_YEAR.exec(query.asked)?.[0];
+    const { period, sentence, section } = doc.indicator;
+    if (plan && FIVE_YEAR.test(period + sentence) && !(period + sentence).includes(plan))
+      return false;
+    if (plan && !(period + sentence + section.join("")).includes(plan) && doc.indicator.span) {
+      return false;
+    }
     // "面积是多少" hints an area: a share (129%) answers only questions about rates or changes.
     const share = doc.indicator.unit === "%" || doc.indicator.unit === "个百分点";
     const rateAsked = query.units.has("%") || query.kinds.has("rate") || query.asksChange;
@@ -449,6 +458,8 @@ function unitFit(indicator: Indicator, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);
   if (query.units.size > 0)
     return unitsOf(indicator).some((u) => query.units.has(u)) ? 0.25 : -0.35;
+  // "增长多少" with no unit: a growth is said in percent more often than in amounts.
+  if (query.asksChange && (unit === "%" || unit === "个百分点")) return 0.15;
   if (!query.countOnly) return 0;
   if (MEASURES.test(indicator.unit)) return -0.35;
   return query.preferred.has(unit) ? 0.1 : 0;
@@ -477,8 +488,9 @@ function unitsOf(indicator: Indicator): string[] {
   const [numerator, denominator] = unit.split("/");
   // A price or a monthly amount is money; a yield (公斤/亩) is not a weight.
   if (denominator && denominator !== "亩") units.push(baseUnit(numerator!));
+  // "平均每亩收获…80公斤" is a yield, not a harvest in weight.
   if (!denominator && /^(公斤|千克|斤|吨)$/.test(unit) && PER_MU.test(indicator.phrase)) {
-    units.push(`${unit}/亩`);
+    return [`${unit}/亩`];
   }
   return units;
 }

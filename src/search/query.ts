@@ -77,6 +77,9 @@ const RELATIVE_YEARS: Record<string, number> = {
 // "几个", "几家" are said of anything countable (几个涵洞 = 2座, 多少家主体 = 1041个).
 const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
+/** "技改投资增了多少" asks a growth; "新增多少" asks what was added. */
+const GREW = /(?<![新净])增多少/;
+const CODES = /[a-z]{1,4}\d+(?:\.\d+)?(?![\d.])|\d+[a-z]{1,2}(?![a-z])/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 const MAGNITUDE_ASKED = /(多少|几)(万亿|亿|万)/;
 const PER_PERSON = /人均|每人|每个人|一个人/;
@@ -180,7 +183,8 @@ export class QueryParser {
       asksTarget: !kinds.has("actual") && this.intents.targetWords.some((w) => unnamed.includes(w)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
-        (!hints.strictUnits && this.intents.changeWords.some((w) => canonical.includes(w))) ||
+        (!hints.strictUnits &&
+          (this.intents.changeWords.some((w) => canonical.includes(w)) || GREW.test(canonical))) ||
         [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
@@ -236,6 +240,11 @@ export class QueryParser {
       // "比上年多了多少": a change need not repeat what it is compared with.
       terms.push({ text: year!, forms, soft: Boolean(compared), anchor });
       rest = rest.split(year!).join("|");
+    }
+    for (const [code] of rest.matchAll(CODES)) {
+      // "pm10", "5g", "cod": a code is one thing, its digits are part of its name.
+      terms.push({ text: code, forms: [code], soft: false, anchor: false });
+      rest = rest.replace(code, "|");
     }
     for (const [numeral] of rest.matchAll(NUMERALS)) {
       // "那4个项目", "28个示范村": the question's own numbers name its topic, softly.
