@@ -158,7 +158,7 @@ async function startWithLock(
   const routes = { ...bot.wecom?.routes };
   if (bot.telegram?.webhookHandler) routes["POST /telegram/webhook"] = bot.telegram.webhookHandler;
   if (Object.keys(routes).length > 0) {
-    bot.http = createHttpServer({ port: config.port, routes });
+    bot.http = createHttpServer({ port: config.port, host: config.host, routes });
     bot.port = (await bot.http.listen()).port;
   }
   await bot.telegram?.start();

@@ -15,6 +15,14 @@ const EnvSchema = z.object({
     .transform((s) => (s === "" ? "./var" : s))
     .default("./var"),
   SEED_DIR: z.string().trim().optional(),
+  HOST: z
+    .string()
+    .trim()
+    .transform((s) => s || "0.0.0.0")
+    .default("0.0.0.0")
+    .refine((s) => /^[\w.:-]+$/.test(s), {
+      message: "must be an interface address such as 127.0.0.1",
+    }),
   ADMINS: z
     .string()
     .trim()
@@ -108,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDir: e.SEED_DIR || undefined,
     admins: e.ADMINS === "" ? [] : e.ADMINS.split(",").map((a) => a.trim()),
     port: e.PORT,
+    host: e.HOST,
     quietHours: e.QUIET_HOURS,
     remindWeekends: e.REMIND_WEEKENDS,
     telegram: e.TELEGRAM_BOT_TOKEN
@@ -158,6 +167,8 @@ export interface WecomAppConfig {
 /** Everything main.ts needs. */
 export interface Config {
   dataDir: string;
+  /** Interface the HTTP server binds (HOST; default 0.0.0.0, every interface). */
+  host: string;
   /** The district's seed folder (seeds/ when unset): district.json, roster, seed report. */
   seedDir?: string;
   /** Admin ids as `channel:userId`. */

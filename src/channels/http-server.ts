@@ -59,11 +59,12 @@ function routeKey(req: IncomingMessage): string {
   return `${req.method ?? "GET"} ${path}`;
 }
 
-/** Creates the shared server: GET /healthz answers "ok", unknown routes 404. */
+/** Creates the shared server: GET and HEAD /healthz answer 200, unknown routes 404. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const log = options.log ?? console;
   const routes = new Map<string, RequestHandler>(Object.entries(options.routes ?? {}));
   routes.set("GET /healthz", (_req, res) => sendText(res, 200, "ok"));
+  routes.set("HEAD /healthz", (_req, res) => void res.writeHead(200).end());
 
   const server = createServer((req, res) => {
     const key = routeKey(req);

@@ -19,6 +19,7 @@ describe("createHttpServer", () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("ok");
+    expect((await fetch(`${base}/healthz`, { method: "HEAD" })).status).toBe(200);
   });
 
   it("answers unknown paths and methods with 404", async () => {
