@@ -75,8 +75,12 @@ export class Answerer {
   ask(question: string, options: AskOptions = {}): AskResult {
     const result = this.index.search(question);
     // A figure the question itself states ("那批53个示范村…验收了几个") is not its answer.
-    const stated = (i: Indicator) =>
-      result.query.asked.includes(`${i.raw}${i.unit.replace(/^[万亿]/, "")}`);
+    const { asked } = result.query;
+    const compact = asked.replace(/(\d)个(?=[人户家名位])/g, "$1"); // "95个人" states 95人
+    const stated = (i: Indicator) => {
+      const written = `${i.raw}${i.unit.replace(/^[万亿]/, "")}`;
+      return asked.includes(written) || compact.includes(written);
+    };
     const best = result.matches.find((m) => !stated(m.indicator))?.indicator;
     if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
     // Two figures fit, of two sides the question does not choose between: ask which.

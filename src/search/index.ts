@@ -67,6 +67,7 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+const TOTAL = /合计|共计|总计|总数/;
 const FIVE_YEAR = /十[一二三四五]五/;
 /** How close a figure of the other side of a contrast must score to compete with the best. */
 const RIVAL_GAP = 0.3;
@@ -472,6 +473,8 @@ function unitFit(indicator: Indicator, query: ParsedQuery): number {
 function timeFit(indicator: Indicator, query: ParsedQuery): number {
   let penalty = 0;
   const yearAsked = query.terms.some((t) => t.anchor === "year");
+  // "加起来多少", "一共多少": the figure the report gives as a total is the better answer.
+  if (query.asksTotal && TOTAL.test(indicator.phrase)) penalty -= 0.1;
   if (indicator.earlier && !yearAsked && !query.asksEarlier) penalty += 0.3;
   if (!indicator.earlier && query.asksEarlier) penalty += 0.3;
   if (indicator.change && !query.asksChange) penalty += 0.1;
