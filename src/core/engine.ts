@@ -136,6 +136,8 @@ export function createCore(options: CoreOptions): Core {
   }
 
   async function ask(context: CommandContext, typed: string): Promise<Reply[]> {
+    // Matching time grows with the text: a question is a sentence or two, never a document.
+    if (typed.length > MAX_QUESTION) return [{ text: intents.texts.tooLong }];
     const text = followUpOf(context, typed);
     context.conversation.lastQuestion = { text, at: context.now.toISOString() };
     const understood = text === typed ? [] : [`（接上一问：${text}）`];
@@ -181,6 +183,9 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 }
+
+/** The longest question answered (characters). */
+export const MAX_QUESTION = 500;
 
 /** Puts a line before the first reply ("（接上一问：生猪存栏多少）"). */
 function withNote(lines: string[], replies: Reply[]): Reply[] {

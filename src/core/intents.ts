@@ -15,6 +15,8 @@ const CommandsFileSchema = z.object({
     unknownChoice: z.string(),
     notAvailable: z.string(),
     draftOpen: z.string(),
+    /** A question over 500 characters. */
+    tooLong: z.string(),
     /** "不是这个": the other figures offered last. */
     others: z.string(),
     noOthers: z.string(),

@@ -145,3 +145,12 @@ describe("a question while a form is open", () => {
     expect(seen).toEqual(["35"]);
   });
 });
+
+describe("long questions", () => {
+  it("refuses a question over 500 characters politely, and answers the next", async () => {
+    const core = realCore();
+    const replies = await core.handle(say(`夏粮单产${"多少".repeat(400)}`));
+    expect(replies[0]?.text).toContain("问题太长了");
+    expect((await core.handle(say("夏粮单产多少")))[0]?.text).toMatch(/^夏粮单产：/);
+  });
+});
