@@ -43,7 +43,7 @@ export function buildIndicatorStore(
       issuer: report.issuer,
       ...(facts.year === undefined ? {} : { year: facts.year }),
       kind: report.kind,
-      sha256: createHash("sha256").update(text).digest("hex"),
+      sha256: textHash(text),
       warnings: unitless > 0 ? warnings : warnings,
     },
     indicators,
@@ -51,6 +51,14 @@ export function buildIndicatorStore(
       .filter((s) => s.segments.flat().every((clause) => findNumbers(clause).length === 0))
       .map((s) => s.text),
   };
+}
+
+/**
+ * The identity of a report's text: its hash without whitespace, so the same report read from a
+ * .docx and from a .pdf (whose lines break elsewhere) is one report.
+ */
+export function textHash(text: string): string {
+  return createHash("sha256").update(text.replace(/\s+/g, "")).digest("hex");
 }
 
 /** The period a report covers: a work report reviews the year before it is given. */

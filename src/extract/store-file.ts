@@ -1,10 +1,9 @@
 // Reading and writing data/indicators.json, validated both ways.
-import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadDistrict, type District } from "../store/district.js";
 import { readRequiredJsonFile } from "../store/json-doc.js";
-import { buildIndicatorStore } from "./index.js";
+import { buildIndicatorStore, textHash } from "./index.js";
 import { IndicatorStoreSchema, type IndicatorStore } from "./indicator.js";
 
 /** The report the store is built from: the shipped district's seed report. */
@@ -35,7 +34,7 @@ export function loadIndicatorStore(file = INDICATORS_FILE): IndicatorStore {
  */
 export function seedStore(district: District): IndicatorStore {
   const text = readFileSync(district.reportFile, "utf8");
-  const sha = createHash("sha256").update(text).digest("hex");
+  const sha = textHash(text);
   try {
     const committed = loadIndicatorStore();
     if (committed.source.sha256 === sha) return committed;

@@ -131,9 +131,12 @@ export function parseReport(text: string): ReportStructure {
   const { year, yearSource } = reportYear(date, title, kind, headingYears, text);
   // "长治市农业农村局工作总结": the office that writes is named at the start of the title.
   issuer ||= /^(?:\d{4}年)?(.{2,20}?(农业农村局|局|委员会|办公室|人民政府))/.exec(title)?.[1] ?? "";
-  // A header without a title line ("――2022年1月23日在…上", then the speaker): name it.
-  if (!/报告|总结|情况|汇报|通报|公报/.test(title) && kind === "work-report" && issuer) {
-    title = `${year ? `${year}年` : ""}${issuer.replace(/人民政府$/, "")}政府工作报告`;
+  // A header without a title line ("――2022年1月23日在…上", then the speaker), or the bare
+  // "政府工作报告": name it by year and place, as people list reports.
+  const place = issuer.replace(/人民政府$/, "");
+  const bare = !/报告|总结|情况|汇报|通报|公报/.test(title) || title === "政府工作报告";
+  if (kind === "work-report" && issuer && bare) {
+    title = `${year ? `${year}年` : ""}${place}政府工作报告`;
   }
   return { title, issuer, date, year, yearSource, kind, sentences };
 }

@@ -113,7 +113,7 @@ describe("a work report's layout", () => {
 
   it("reads the spaced title, the date in Chinese numerals and the issuer", () => {
     expect(store.source).toMatchObject({
-      title: "政府工作报告",
+      title: "2026年某县政府工作报告",
       date: "2026-01-20",
       year: 2026,
       issuer: "某县人民政府",
