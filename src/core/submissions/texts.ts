@@ -45,8 +45,6 @@ export const COMMAND_TEXTS = {
   correctHint: "要更正本月已报的数字，重新发“上报”填写即可，例如：上报 新建民宿 35户",
   privateHint: "填报请私聊我发“上报”。",
   periodRefused: (error: string) => `${error}。`,
-  exported: (period: string, title: string, csv: string, xlsx: string) =>
-    `已导出${formatPeriod(period)}“${title}”：\nCSV：${csv}\nExcel：${xlsx}`,
 } as const;
 
 /** Answers about who has reported. */
