@@ -1,5 +1,6 @@
 // Chinese texts of the identity and office commands, of stray form words with no draft open, and
 // of answers about who has reported.
+import { formatShanghai } from "../period.js";
 
 /** How channels are named to people. */
 export const CHANNEL_NAMES: Record<string, string> = {
