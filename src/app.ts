@@ -17,12 +17,15 @@ import { openPendingReports, openReportFiles } from "./store/report-files.js";
 import { createReportFeature } from "./core/reports/feature.js";
 import { createTeachingFeature } from "./core/teaching.js";
 import { openLessons, openUnansweredLog } from "./store/lessons.js";
+import { openOfficeCalendar } from "./store/holidays.js";
+import { setDeadlineCalendar } from "./core/period.js";
 import type { ChannelName, DocumentFetcher } from "./core/types.js";
 import { prepareReportBytes } from "./reports/import.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
 import { createSeenIds } from "./store/seen-ids.js";
 import {
   createReminderService,
+  holidayCommands,
   ledgerFile,
   openLedger,
   startCron,
@@ -79,6 +82,10 @@ async function startWithLock(
   const conversations = openConversationStore(data("conversations.json"));
   const district = loadDistrict(config.seedDir);
   const stores = openDataStores(config.dataDir, district);
+  // China's official working calendar plus the office's own additions (DATA_DIR/holidays.json):
+  // deadlines in forms and answers move off holidays as the reminders' do.
+  const holidays = openOfficeCalendar(config.dataDir);
+  const previousCalendar = setDeadlineCalendar(holidays.calendar);
   const reports = openReportFiles(config.dataDir, () => seedStore(district));
   const answerer = new ReportsAnswerer(
     reports,
@@ -126,6 +133,7 @@ async function startWithLock(
       ...submissions.commands,
       ...reportDesk.commands,
       ...teaching.commands,
+      ...holidayCommands(holidays),
     },
     flows: [...submissions.flows, ...reportDesk.flows],
     answerHooks: submissions.answerHooks,
@@ -173,6 +181,7 @@ async function startWithLock(
     ledger: openLedger(ledgerFile(config.dataDir)),
     quietHours: config.quietHours,
     weekends: config.remindWeekends,
+    calendar: holidays.calendar,
   });
   // Piped console input is a batch of questions: no reminders mixed into its answers.
   const cron: ReminderCron | undefined =
@@ -188,6 +197,7 @@ async function startWithLock(
     await bot.telegram?.stop();
     await bot.wecom?.idle();
     await bot.http?.close();
+    setDeadlineCalendar(previousCalendar);
     lock.release();
   };
   return bot;

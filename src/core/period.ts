@@ -1,6 +1,9 @@
 // Reporting periods ("YYYY-MM") and deadlines, all in Asia/Shanghai.
 // China has kept UTC+8 all year since 1991 (no DST), so a fixed +8 h offset is exact for every date
 // this bot handles and needs no time-zone database (!). Every "local" value below is Shanghai time.
+//
+// A deadline on a day off (a public holiday, or a weekend that is not a 调休 make-up workday) moves
+// to a workday as its task says; the working calendar itself lives in `holidays.ts`.
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,12 +37,38 @@ export interface ShanghaiParts {
   weekday: number;
 }
 
+/** Where a deadline on a day off goes: the next workday, the previous one, or nowhere. */
+export type HolidayRule = "next" | "previous" | "keep";
+
+/** What deadlines need of a working calendar (see `WorkCalendar` in holidays.ts). */
+export interface WorkdayCheck {
+  /** True when the Shanghai date of `instant` is an official working day. */
+  isWorkday(instant: Date): boolean;
+}
+
 /** When a period's figures are due. */
 export interface DueOptions {
   /** Day of the period's month; a day past the month's end means its last day (31 → 30 Nov). */
   day: number;
   /** Shanghai wall-clock time, "HH:MM". */
   time: string;
+  /** Where the deadline goes when its day is not a workday (default: "next"). */
+  holiday?: HolidayRule;
+}
+
+/** A deadline never moves further than this many days (a calendar without workdays is broken). */
+export const MAX_DEADLINE_SHIFT_DAYS = 62;
+
+// The calendar deadlines move by when a caller passes none (!): the running bot sets it once at
+// start-up so that forms and answers name the same deadline as the reminders. Unset (tests, tools),
+// a deadline stays on its nominal day unless a calendar is passed.
+let defaultCalendar: WorkdayCheck | undefined;
+
+/** Sets the calendar `deadlineOf` and `isLate` use when given none; returns the previous one. */
+export function setDeadlineCalendar(calendar: WorkdayCheck | undefined): WorkdayCheck | undefined {
+  const previous = defaultCalendar;
+  defaultCalendar = calendar;
+  return previous;
 }
 
 /** The office's usual deadline: the 25th at 17:00. */
@@ -90,8 +119,22 @@ export function addMonths(period: Period, months: number): Period {
   return fromIndex(monthIndex(period) + months);
 }
 
-/** The deadline instant of a period; throws RangeError for a malformed period or due setting. */
-export function deadlineOf(period: Period, due: DueOptions = DEFAULT_DUE): Date {
+/**
+ * The deadline instant of a period, moved off a day off by `due.holiday` when there is a calendar
+ * (`calendar`, or the one set with `setDeadlineCalendar`); throws RangeError for a malformed
+ * period or due setting.
+ */
+export function deadlineOf(
+  period: Period,
+  due: DueOptions = DEFAULT_DUE,
+  calendar: WorkdayCheck | undefined = defaultCalendar,
+): Date {
+  const nominal = nominalDeadline(period, due);
+  return calendar ? moveToWorkday(nominal, due.holiday ?? "next", calendar) : nominal;
+}
+
+/** The deadline on the due day itself, whatever the calendar says. */
+export function nominalDeadline(period: Period, due: DueOptions = DEFAULT_DUE): Date {
   const { year, month } = splitPeriod(period);
   const time = TIME.exec(due.time);
   if (!time || !Number.isInteger(due.day) || due.day < 1 || due.day > 31) {
@@ -103,9 +146,34 @@ export function deadlineOf(period: Period, due: DueOptions = DEFAULT_DUE): Date 
   return shanghaiInstant(year, month, Math.min(due.day, lastDay), Number(time[1]), Number(time[2]));
 }
 
+/**
+ * The same time of day on the nearest workday after (rule "next") or before ("previous") `instant`
+ * when its day is not a workday; "keep" and workdays leave it alone.
+ */
+export function moveToWorkday(instant: Date, rule: HolidayRule, calendar: WorkdayCheck): Date {
+  if (rule === "keep" || calendar.isWorkday(instant)) return instant;
+  const step = rule === "previous" ? -1 : 1;
+  for (let days = 1; days <= MAX_DEADLINE_SHIFT_DAYS; days++) {
+    const candidate = addDays(instant, step * days);
+    if (calendar.isWorkday(candidate)) return candidate;
+  }
+  return instant;
+}
+
 /** True when `instant` is after the period's deadline; a submission at the deadline itself is on time. */
-export function isLate(instant: Date, period: Period, due: DueOptions = DEFAULT_DUE): boolean {
-  return instant.getTime() > deadlineOf(period, due).getTime();
+export function isLate(
+  instant: Date,
+  period: Period,
+  due: DueOptions = DEFAULT_DUE,
+  calendar: WorkdayCheck | undefined = defaultCalendar,
+): boolean {
+  return instant.getTime() > deadlineOf(period, due, calendar).getTime();
+}
+
+/** The Shanghai date of an instant as "YYYY-MM-DD". */
+export function shanghaiDateKey(instant: Date): string {
+  const p = shanghaiParts(instant);
+  return `${String(p.year).padStart(4, "0")}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** Options for `formatShanghai`. */

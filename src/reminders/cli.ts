@@ -2,10 +2,12 @@
 // state of DATA_DIR, one line per recipient. Without --dry-run it sends through the configured
 // channels (the terminal prints every message) and records the ledger, so a second run at the
 // same instant sends nothing new. It refuses to send while a bot runs on the same data folder.
+// Deadlines and holds follow the official calendar plus the office's additions (DATA_DIR/holidays.json).
 import { createTelegramChannel } from "../channels/telegram/index.js";
 import { createWecomChannel } from "../channels/wecom/index.js";
 import { loadConfig, type Config } from "../config.js";
 import type { Core } from "../core/types.js";
+import { openOfficeCalendar } from "../store/holidays.js";
 import { acquireDataDirLock } from "../store/lock.js";
 import { memorySeenIds } from "../store/seen-ids.js";
 import { openDataStores, reminderTransport, reportingState } from "../wiring.js";
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
     now: () => args.at,
     quietHours: config.quietHours,
     weekends: config.remindWeekends,
+    calendar: openOfficeCalendar(config.dataDir).calendar,
     log: console,
   });
   try {

@@ -18,8 +18,15 @@ export {
 } from "./outbox.js";
 export type { OfficeTarget, ReminderItem, ReminderTransport, ReportingState } from "./plan.js";
 export { parseQuietHours, type WeekendChoice } from "./policy.js";
-export { upcomingReminders, type ScheduledReminder } from "./schedule.js";
+export { upcomingReminders, type ScheduledReminder, type UpcomingDeadline } from "./schedule.js";
 export { consoleTransport, runReminderCommand } from "./command.js";
+export { holidayCommands, HOLIDAYS_USAGE, type HolidayCommandOptions } from "./holidays-command.js";
+export {
+  CALENDAR_NOTICE_TASK,
+  calendarNoticeText,
+  calendarWarning,
+  NOTICE_DAYS_BEFORE,
+} from "./calendar-notice.js";
 export {
   createReminderService,
   MANUAL_REMINDER,

@@ -1,15 +1,23 @@
-// When reminders may go out: quiet hours and the weekend choice, on the Shanghai wall clock.
+// When reminders may go out: quiet hours, public holidays and the weekend choice, on the Shanghai
+// wall clock.
 //
 // Rules (summarised with the other decisions in src/reminders/README.md):
 // - Quiet hours [start, end): a reminder falling inside moves to the end of quiet hours. A
 //   pre-deadline reminder whose moved time would not be before the deadline moves back instead,
 //   to the last minute before quiet hours began (a late-evening nudge beats none at all).
-// - Weekends "send": no change. "skip": Saturday and Sunday moments move to Monday, same time of
-//   day; a pre-deadline reminder that would then not be before the deadline is dropped (the
-//   overdue notice covers it). "friday": they move back to the Friday before, same time; an
-//   overdue notice may not move before its deadline, so it goes to Monday instead.
-// - Nothing is sent in quiet hours, nor on a weekend unless the choice is "send", not even a
-//   late catch-up: that waits for the next allowed minute while its reminder is still current.
+// - Public holidays (the policy's calendar): nothing is sent on one. A reminder falling on a
+//   holiday does not move; it waits, and goes out late on the first allowed minute while it is
+//   still current (the schedule's catch-up rule), marked （补发）.
+// - Weekends "send": no change. "skip": moments on a day off at the weekend (a Saturday or Sunday
+//   that is not a 调休 make-up workday) move forward to the next day that is not, same time of
+//   day (usually Monday); a pre-deadline reminder that would then not be before the deadline is
+//   dropped (the overdue notice covers it). "friday": they move back to the last day before that
+//   is not (usually Friday); an overdue notice may not move before its deadline, so it goes
+//   forward instead. Make-up workdays are workdays: reminders on them stay and go out.
+// - Nothing is sent in quiet hours, on a public holiday, nor on a weekend day off unless the
+//   choice is "send", not even a late catch-up: that waits for the next allowed minute while its
+//   reminder is still current.
+import type { WorkCalendar } from "../core/holidays.js";
 import { addDays, shanghaiInstant, shanghaiParts } from "../core/period.js";
 
 /** What to do with reminders that fall on a Saturday or Sunday. */
@@ -26,6 +34,8 @@ export interface SendPolicy {
   /** Undefined when quiet hours are off. */
   quiet?: QuietHours;
   weekends: WeekendChoice;
+  /** Workdays and public holidays; undefined: Saturday and Sunday are the only days off. */
+  calendar?: WorkCalendar;
 }
 
 /** What a moved reminder must respect. */
@@ -48,10 +58,14 @@ export function parseQuietHours(text: string): QuietHours | undefined {
   return start === end ? undefined : { start, end };
 }
 
-/** A policy from the configuration values (QUIET_HOURS, REMIND_WEEKENDS). */
-export function policyOf(quietHours: string, weekends: WeekendChoice): SendPolicy {
+/** A policy from the configuration values (QUIET_HOURS, REMIND_WEEKENDS) and a calendar. */
+export function policyOf(
+  quietHours: string,
+  weekends: WeekendChoice,
+  calendar?: WorkCalendar,
+): SendPolicy {
   const quiet = parseQuietHours(quietHours);
-  return quiet ? { quiet, weekends } : { weekends };
+  return { ...(quiet ? { quiet } : {}), weekends, ...(calendar ? { calendar } : {}) };
 }
 
 /** True when `instant` is inside quiet hours. */
@@ -70,10 +84,20 @@ export function isWeekend(instant: Date): boolean {
   return weekday === 0 || weekday === 6;
 }
 
-/** Why nothing may be sent at `instant` ("免打扰时段", "周末"), or undefined when sending is allowed. */
+/** True on a Saturday or Sunday that is not a make-up workday of `calendar`. */
+export function isWeekendOff(instant: Date, calendar?: WorkCalendar): boolean {
+  return isWeekend(instant) && !(calendar?.isWorkday(instant) ?? false);
+}
+
+/**
+ * Why nothing may be sent at `instant` ("免打扰时段", "中秋假期", "周末"), or undefined when
+ * sending is allowed.
+ */
 export function holdReason(instant: Date, policy: SendPolicy): string | undefined {
   if (inQuietHours(instant, policy.quiet)) return `免打扰时段 ${quietText(policy.quiet)}`;
-  if (policy.weekends !== "send" && isWeekend(instant)) return "周末不发送提醒";
+  const holiday = policy.calendar?.holidayName(instant);
+  if (holiday !== undefined) return `${holiday}${/假期?$/u.test(holiday) ? "" : "假期"}不发送提醒`;
+  if (policy.weekends !== "send" && isWeekendOff(instant, policy.calendar)) return "周末不发送提醒";
   return undefined;
 }
 
@@ -83,7 +107,8 @@ export function placeReminder(
   policy: SendPolicy,
   bound: ReminderBound,
 ): Date | undefined {
-  return shiftForWeekend(shiftForQuiet(moment, policy.quiet, bound), policy.weekends, bound);
+  const outsideQuiet = shiftForQuiet(moment, policy.quiet, bound);
+  return shiftForWeekend(outsideQuiet, policy.weekends, bound, policy.calendar);
 }
 
 /** Applies quiet hours; the result keeps a time of day outside them, so weekend shifts keep it. */
@@ -99,19 +124,26 @@ export function shiftForQuiet(
   return new Date(start.getTime() - MINUTE_MS);
 }
 
-/** Applies the weekend choice to a moment outside quiet hours. */
+/** Applies the weekend choice to a moment outside quiet hours (make-up workdays are not weekend). */
 export function shiftForWeekend(
   moment: Date,
   weekends: WeekendChoice,
   bound: ReminderBound,
+  calendar?: WorkCalendar,
 ): Date | undefined {
-  if (weekends === "send" || !isWeekend(moment)) return moment;
-  const saturday = shanghaiParts(moment).weekday === 6;
-  const monday = addDays(moment, saturday ? 2 : 1);
-  const friday = addDays(moment, saturday ? -1 : -2);
-  if (bound.overdue) return weekends === "friday" && friday > bound.deadline ? friday : monday;
-  if (weekends === "friday") return friday;
-  return monday < bound.deadline ? monday : undefined;
+  if (weekends === "send" || !isWeekendOff(moment, calendar)) return moment;
+  const after = stepOverWeekend(moment, 1, calendar); // usually Monday
+  const before = stepOverWeekend(moment, -1, calendar); // usually Friday
+  if (bound.overdue) return weekends === "friday" && before > bound.deadline ? before : after;
+  if (weekends === "friday") return before;
+  return after < bound.deadline ? after : undefined;
+}
+
+/** The same time on the nearest day in direction `step` that is not a weekend day off. */
+function stepOverWeekend(moment: Date, step: 1 | -1, calendar?: WorkCalendar): Date {
+  let day = addDays(moment, step);
+  while (isWeekendOff(day, calendar)) day = addDays(day, step);
+  return day;
 }
 
 /** The nearest instant at `minuteOfDay` after (or at/before) `moment`. */

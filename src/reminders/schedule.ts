@@ -4,9 +4,15 @@
 // Catch-up rule: each reminder of a period is "current" from its (placed) moment until the next
 // reminder's moment, so after downtime only the latest reminder that has come due is sent, late,
 // and never a stale one (no T-3d once T-1d is due). A pre-deadline reminder also stops at the
-// deadline; the period's last reminder stays current for LAST_REMINDER_VALID_MS.
+// deadline; the period's last reminder stays current for LAST_REMINDER_VALID_MS, not counting
+// public holidays (an overdue notice due on 1 October still goes out after National Day).
+//
+// Deadlines follow the policy's working calendar: one on a day off moves as the task's
+// `schedule.holiday` says (default: the next workday), and the reminders follow the moved deadline.
+import type { WorkCalendar } from "../core/holidays.js";
 import { type Reminder, type Task } from "../store/tasks.js";
 import {
+  addDays,
   addMonths,
   deadlineOf,
   periodOf,
@@ -42,14 +48,39 @@ export interface ScheduledReminder {
   later: string[];
 }
 
-/** The task's due day and time as `deadlineOf` takes them. */
+/** The task's due day, time and holiday rule as `deadlineOf` takes them. */
 export function dueOptionsOf(task: Task): DueOptions {
-  return { day: task.schedule.dueDay, time: task.schedule.dueTime };
+  const { dueDay, dueTime, holiday = "next" } = task.schedule;
+  return { day: dueDay, time: dueTime, holiday };
 }
 
-/** The deadline of a task's period. */
-export function taskDeadline(task: Task, period: Period): Date {
-  return deadlineOf(period, dueOptionsOf(task));
+/** The deadline of a task's period, moved off a day off of `calendar` as the task says. */
+export function taskDeadline(task: Task, period: Period, calendar?: WorkCalendar): Date {
+  return deadlineOf(period, dueOptionsOf(task), calendar);
+}
+
+/** A task's next deadline. */
+export interface UpcomingDeadline {
+  task: Task;
+  period: Period;
+  deadline: Date;
+}
+
+/**
+ * The task's earliest deadline not before `at`, among last month's to the month after next's (a
+ * moved deadline can fall in the next month, or before an earlier one).
+ */
+export function upcomingDeadline(task: Task, at: Date, calendar?: WorkCalendar): UpcomingDeadline {
+  const all = periodsAround(at, [-1, 0, 1, 2]).map((period) => ({
+    task,
+    period,
+    deadline: taskDeadline(task, period, calendar),
+  }));
+  const ahead = all
+    .filter((c) => c.deadline >= at)
+    .sort((a, b) => a.deadline.getTime() - b.deadline.getTime());
+  // The month after next's deadline is a month away: only a month of days off could pull it back.
+  return ahead[0] ?? all[all.length - 1]!;
 }
 
 /** The moment a reminder names: a time of day `offsetDays` from the deadline's date, or an offset. */
@@ -67,7 +98,7 @@ export function nominalMoment(reminder: Reminder, deadline: Date): Date {
 
 /** Every reminder of one period, placed and ordered by due time (dropped ones left out). */
 export function scheduleOf(task: Task, period: Period, policy: SendPolicy): ScheduledReminder[] {
-  const deadline = taskDeadline(task, period);
+  const deadline = taskDeadline(task, period, policy.calendar);
   const placed = task.reminders
     .flatMap((reminder) => {
       const nominal = nominalMoment(reminder, deadline);
@@ -80,18 +111,29 @@ export function scheduleOf(task: Task, period: Period, policy: SendPolicy): Sche
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.nominal.getTime() - b.nominal.getTime());
   return placed.map((slot, i) => ({
     ...slot,
-    until: untilOf(slot, placed[i + 1]),
+    until: untilOf(slot, placed[i + 1], policy.calendar),
     later: placed.slice(i + 1).map((s) => s.reminder.key),
   }));
 }
 
 function untilOf(
   slot: { at: Date; deadline: Date; reminder: Reminder },
-  next?: { at: Date },
+  next: { at: Date } | undefined,
+  calendar: WorkCalendar | undefined,
 ): Date {
-  const end = next ? next.at.getTime() : slot.at.getTime() + LAST_REMINDER_VALID_MS;
+  const end = next ? next.at.getTime() : lastUntil(slot.at, calendar);
   if (slot.reminder.overdue) return new Date(end);
   return new Date(Math.min(end, slot.deadline.getTime()));
+}
+
+/** LAST_REMINDER_VALID_MS after `at`, plus a day for each public holiday on the way. */
+function lastUntil(at: Date, calendar: WorkCalendar | undefined): number {
+  let end = at.getTime() + LAST_REMINDER_VALID_MS;
+  if (!calendar) return end;
+  for (let day = at; day.getTime() < end; day = addDays(day, 1)) {
+    if (calendar.holidayName(day) !== undefined) end += DAY_MS;
+  }
+  return end;
 }
 
 /** Periods whose reminders can be due around `instant`: last month, this month, next month. */

@@ -1,7 +1,10 @@
 // The reminder service: what is due now (schedule), minus what the ledger says went out, through
 // the outbox. Ticks of any clock may call `runDue` as often as they like: it is idempotent.
+import type { WorkCalendar } from "../core/holidays.js";
 import { periodOf, type Period } from "../core/period.js";
+import { officialCalendar } from "../store/holidays.js";
 import type { Task } from "../store/tasks.js";
+import { calendarNotices } from "./calendar-notice.js";
 import { ledgerKeyText, type LedgerEntry, type LedgerKey, type ReminderLedger } from "./ledger.js";
 import {
   createOutbox,
@@ -24,8 +27,10 @@ import {
   dueReminders,
   isLateSend,
   taskDeadline,
+  upcomingDeadline,
   upcomingReminders,
   type ScheduledReminder,
+  type UpcomingDeadline,
 } from "./schedule.js";
 import { deadlinesText, reminderLabel, remindNowReply, type DeadlineLine } from "./texts.js";
 
@@ -47,6 +52,12 @@ export interface ReminderServiceOptions {
   quietHours?: string;
   /** Weekend choice (default: "send"). */
   weekends?: WeekendChoice;
+  /**
+   * Workdays and public holidays: deadlines move off days off, nothing is sent on a holiday, and
+   * the office is told before the data runs out (default: the official calendar of chinese-days,
+   * without the office's additions).
+   */
+  calendar?: WorkCalendar;
   /** Logger (default: console). */
   log?: ReminderLogger;
   /** An outbox, or options for a new one (default: a new outbox with default options). */
@@ -83,7 +94,11 @@ export interface ReminderService {
   nextReminder(task: Task, now?: Date): ScheduledReminder | undefined;
   /** The /deadlines answer: open tasks, deadlines, progress, next reminder. */
   deadlinesText(now?: Date): string;
-  /** Why nothing may be sent at `at` (quiet hours, weekend), or undefined. */
+  /** Each task's first deadline not before `at` (default: now), in task order. */
+  upcomingDeadlines(at?: Date): UpcomingDeadline[];
+  /** The working calendar deadlines and reminders follow. */
+  readonly calendar: WorkCalendar;
+  /** Why nothing may be sent at `at` (quiet hours, public holiday, weekend), or undefined. */
   holdReason(at?: Date): string | undefined;
   /** Resolves once every queued message was sent, failed for good or dropped; counts since the last flush. */
   flush(): Promise<DeliveryCounts>;
@@ -96,9 +111,11 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
   const { tasks, state, ledger } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? console;
+  const calendar = options.calendar ?? officialCalendar();
   const policy: SendPolicy = policyOf(
     options.quietHours ?? "21:00-08:00",
     options.weekends ?? "send",
+    calendar,
   );
   const outbox = isOutbox(options.outbox)
     ? options.outbox
@@ -149,6 +166,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       .flatMap((task) => dueReminders(task, at, policy))
       .filter((slot) => !overtaken(slot))
       .flatMap((slot) => planMessages(slotOf(slot, at), deps))
+      .concat(calendarNotices(at, calendar, options.transport))
       .filter((message) => isNew(message.key));
   }
 
@@ -186,7 +204,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     },
     async remindNow(task, period = periodOf(now())) {
       const at = now();
-      const all = planMessages(manualSlot(task, period, at), deps);
+      const all = planMessages(manualSlot(task, period, at, calendar), deps);
       const fresh = all.filter(
         (m) => !reserved.has(ledgerKeyText(m.key)) && !recentlyReminded(m.key, at),
       );
@@ -201,6 +219,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     },
     nextReminder: (task, at = now()) => nextFor(task, at),
     deadlinesText: (at = now()) => deadlinesText(tasks.map((task) => deadlineLine(task, at))),
+    upcomingDeadlines: (at = now()) => tasks.map((task) => upcomingDeadline(task, at, calendar)),
+    calendar,
     holdReason: (at = now()) => holdReason(at, policy),
     async flush() {
       await outbox.idle();
@@ -214,7 +234,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
 
   function deadlineLine(task: Task, at: Date): DeadlineLine {
     const period = periodOf(at);
-    const deadline = taskDeadline(task, period);
+    const deadline = taskDeadline(task, period, calendar);
     const progress = state.progress(task, period);
     const next = nextFor(task, at);
     return {
@@ -243,8 +263,8 @@ function slotOf(slot: ScheduledReminder, at: Date) {
   };
 }
 
-function manualSlot(task: Task, period: Period, at: Date) {
-  const deadline = taskDeadline(task, period);
+function manualSlot(task: Task, period: Period, at: Date, calendar: WorkCalendar) {
+  const deadline = taskDeadline(task, period, calendar);
   const overdue = at > deadline;
   const label = overdue ? "逾期通报" : "催报提醒";
   return { task, period, deadline, overdue, late: false, reminder: MANUAL_REMINDER, label };

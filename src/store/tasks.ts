@@ -52,6 +52,11 @@ export const TaskSchema = z.object({
     kind: z.literal("monthly"),
     dueDay: z.number().int().min(1).max(31),
     dueTime: HHMM,
+    /**
+     * A due day that is a public holiday, or a weekend day that is not a 调休 make-up workday,
+     * moves to the "next" workday, the "previous" one, or is kept (default: "next").
+     */
+    holiday: z.enum(["next", "previous", "keep"]).optional(),
   }),
   /** "all" townships of the roster, or a list of names. */
   townships: z.union([z.literal("all"), z.array(z.string().min(1)).min(1)]),

@@ -8,10 +8,15 @@ import {
   formatShanghai,
   isLate,
   isPeriod,
+  moveToWorkday,
+  nominalDeadline,
   parsePeriod,
   periodOf,
+  setDeadlineCalendar,
+  shanghaiDateKey,
   shanghaiInstant,
   shanghaiParts,
+  type WorkdayCheck,
 } from "../../src/core/period.js";
 
 const DUE = { day: 25, time: "17:00" };
@@ -144,6 +149,64 @@ describe("deadlineOf", () => {
     ["2026-11", { day: 25, time: "24:00" }],
   ])("should throw a RangeError for period %s with %j", (period, due) => {
     expect(() => deadlineOf(period, due)).toThrow(RangeError);
+  });
+});
+
+describe("deadlines on the working calendar", () => {
+  // 2026: 中秋 25–27 September (Friday to Sunday) off, Sunday 20 September a make-up workday.
+  const OFF = new Set(["2026-09-25", "2026-09-26", "2026-09-27"]);
+  const calendar: WorkdayCheck = {
+    isWorkday(instant) {
+      const key = shanghaiDateKey(instant);
+      if (key === "2026-09-20") return true;
+      const { weekday } = shanghaiParts(instant);
+      return weekday !== 0 && weekday !== 6 && !OFF.has(key);
+    },
+  };
+  const shown = (d: Date) => formatShanghai(d, { weekday: true });
+
+  it("should move a deadline on a holiday to the next workday, same time, by default", () => {
+    expect(shown(deadlineOf("2026-09", DUE, calendar))).toBe("2026年9月28日（周一）17:00");
+    expect(isLate(at("2026-09-28T08:00:00Z"), "2026-09", DUE, calendar)).toBe(false); // 16:00 on the 28th
+  });
+
+  it("should move to the previous workday, or keep the day, when asked", () => {
+    expect(shown(deadlineOf("2026-09", { ...DUE, holiday: "previous" }, calendar))).toBe(
+      "2026年9月24日（周四）17:00",
+    );
+    expect(shown(deadlineOf("2026-09", { ...DUE, holiday: "keep" }, calendar))).toBe(
+      "2026年9月25日（周五）17:00",
+    );
+  });
+
+  it("should keep a deadline on a make-up Sunday and on an ordinary workday", () => {
+    expect(shown(deadlineOf("2026-09", { day: 20, time: "17:00" }, calendar))).toBe(
+      "2026年9月20日（周日）17:00",
+    );
+    expect(deadlineOf("2026-11", DUE, calendar)).toEqual(nominalDeadline("2026-11", DUE));
+  });
+
+  it("should use the calendar set for the process when none is passed, and none by default", () => {
+    expect(shown(deadlineOf("2026-09", DUE))).toBe("2026年9月25日（周五）17:00");
+    const previous = setDeadlineCalendar(calendar);
+    try {
+      expect(shown(deadlineOf("2026-09", DUE))).toBe("2026年9月28日（周一）17:00");
+      expect(isLate(at("2026-09-26T02:00:00Z"), "2026-09", DUE)).toBe(false);
+    } finally {
+      setDeadlineCalendar(previous);
+    }
+    expect(isLate(at("2026-09-26T02:00:00Z"), "2026-09", DUE)).toBe(true);
+  });
+
+  it("should leave a deadline alone when the calendar has no workday within two months", () => {
+    const never: WorkdayCheck = { isWorkday: () => false };
+    const nominal = nominalDeadline("2026-09", DUE);
+    expect(moveToWorkday(nominal, "next", never)).toEqual(nominal);
+  });
+
+  it("should write the Shanghai date of an instant as its key", () => {
+    expect(shanghaiDateKey(at("2026-09-24T16:30:00Z"))).toBe("2026-09-25");
+    expect(shanghaiDateKey(at("2026-09-24T15:59:59Z"))).toBe("2026-09-24");
   });
 });
 

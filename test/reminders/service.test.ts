@@ -242,9 +242,10 @@ describe("deadlinesText", () => {
   it("should say the deadline passed and point at next month's reminder", () => {
     const h = harness({ ledger: memoryLedger() });
     for (const t of ["下营镇", "渔阳镇", "官庄镇"]) h.state.report("2026-06", t);
+    // 25 July 2026 is a Saturday: the deadline moves to Monday the 27th, T-3d to Friday the 24th.
     expect(h.service.deadlinesText(at("2026-06-27 10:00"))).toBe(
       "当前填报任务：\n· 月度进度填报（2026年6月）：已于 2026年6月25日（周四）17:00 截止，已报 3/3。" +
-        "下次提醒：2026年7月22日（周三）09:00（2026年7月截止前3天，仍有未报时发送）。",
+        "下次提醒：2026年7月24日（周五）09:00（2026年7月截止前3天，仍有未报时发送）。",
     );
   });
 });

@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { calendarOf, type WorkCalendar } from "../../src/core/holidays.js";
 import { memoryLedger } from "../../src/reminders/ledger.js";
 import type { ReminderTransport, ReportingState } from "../../src/reminders/plan.js";
 import { createReminderService, type ReminderServiceOptions } from "../../src/reminders/service.js";
@@ -10,6 +11,28 @@ import { loadTasks, type Task } from "../../src/store/tasks.js";
 
 /** The monthly task of data/tasks.json: due the 25th 17:00, T-3d, T-1d, T-2h, overdue T+1 09:00. */
 export const TASK: Task = loadTasks()[0]!;
+
+/**
+ * A fake official calendar holding only the 2026 facts the tests name: 中秋 25–27 September
+ * (Friday to Sunday), 国庆节 1–7 October, make-up workdays Sunday 20 September and Saturday
+ * 10 October. Covers 2026.
+ */
+export function fakeCalendar(): WorkCalendar {
+  const days = (from: number, to: number, month: string, name: string) =>
+    Object.fromEntries(
+      Array.from({ length: to - from + 1 }, (_, i) => [
+        `2026-${month}-${String(from + i).padStart(2, "0")}`,
+        name,
+      ]),
+    );
+  return calendarOf(
+    {
+      holidays: { ...days(25, 27, "09", "中秋"), ...days(1, 7, "10", "国庆节") },
+      workdays: { "2026-09-20": "国庆节", "2026-10-10": "国庆节" },
+    },
+    2026,
+  );
+}
 
 /** All field keys of TASK. */
 export const FIELDS = TASK.fields.map((f) => f.key);

@@ -40,7 +40,7 @@ export interface FormDeps {
 
 /** The task's deadline rule in the shape `period.ts` takes. */
 export function dueOf(task: Task): DueOptions {
-  return { day: task.schedule.dueDay, time: task.schedule.dueTime };
+  return { day: task.schedule.dueDay, time: task.schedule.dueTime, holiday: task.schedule.holiday };
 }
 
 /** The townships a task asks: the roster's names, or the task's own list. */
