@@ -61,6 +61,8 @@ export interface Reply {
   text: string;
   choices?: Choice[];
   file?: ReplyFile;
+  /** A picture (a chart as PNG): Telegram sendPhoto, WeCom image message, the console's path. */
+  image?: ReplyFile;
 }
 
 /** The conversation engine as channels see it. */
