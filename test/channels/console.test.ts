@@ -1,21 +1,25 @@
 // The terminal chat: piped input is echoed as a transcript, and "/import 路径" sends a file the
-// way a chat sends a document.
+// way a chat sends a document; a picture prints as its path.
+import { resolve } from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { consoleDocuments, runConsole } from "../../src/channels/console/index.js";
-import type { Core, Message } from "../../src/core/types.js";
+import { consoleDocuments, renderReply, runConsole } from "../../src/channels/console/index.js";
+import type { Core, Message, Reply } from "../../src/core/types.js";
 
 const REPORT = fileURLToPath(
   new URL("../fixtures/reports/长治市-2022-农业农村局工作总结-节选.txt", import.meta.url),
 );
 
-async function run(lines: string[]): Promise<{ output: string; seen: Message[] }> {
+async function run(
+  lines: string[],
+  answer?: (message: Message) => Reply[],
+): Promise<{ output: string; seen: Message[] }> {
   const seen: Message[] = [];
   const core: Core = {
     async handle(message) {
       seen.push(message);
-      return [{ text: `回复 ${seen.length}` }];
+      return answer ? answer(message) : [{ text: `回复 ${seen.length}` }];
     },
   };
   const input = new PassThrough();
@@ -44,5 +48,25 @@ describe("the terminal chat", () => {
     expect(message.document!.size).toBeGreaterThan(1000);
     const bytes = await consoleDocuments.fetch(message, 20 * 1024 * 1024);
     expect(new TextDecoder().decode(bytes)).toContain("长治市农业农村局");
+  });
+
+  it("prints a picture's path on a line of its own after the text", async () => {
+    const chart = "/tmp/charts/下营镇-进度.png";
+    const { output } = await run(["下营镇进度图"], () => [
+      { text: "下营镇进度：\n已完成 80%", image: { path: chart, name: "进度.png" } },
+    ]);
+    expect(output).toBe(`» 下营镇进度图\n下营镇进度：\n已完成 80%\n${chart}\n`);
+    expect(output.split("\n").filter((line) => /^\/\S*\.png$/.test(line))).toEqual([chart]);
+  });
+
+  it("prints an absolute path, and only the path for a picture without text", () => {
+    const rendered = renderReply({ text: "", image: { path: "charts/a.png", name: "a.png" } });
+    expect(rendered).toBe(resolve("charts/a.png"));
+    const withChoices = renderReply({
+      text: "图：",
+      image: { path: "/tmp/b.png", name: "b.png" },
+      choices: [{ label: "下一张", value: "下一张" }],
+    });
+    expect(withChoices.split("\n")).toEqual(["图：", "/tmp/b.png", "  1. 下一张"]);
   });
 });

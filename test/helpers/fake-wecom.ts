@@ -2,6 +2,7 @@
 // media/upload, media/get, webhook/send and robot response_url endpoints, with scripted failures.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readMultipart } from "./multipart.js";
 import { serveBytes, type BodyMode, type ServedBody } from "./serve-bytes.js";
 
 /** Options of `startFakeWecom`. */
@@ -36,6 +37,28 @@ export interface MediaDownload extends ServedBody {
   range?: string;
 }
 
+/** One media/upload accepted. */
+export interface Upload {
+  at: number;
+  /** Filename of the "media" part. */
+  filename: string;
+  /** Size of the whole request body. */
+  bytes: number;
+  /** The `type` query parameter ("file", "image", ...). */
+  type: string;
+  /** Field name of the file part (WeCom wants "media"). */
+  field: string;
+  /** Content-Type of the file part. */
+  contentType: string;
+  /** The file's bytes as received. */
+  content: Buffer;
+  /** The media_id handed back. */
+  mediaId: string;
+}
+
+/** media/upload types WeCom knows. */
+const MEDIA_TYPES = new Set(["image", "voice", "video", "file"]);
+
 /** Something the fake received. */
 export interface Received {
   at: number;
@@ -49,7 +72,8 @@ export interface FakeWecom {
   url: string;
   tokenRequests: number;
   messages: Received[];
-  uploads: { at: number; filename: string; bytes: number }[];
+  /** media/upload calls accepted (a "media" file part and a known type). */
+  uploads: Upload[];
   webhookMessages: Received[];
   robotResponses: (Received & { code: string })[];
   /** media/get calls answered with a file. */
@@ -140,6 +164,45 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     fake.mediaDownloads.push(Object.assign(served, { mediaId, range }));
   }
 
+  /** An image or file message must name a media_id this fake handed out (else errcode 40007). */
+  function knownMedia(message: Record<string, unknown>): boolean {
+    const type = message.msgtype;
+    if (type !== "image" && type !== "file") return true;
+    const content = message[type] as { media_id?: unknown } | undefined;
+    return fake.uploads.some((u) => u.mediaId === content?.media_id && u.type === type);
+  }
+
+  /** media/upload: multipart with the file in field "media", the kind in `type`. */
+  async function upload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    query: URLSearchParams,
+    raw: Buffer,
+  ): Promise<void> {
+    const problem = tokenProblem(query);
+    if (problem) return json(res, { errcode: problem, errmsg: "token" });
+    const type = query.get("type") ?? "";
+    if (!MEDIA_TYPES.has(type)) return json(res, { errcode: 40004, errmsg: "invalid media type" });
+    const contentType = req.headers["content-type"] ?? "";
+    const form = await readMultipart(raw, contentType).catch(() => undefined);
+    // WeCom reads the file from the part named "media" only.
+    const field = "media";
+    const file = form?.files[field];
+    if (!file) return json(res, { errcode: 41005, errmsg: "media data missing" });
+    const mediaId = `MEDIA-${fake.uploads.length + 1}`;
+    fake.uploads.push({
+      at: now(),
+      filename: file.filename,
+      bytes: raw.length,
+      type,
+      field,
+      contentType: file.type,
+      content: file.bytes,
+      mediaId,
+    });
+    return json(res, { errcode: 0, errmsg: "ok", type, media_id: mediaId });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const query = url.searchParams;
@@ -161,21 +224,13 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
       case "/cgi-bin/message/send": {
         const problem = tokenProblem(query);
         if (problem) return json(res, { errcode: problem, errmsg: "token" });
-        fake.messages.push({ at: now(), body: body(), query });
+        const message = body();
+        if (!knownMedia(message)) return json(res, { errcode: 40007, errmsg: "invalid media_id" });
+        fake.messages.push({ at: now(), body: message, query });
         return json(res, { errcode: 0, errmsg: "ok", invaliduser: "" });
       }
-      case "/cgi-bin/media/upload": {
-        const problem = tokenProblem(query);
-        if (problem) return json(res, { errcode: problem, errmsg: "token" });
-        const filename = /filename="([^"]*)"/.exec(raw.toString("utf8"))?.[1] ?? "";
-        fake.uploads.push({ at: now(), filename, bytes: raw.length });
-        return json(res, {
-          errcode: 0,
-          errmsg: "ok",
-          type: "file",
-          media_id: `MEDIA-${fake.uploads.length}`,
-        });
-      }
+      case "/cgi-bin/media/upload":
+        return upload(req, res, query, raw);
       case "/cgi-bin/media/get":
         return serveMedia(req, res, query);
       case "/cgi-bin/webhook/send":

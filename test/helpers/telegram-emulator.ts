@@ -1,10 +1,12 @@
 // Local Telegram Bot API peers for the channel tests, on 127.0.0.1 only:
 // - `startEmulator`: telegram-test-api (getUpdates, sendMessage, answerCallbackQuery, ...),
-// - `startFakeBotApi`: a tiny scripted Bot API for what the emulator cannot do (429 answers).
+// - `startFakeBotApi`: a tiny scripted Bot API for what the emulator cannot do (429 answers,
+//   sendPhoto and other multipart uploads).
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { TelegramServer } from "telegram-test-api/lib/telegramServer.js";
 import type { TelegramClient } from "telegram-test-api/lib/modules/telegramClient.js";
+import { readMultipart, type UploadedFile } from "./multipart.js";
 
 /** What the bot sent, as the emulator stored it. */
 export interface BotSent {
@@ -66,7 +68,12 @@ export async function startEmulator(): Promise<Emulator> {
 /** One Bot API call the fake received. */
 export interface FakeCall {
   method: string;
+  /** JSON body, or the text fields of a multipart body (objects arrive as JSON text). */
   body: Record<string, unknown>;
+  /** Files of a multipart body, by field name ("photo", "document"). */
+  files: Record<string, UploadedFile>;
+  /** The request's Content-Type. */
+  contentType: string;
 }
 
 /** A scripted answer: the JSON body and an HTTP status (default 200). */
@@ -94,16 +101,23 @@ export async function startFakeBotApi(
 ): Promise<FakeBotApi> {
   const calls: FakeCall[] = [];
   const server = createServer((req, res) => {
-    void handle(req, res);
+    handle(req, res).catch(() => {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error_code: 400, description: "Bad Request: fake" }));
+    });
   });
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    let text = "";
-    for await (const chunk of req) text += String(chunk);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+    const raw = Buffer.concat(chunks);
     const method = (req.url ?? "").split("/").pop() ?? "";
-    const call: FakeCall = {
-      method,
-      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-    };
+    const contentType = req.headers["content-type"] ?? "";
+    const call: FakeCall = { method, body: {}, files: {}, contentType };
+    if (/^multipart\/form-data/i.test(contentType)) {
+      Object.assign(call, await readMultipart(raw, contentType));
+    } else if (raw.length > 0) {
+      call.body = JSON.parse(raw.toString("utf8")) as Record<string, unknown>;
+    }
     calls.push(call);
     const scripted =
       answer(call) ??

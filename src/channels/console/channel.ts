@@ -67,9 +67,14 @@ export const consoleDocuments: DocumentFetcher = {
   },
 };
 
-/** A reply as terminal text: choices numbered, files as paths. */
+/**
+ * A reply as terminal text: a picture as its absolute path on a line of its own right after the
+ * text (a terminal shows no pictures; the path can be opened), choices numbered, files as paths.
+ */
 export function renderReply(reply: Reply): string {
-  const lines = [reply.text];
+  // A picture alone prints just its path (no empty line before it).
+  const lines = reply.text === "" && reply.image ? [] : [reply.text];
+  if (reply.image) lines.push(resolve(reply.image.path));
   reply.choices?.forEach((choice, i) => lines.push(`  ${i + 1}. ${choice.label}`));
   if (reply.file) lines.push(`文件：${reply.file.path}`);
   return lines.join("\n");

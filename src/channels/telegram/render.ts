@@ -1,10 +1,14 @@
 // Core replies -> Telegram messages: plain text (no parse_mode, so nothing needs escaping), choices
-// as an inline keyboard, long texts split at Telegram's length limit.
+// as an inline keyboard, long texts split at Telegram's length limit, a picture as a photo that
+// carries the text as its caption when the text is short enough.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
 import type { Choice, Reply, ReplyFile } from "../../core/types.js";
 
 /** Longest text of one Telegram message, in UTF-16 units (https://core.telegram.org/bots/api#sendmessage). */
 export const MAX_TEXT_LENGTH = 4096;
+
+/** Longest photo caption, in UTF-16 units (https://core.telegram.org/bots/api#sendphoto). */
+export const MAX_CAPTION_LENGTH = 1024;
 
 /** Longest callback_data of an inline button, in UTF-8 bytes. */
 export const MAX_CALLBACK_BYTES = 64;
@@ -18,17 +22,31 @@ const CHOOSE_PROMPT = "请选择：";
 /** One Telegram call a reply turns into. */
 export type OutgoingPart =
   | { kind: "text"; text: string; keyboard?: InlineKeyboardMarkup }
-  | { kind: "file"; file: ReplyFile };
+  | { kind: "file"; file: ReplyFile }
+  /** sendPhoto; `caption` is the reply's text when it fits (the keyboard then rides on the photo). */
+  | { kind: "photo"; image: ReplyFile; caption?: string; keyboard?: InlineKeyboardMarkup };
 
-/** Turns one core reply into the messages to send, in order; the keyboard rides on the last text. */
+/**
+ * Turns one core reply into the messages to send, in order: the text (the keyboard on its last
+ * part), the picture, the file. A text of at most 1024 characters goes as the picture's caption
+ * instead of a message of its own.
+ */
 export function renderReply(reply: Reply): OutgoingPart[] {
   const choices = reply.choices ?? [];
+  const keyboard = choices.length > 0 ? choiceKeyboard(choices) : undefined;
   const text = reply.text.trim() === "" && choices.length > 0 ? CHOOSE_PROMPT : reply.text;
-  // An empty text is skipped: Telegram refuses it, and a file alone needs no words.
-  const chunks = text.trim() === "" ? [] : splitText(text);
-  const parts: OutgoingPart[] = chunks.map((chunk) => ({ kind: "text", text: chunk }));
-  const last = parts[parts.length - 1];
-  if (choices.length > 0 && last?.kind === "text") last.keyboard = choiceKeyboard(choices);
+  const parts: OutgoingPart[] = [];
+  if (reply.image && text.length <= MAX_CAPTION_LENGTH) {
+    const caption = text.trim() === "" ? undefined : text;
+    parts.push({ kind: "photo", image: reply.image, caption, keyboard });
+  } else {
+    // An empty text is skipped: Telegram refuses it, and a file alone needs no words.
+    const chunks = text.trim() === "" ? [] : splitText(text);
+    parts.push(...chunks.map((chunk): OutgoingPart => ({ kind: "text", text: chunk })));
+    const last = parts[parts.length - 1];
+    if (keyboard && last?.kind === "text") last.keyboard = keyboard;
+    if (reply.image) parts.push({ kind: "photo", image: reply.image });
+  }
   if (reply.file) parts.push({ kind: "file", file: reply.file });
   return parts;
 }

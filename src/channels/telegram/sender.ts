@@ -1,5 +1,5 @@
 // Delivers core replies to one chat: in order (one queue per chat), within flood limits, retrying
-// after 429. A file that cannot be sent falls back to a short text.
+// after 429. A file or a picture that cannot be sent falls back to a short text.
 import type { Telegram } from "telegraf";
 import type { Reply, ReplyFile } from "../../core/types.js";
 import { createKeyedQueue } from "../../core/keyed-queue.js";
@@ -7,6 +7,13 @@ import type { FloodLimiter } from "./flood.js";
 import { describeError, type ChannelLogger } from "./log.js";
 import { renderReply, type OutgoingPart } from "./render.js";
 import { withRetry, type RetryOptions } from "./retry.js";
+
+type PhotoPart = Extract<OutgoingPart, { kind: "photo" }>;
+
+/** Added to the text (or sent alone) when a picture could not be sent. */
+export function photoFailedNote(name: string): string {
+  return `（图片「${name}」暂时无法发送，请稍后再试。）`;
+}
 
 /** A Telegram send failed for good (after any 429 retries). Carries the chat and the method. */
 export class TelegramSendError extends Error {
@@ -67,8 +74,30 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
+  /** sendPhoto (multipart upload of the file); on failure the caption and a note as a text. */
+  async function sendPhoto(chatId: string, part: PhotoPart) {
+    const { image, caption, keyboard } = part;
+    const extra = {
+      ...(caption === undefined ? {} : { caption }),
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    };
+    try {
+      // A new InputFile per attempt: telegraf opens the file while building the request.
+      await call(chatId, "sendPhoto", () =>
+        telegram.sendPhoto(chatId, { source: image.path, filename: safeName(image.name) }, extra),
+      );
+    } catch (error) {
+      log.warn(`${describeError(error)}; sending a text instead`);
+      const note = photoFailedNote(image.name);
+      const text = caption === undefined ? note : `${caption}\n\n${note}`;
+      const textExtra = keyboard ? { reply_markup: keyboard } : {};
+      await call(chatId, "sendMessage", () => telegram.sendMessage(chatId, text, textExtra));
+    }
+  }
+
   async function sendPart(chatId: string, part: OutgoingPart) {
     if (part.kind === "file") return sendFile(chatId, part.file);
+    if (part.kind === "photo") return sendPhoto(chatId, part);
     const extra = part.keyboard ? { reply_markup: part.keyboard } : {};
     return call(chatId, "sendMessage", () => telegram.sendMessage(chatId, part.text, extra));
   }
@@ -80,4 +109,9 @@ export function createSender(options: SenderOptions): Sender {
       }),
     idle: () => queue.idle(),
   };
+}
+
+/** A file name telegraf can put in a multipart header as it is (it quotes it without escaping). */
+function safeName(name: string): string {
+  return name.replace(/["\\\r\n]/g, "_");
 }

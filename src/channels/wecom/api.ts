@@ -49,13 +49,39 @@ export interface OpenedMedia {
 export interface WecomApi {
   /** POSTs a message/send body; resolves once WeCom accepted it. */
   sendMessage(body: Record<string, unknown>): Promise<void>;
-  /** Uploads a temporary file; resolves with its media_id. */
-  uploadFile(file: ReplyFile): Promise<string>;
+  /**
+   * Uploads a temporary file (media/upload, field "media"); resolves with its media_id. `type`
+   * "image" for a picture sent as an image message (PNG or JPG, at most 10 MB), else "file".
+   */
+  uploadFile(file: ReplyFile, type?: MediaType): Promise<string>;
   /**
    * Starts downloading a temporary file (media/get), optionally a byte range ("bytes=0-0").
    * Resolves once the headers are in; an errcode answer rejects with WecomApiError.
    */
   openMedia(mediaId: string, range?: string): Promise<OpenedMedia>;
+}
+
+/** media/upload types the channel uses. */
+export type MediaType = "file" | "image";
+
+/** Content types of uploaded pictures, by extension (WeCom takes JPG and PNG images). */
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  png: "image/png",
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+};
+
+/**
+ * File name and Content-Type of an upload's "media" part. A picture whose name has no JPG or PNG
+ * extension is named as the PNG a reply's image is, since WeCom goes by the extension.
+ */
+function uploadPart(file: ReplyFile, type: MediaType): { name: string; contentType: string } {
+  const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? "";
+  if (type !== "image") return { name: file.name, contentType: "application/octet-stream" };
+  const known = IMAGE_TYPES[extension];
+  return known
+    ? { name: file.name, contentType: known }
+    : { name: `${file.name}.png`, contentType: "image/png" };
 }
 
 /** How long a media download may take. */
@@ -189,13 +215,15 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
         http.post(`${base}/cgi-bin/message/send`, body, { params: { access_token: token } }),
       );
     },
-    async uploadFile(file) {
+    async uploadFile(file, type = "file") {
       const bytes = await readFile(file.path);
+      const part = uploadPart(file, type);
       const data = await withToken("cgi-bin/media/upload", (token) => {
         const form = new FormData(); // rebuilt per attempt: a sent body cannot be replayed
-        form.append("media", new Blob([bytes]), file.name);
+        form.append("media", new Blob([bytes], { type: part.contentType }), part.name);
         return http.post(`${base}/cgi-bin/media/upload`, form, {
-          params: { access_token: token, type: "file" },
+          params: { access_token: token, type },
+          timeout: MEDIA_TIMEOUT_MS,
         });
       });
       return parseAnswer(MediaSchema, "cgi-bin/media/upload", data).media_id;

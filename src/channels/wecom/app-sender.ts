@@ -1,6 +1,8 @@
 // Sends core replies to one member through the self-built app, within WeCom's per-member limit.
-import type { Reply } from "../../core/types.js";
+import type { Reply, ReplyFile } from "../../core/types.js";
 import type { WecomApi } from "./api.js";
+import type { WecomLogger } from "./callback.js";
+import { describeError } from "./errors.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { renderReply, splitUtf8 } from "./render.js";
 
@@ -10,36 +12,60 @@ export const APP_MESSAGES_PER_MINUTE = 30;
 /** message/send truncates text content beyond 2048 bytes. */
 export const TEXT_MAX_BYTES = 2048;
 
+/** Sent in place of a picture that could not be uploaded or sent. */
+export function imageFailedNote(name: string): string {
+  return `（图片「${name}」暂时无法发送，请稍后再试。）`;
+}
+
 /** Options of `createAppSender`. */
 export interface AppSenderOptions {
   api: WecomApi;
   agentId: string;
   /** Limiter keyed by userid, with `APP_MESSAGES_PER_MINUTE`. */
   limiter: RateLimiter;
+  /** Where a picture that could not be sent is reported (default: console). */
+  log?: WecomLogger;
 }
 
 /** Delivers replies to members. */
 export interface AppSender {
-  /** Sends the reply text (choices as numbered lines), then its file if any. */
+  /**
+   * Sends the reply text (choices as numbered lines), then its picture as an image message (a
+   * short note instead when it cannot be sent), then its file if any.
+   */
   send(userId: string, reply: Reply): Promise<void>;
 }
 
 /** Creates the sender of the self-built app. */
 export function createAppSender(options: AppSenderOptions): AppSender {
   const { api, limiter } = options;
+  const log = options.log ?? console;
   // message/send wants agentid as an integer.
   const agentid = /^\d+$/.test(options.agentId) ? Number(options.agentId) : options.agentId;
   const deliver = (userId: string, content: Record<string, unknown>) =>
     limiter.run(userId, () => api.sendMessage({ touser: userId, agentid, ...content }));
+  const sendText = async (userId: string, text: string) => {
+    for (const part of splitUtf8(text, TEXT_MAX_BYTES)) {
+      await deliver(userId, { msgtype: "text", text: { content: part } });
+    }
+  };
+
+  /** media/upload with type=image, then an image message with the media_id. */
+  async function sendImage(userId: string, image: ReplyFile): Promise<void> {
+    try {
+      const mediaId = await api.uploadFile(image, "image");
+      await deliver(userId, { msgtype: "image", image: { media_id: mediaId } });
+    } catch (error) {
+      log.warn(`wecom app: picture "${image.name}" not sent: ${describeError(error)}`);
+      await sendText(userId, imageFailedNote(image.name));
+    }
+  }
 
   return {
     async send(userId, reply) {
       const text = renderReply(reply);
-      if (text.trim() !== "") {
-        for (const part of splitUtf8(text, TEXT_MAX_BYTES)) {
-          await deliver(userId, { msgtype: "text", text: { content: part } });
-        }
-      }
+      if (text.trim() !== "") await sendText(userId, text);
+      if (reply.image) await sendImage(userId, reply.image);
       if (reply.file) {
         const mediaId = await api.uploadFile(reply.file);
         await deliver(userId, { msgtype: "file", file: { media_id: mediaId } });

@@ -71,7 +71,7 @@ function mountApp(
   const { now, sleep, http } = shared;
   const api = createWecomApi({ apiBase, corpId: app.corpId, secret: app.secret, now, sleep, http });
   const limiter = createRateLimiter({ limit: APP_MESSAGES_PER_MINUTE, now, sleep });
-  const sender = createAppSender({ api, agentId: app.agentId, limiter });
+  const sender = createAppSender({ api, agentId: app.agentId, limiter, log: shared.log });
   const door = createAppDoor({
     ...shared,
     app,
@@ -124,6 +124,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
         now,
         sleep,
         http: shared.http,
+        log,
       })
     : undefined;
 

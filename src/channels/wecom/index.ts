@@ -1,7 +1,18 @@
 // The WeCom channel: public surface only.
 export { createWecomChannel, type WecomChannel, type WecomChannelOptions } from "./channel.js";
-export { createGroupWebhook, type GroupWebhook, type GroupWebhookOptions } from "./webhook.js";
-export { createWecomApi, type OpenedMedia, type WecomApi, type WecomApiOptions } from "./api.js";
+export {
+  createGroupWebhook,
+  WEBHOOK_IMAGE_MAX_BYTES,
+  type GroupWebhook,
+  type GroupWebhookOptions,
+} from "./webhook.js";
+export {
+  createWecomApi,
+  type MediaType,
+  type OpenedMedia,
+  type WecomApi,
+  type WecomApiOptions,
+} from "./api.js";
 export {
   createWecomDocuments,
   describeMedia,

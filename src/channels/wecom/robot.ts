@@ -78,13 +78,22 @@ function toMessage(m: RobotText): Message {
   return { ...common, chatType: "private", chatId: user, text: m.text.content.trim() };
 }
 
-/** All replies in one markdown text, since response_url answers only once. Files are not sent. */
+/** Added when a reply has a picture: response_url takes markdown only. */
+export const PICTURES_IN_APP_NOTE = "（图片无法在这里显示，请在企业微信的应用中提问查看图片。）";
+
+/**
+ * All replies in one markdown text, since response_url answers only once. Files are not sent;
+ * pictures neither, but a note (kept even when the text is cut) says where to see them.
+ */
 export function renderMarkdown(replies: Reply[]): string {
   const text = replies
     .map(renderReply)
     .filter((part) => part.trim() !== "")
     .join("\n\n");
-  return splitUtf8(text, MARKDOWN_MAX_BYTES)[0] ?? "";
+  if (!replies.some((reply) => reply.image)) return splitUtf8(text, MARKDOWN_MAX_BYTES)[0] ?? "";
+  const room = MARKDOWN_MAX_BYTES - Buffer.byteLength(`\n\n${PICTURES_IN_APP_NOTE}`);
+  const head = splitUtf8(text, room)[0] ?? "";
+  return head.trim() === "" ? PICTURES_IN_APP_NOTE : `${head}\n\n${PICTURES_IN_APP_NOTE}`;
 }
 
 function parseJson<S extends z.ZodType>(schema: S, text: string, what: string): z.infer<S> {

@@ -62,6 +62,29 @@ describe("renderReply", () => {
     const parts = renderReply({ text: "导出：", file: { path: "/tmp/a.xlsx", name: "a.xlsx" } });
     expect(parts.map((p) => p.kind)).toEqual(["text", "file"]);
   });
+
+  const image = { path: "/tmp/chart.png", name: "chart.png" };
+
+  it("should carry a short text as the photo's caption, the keyboard on the photo", () => {
+    const choices = [{ label: "好", value: "好" }];
+    const parts = renderReply({ text: "产量图：", choices, image });
+    expect(parts).toEqual([
+      { kind: "photo", image, caption: "产量图：", keyboard: choiceKeyboard(choices) },
+    ]);
+  });
+
+  it("should send a photo alone, without caption, for an empty text", () => {
+    expect(renderReply({ text: "", image })).toEqual([
+      { kind: "photo", image, caption: undefined, keyboard: undefined },
+    ]);
+  });
+
+  it("should send a text over 1024 characters first and the photo after it, then the file", () => {
+    const file = { path: "/tmp/a.xlsx", name: "a.xlsx" };
+    const parts = renderReply({ text: "x".repeat(1025), image, file });
+    expect(parts.map((p) => p.kind)).toEqual(["text", "photo", "file"]);
+    expect(parts[1]).toEqual({ kind: "photo", image });
+  });
 });
 
 describe("splitText", () => {
