@@ -16,6 +16,7 @@ import { ReportsAnswerer } from "./search/reports-answerer.js";
 import { openPendingReports, openReportFiles } from "./store/report-files.js";
 import { createReportFeature } from "./core/reports/feature.js";
 import { createTeachingFeature } from "./core/teaching.js";
+import { createChartFeature } from "./core/charts/index.js";
 import { openLessons, openUnansweredLog } from "./store/lessons.js";
 import { openOfficeCalendar } from "./store/holidays.js";
 import { setDeadlineCalendar } from "./core/period.js";
@@ -117,6 +118,12 @@ async function startWithLock(
       },
     },
   });
+  const charts = createChartFeature({
+    ...stores,
+    latestReport: () => answerer.reports().at(-1)?.store,
+    dir: data("charts"),
+    area: district.area,
+  });
   const unanswered = openUnansweredLog(config.dataDir);
   const teaching = createTeachingFeature({
     lessons: openLessons(config.dataDir),
@@ -134,9 +141,10 @@ async function startWithLock(
       ...reportDesk.commands,
       ...teaching.commands,
       ...holidayCommands(holidays),
+      ...charts.commands,
     },
     flows: [...submissions.flows, ...reportDesk.flows],
-    answerHooks: submissions.answerHooks,
+    answerHooks: [...charts.answerHooks, ...submissions.answerHooks],
     onDocument: reportDesk.onDocument,
   });
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
