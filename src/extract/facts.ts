@@ -92,8 +92,8 @@ function draftsOfSentence(
           ? clause.slice(figure.end, next.start).replace(/[和及、][^和及、]*$/, "")
           : clause.slice(figure.end);
         const rest = clause.slice(found.at(-1)!.end);
-        const before = clauses.slice(0, clauseIndex).join("，");
         const earlierClauses = clauses.slice(0, clauseIndex);
+        const before = earlierClauses.join("，");
         const from = EARLIER.exec(left);
         const earlier = Boolean(from) && LATER.test(clause.slice(figure.end));
         const last = drafts.at(-1);

@@ -32,7 +32,6 @@ export function buildIndicatorStore(
   }
   const facts = { kind: report.kind, year: overridden?.reportYear ?? year, period };
   const indicators = extractFacts(report.sentences, facts);
-  const unitless = report.sentences.filter((s) => /\d\d/.test(s.text)).length;
   if (indicators.length === 0) warnings.push("没有找到带单位的数字");
   return {
     source: {
@@ -44,7 +43,7 @@ export function buildIndicatorStore(
       ...(facts.year === undefined ? {} : { year: facts.year }),
       kind: report.kind,
       sha256: textHash(text),
-      warnings: unitless > 0 ? warnings : warnings,
+      warnings,
     },
     indicators,
     mentions: report.sentences

@@ -268,6 +268,18 @@ export function baseUnit(unit: string): string {
   return unit.length > 1 ? unit.replace(/^(万亿|亿|万|千)(?=.)/, "") : unit;
 }
 
+const MAGNITUDES: [string, number][] = [
+  ["万亿", 1e12],
+  ["亿", 1e8],
+  ["万", 1e4],
+];
+
+/** How many base units one unit holds by its Chinese magnitude ("亿元" -> 1e8, "万头" -> 1e4, "元" -> 1). */
+export function magnitudeOf(unit: string): number {
+  if (unit.length < 2) return 1;
+  return MAGNITUDES.find(([prefix]) => unit.startsWith(prefix))?.[1] ?? 1;
+}
+
 function normaliseUnit(unit: string): string {
   return UNIT_ALIASES[unit] ?? unit;
 }

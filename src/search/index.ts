@@ -1,6 +1,6 @@
 // The indicator index: scores every indicator against a parsed question and picks the answer.
 import type { Indicator, IndicatorKind, IndicatorStore } from "../extract/indicator.js";
-import { baseUnit } from "../extract/numbers.js";
+import { baseUnit, magnitudeOf } from "../extract/numbers.js";
 import { Corpus } from "./corpus.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
@@ -196,8 +196,7 @@ export class IndicatorIndex {
     const share = doc.indicator.unit === "%" || doc.indicator.unit === "个百分点";
     const rateAsked = query.units.has("%") || query.kinds.has("rate") || query.asksChange;
     if (share && query.units.size > 0 && !rateAsked) return false;
-    const magnitude = /^(万亿|亿|万)/.test(doc.indicator.unit);
-    if (query.asksMagnitude && !magnitude) return false;
+    if (query.asksMagnitude && magnitudeOf(doc.indicator.unit) === 1) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
     return !contradicts(doc, query);
   }
@@ -341,7 +340,7 @@ export class IndicatorIndex {
     const coverage = needed && anchored ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) : 0;
     const score =
       (needed ? total / needed : 0) +
-      unitFit(doc.indicator, query) +
+      unitFit(doc, query) +
       kindFit(doc.indicator, query) -
       timeFit(doc.indicator, query) -
       partOnly(doc, query) -
@@ -455,10 +454,9 @@ function fieldCredit(doc: Doc, form: string): number {
 // Units that measure rather than count: "几个" cannot be answered in them.
 const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
 
-function unitFit(indicator: Indicator, query: ParsedQuery): number {
+function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);
-  if (query.units.size > 0)
-    return unitsOf(indicator).some((u) => query.units.has(u)) ? 0.25 : -0.35;
+  if (query.units.size > 0) return units.some((u) => query.units.has(u)) ? 0.25 : -0.35;
   // "增长多少" with no unit: a growth is said in percent more often than in amounts.
   if (query.asksChange && (unit === "%" || unit === "个百分点")) return 0.15;
   if (!query.countOnly) return 0;

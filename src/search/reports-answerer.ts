@@ -1,7 +1,7 @@
 // Questions over every report the office has imported: the latest answers by default; a year,
 // a period or "上次报告" in the question selects another; "比上次多了多少" compares two.
 import type { Indicator } from "../extract/indicator.js";
-import { baseUnit } from "../extract/numbers.js";
+import { baseUnit, magnitudeOf } from "../extract/numbers.js";
 import { byTime, type ReportEntry, type ReportLibrary } from "../reports/library.js";
 import { Answerer, shortReportName, type AskOptions, type AskResult } from "./answerer.js";
 import { formatFigure } from "./format.js";
@@ -96,7 +96,7 @@ export class ReportsAnswerer implements QuestionAnswerer, Teachable {
     const selected = this.select(topic, reports);
     const plain = topic.replace(PREVIOUS_REPORT, " ");
     let first: AskResult | undefined;
-    for (const entry of selected.entries) {
+    for (const entry of selected) {
       const result = this.answererOf(entry).ask(plain, { asked: question, ...options });
       if (result.answer) return result;
       first ??= result;
@@ -130,17 +130,16 @@ export class ReportsAnswerer implements QuestionAnswerer, Teachable {
    * before the latest for "上次报告", else the latest and then, when it has no such figure, the
    * older ones (an answer always names its report and period).
    */
-  private select(question: string, reports: ReportEntry[]): { entries: ReportEntry[] } {
+  private select(question: string, reports: ReportEntry[]): ReportEntry[] {
     const newestFirst = [...reports].reverse();
-    if (PREVIOUS_REPORT.test(question) && newestFirst.length > 1)
-      return { entries: [newestFirst[1]!] };
+    if (PREVIOUS_REPORT.test(question) && newestFirst.length > 1) return [newestFirst[1]!];
     const years = [...question.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
     const part = PART_WORDS.exec(question)?.[0];
     if (years.length || part) {
       const matching = newestFirst.filter((entry) => covers(entry, years, part));
-      if (matching.length) return { entries: matching };
+      if (matching.length) return matching;
     }
-    return { entries: newestFirst };
+    return newestFirst;
   }
 
   /** "生猪出栏比上次多了多少": the figure in the latest report that has it and in the one before. */
@@ -209,10 +208,7 @@ function covers(entry: ReportEntry, years: number[], part: string | undefined): 
 /** now − before in now's unit, when both are in one unit family with known sizes. */
 function differenceOf(now: Indicator, before: Indicator): number | undefined {
   if (baseUnit(now.unit) !== baseUnit(before.unit)) return undefined;
-  const size = (unit: string) =>
-    unit.startsWith("万亿") ? 1e12 : unit.startsWith("亿") ? 1e8 : unit.startsWith("万") ? 1e4 : 1;
-  const nowSize = now.unit.length > 1 ? size(now.unit) : 1;
-  const beforeSize = before.unit.length > 1 ? size(before.unit) : 1;
+  const [nowSize, beforeSize] = [magnitudeOf(now.unit), magnitudeOf(before.unit)];
   return (now.value * nowSize - before.value * beforeSize) / nowSize;
 }
 
