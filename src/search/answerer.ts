@@ -81,7 +81,11 @@ export class Answerer {
       const written = `${i.raw}${i.unit.replace(/^[万亿]/, "")}`;
       return asked.includes(written) || compact.includes(written);
     };
-    const best = result.matches.find((m) => !stated(m.indicator))?.indicator;
+    // What the question asks of a figure it states ("那95人里脱贫人口有几个") is another figure
+    // only when that one answers the whole question as well as the stated one does.
+    const [top] = result.matches;
+    const floor = top && stated(top.indicator) ? top.coverage : 0;
+    const best = result.matches.find((m) => !stated(m.indicator) && m.coverage >= floor)?.indicator;
     if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
     // Two figures fit, of two sides the question does not choose between: ask which.
     const rival = this.index.rival(result.matches, result.query);

@@ -67,6 +67,7 @@ const YEAR = /\d{4}年/;
 const COMPARED_YEAR = /[比较跟同与和](\d{4}年|去年|上年|前年)/g;
 
 const HEAD_BOOST = 1.25;
+const NUMBER_BOOST = 2;
 const TOTAL = /合计|共计|总计|总数/;
 const FIVE_YEAR = /十[一二三四五]五/;
 /** How close a figure of the other side of a contrast must score to compete with the best. */
@@ -113,7 +114,10 @@ export class IndicatorIndex {
     if (required.length === 0) return { query, matches: [], suggestions: [] };
     const head = terms.findLastIndex((t) => !t.soft);
     // The head noun of a Chinese question comes last and names what is counted.
-    const weights = terms.map((t, i) => this.weight(t) * (i === head ? HEAD_BOOST : 1));
+    // A number the question states ("那50场…") points at one sentence of the report.
+    const boost = (t: QueryTerm, i: number) =>
+      i === head ? HEAD_BOOST : t.number ? NUMBER_BOOST : 1;
+    const weights = terms.map((t, i) => this.weight(t) * boost(t, i));
     // Only figures that may reach the coverage threshold are scored in full; of the others, the
     // closest few are scored for near topics. Time then stays flat however many figures share
     // a common word.
@@ -421,6 +425,8 @@ function anchored(doc: Doc, term: QueryTerm): boolean {
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */
 function termCredit(doc: Doc, term: QueryTerm): number {
   if (term.anchor) return anchored(doc, term) ? STRONG : 0;
+  if (term.number)
+    return term.forms.some((f) => holdsNumber(doc.all, f)) ? numberCredit(doc, term) : 0;
   let best = 0;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
@@ -429,6 +435,26 @@ function termCredit(doc: Doc, term: QueryTerm): number {
   }
   // The words apart may stand closer than the stretch itself ("河鲤亲鱼水花" for 河鲤水花).
   return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;
+}
+
+/** "50" stands in `text` as a number of its own, not inside "1500" or "2.50". */
+function holdsNumber(text: string, form: string): boolean {
+  const open = /\d$/.test(form);
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    const after = text[at + form.length] ?? "";
+    if (!/[\d.]/.test(text[at - 1] ?? "") && !(open && /[\d.]/.test(after))) return true;
+  }
+  return false;
+}
+
+/** The best field holding a number the question states. */
+function numberCredit(doc: Doc, term: QueryTerm): number {
+  const has = (text: string) => term.forms.some((f) => holdsNumber(text, f));
+  if (doc.strong.some(has)) return STRONG;
+  if (has(doc.clause) || has(doc.composedName)) return CLAUSE;
+  let best = 0;
+  for (const c of doc.context) if (c.credit > best && has(c.text)) best = c.credit;
+  return best || (has(doc.section) ? SECTION : 0);
 }
 
 /** The best field holding every one of `parts` ("清理各类垃圾" for 清理|垃圾). */

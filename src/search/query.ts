@@ -125,7 +125,12 @@ export class QueryParser {
       .map((group) => group[0]!)
       .filter((name) => planWords.some((w) => name !== w && name.includes(w)))
       .sort((a, b) => b.length - a.length);
-    this.softWords = new Set([...intents.softWords, ...Object.keys(intents.kindWords)]);
+    // Kind and change words ("同比", "扩大") say what kind of figure is asked, not its topic.
+    this.softWords = new Set([
+      ...intents.softWords,
+      ...Object.keys(intents.kindWords),
+      ...intents.changeWords,
+    ]);
     this.places = [...(options.places ?? []), ...intents.places, ...intents.anchorWords]
       .filter((w) => !(w in RELATIVE_YEARS))
       .sort((a, b) => b.length - a.length);
@@ -209,7 +214,8 @@ export class QueryParser {
     let hinted = new Set<string>();
     let lastAt = -1;
     for (const [word, family] of Object.entries(this.intents.hintWords)) {
-      const at = canonical.lastIndexOf(word);
+      // A hint may be a synonym's other form ("鱼苗" for 水花): look in what was typed too.
+      const at = Math.max(canonical.lastIndexOf(word), normalised.lastIndexOf(word));
       if (at < 0) continue;
       const units = this.intents.unitFamilies[family]!;
       if (this.intents.strictHints.includes(word)) units.forEach((u) => strict.add(u));
@@ -248,7 +254,7 @@ export class QueryParser {
     }
     for (const [numeral] of rest.matchAll(NUMERALS)) {
       // "那4个项目", "28个示范村": the question's own numbers name its topic, softly.
-      terms.push({ text: numeral, forms: [numeral], soft: true, anchor: false });
+      terms.push({ text: numeral, forms: [numeral], soft: true, anchor: false, number: true });
       rest = rest.replace(numeral, "|");
     }
     for (const place of this.places) {

@@ -16,6 +16,8 @@ export interface QueryTerm {
    * clause, though not side by side ("清理各类垃圾"), matches it too, a little less.
    */
   parts?: string[];
+  /** A number the question states ("那50场"): it matches whole numbers only, not "1500". */
+  number?: boolean;
 }
 
 /** Words that shape how a stretch is read. */
