@@ -1,19 +1,12 @@
 // Changes to one JSON document run one at a time, so a change that reads the data first (the next
 // receipt number) sees every earlier change. (json-doc itself leaves the data untouched when a
-// change is invalid or its write fails.)
+// change is invalid or its write fails.) The serial lane itself is the toolkit's.
+import { createSerialQueue, type SerialQueue } from "../infra/keyed-queue.js";
 
-/** Runs async jobs one after another, in call order. */
-export type SerialQueue = <R>(job: () => Promise<R>) => Promise<R>;
+export type { SerialQueue };
 
 /** A new queue; a failed job does not stop the next. */
-export function serialQueue(): SerialQueue {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (job) => {
-    const run = tail.then(job, job);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
+export const serialQueue = createSerialQueue;
 
 const docQueues = new WeakMap<object, SerialQueue>();
 
@@ -24,7 +17,7 @@ const docQueues = new WeakMap<object, SerialQueue>();
 export function queueOf(doc: object): SerialQueue {
   let queue = docQueues.get(doc);
   if (!queue) {
-    queue = serialQueue();
+    queue = createSerialQueue();
     docQueues.set(doc, queue);
   }
   return queue;

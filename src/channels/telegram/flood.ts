@@ -1,7 +1,8 @@
 // Telegram's flood limits, applied before each send: about one message a second to one chat and
 // 20 a minute to one group (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
 // Sends to one chat are already serialised by the sender's queue, so no locking is needed here.
-import { realSleep, type Sleep } from "./retry.js";
+import { realSleep, type Sleep } from "../../infra/sleep.js";
+import { createWindowLimiter } from "../../infra/window-limiter.js";
 
 /** Options of `createFloodLimiter`. */
 export interface FloodOptions {
@@ -23,36 +24,30 @@ export interface FloodClock {
   sleep?: Sleep;
 }
 
-const MINUTE_MS = 60_000;
-
 /** Creates a limiter that remembers the last minute of sends per chat. */
 export function createFloodLimiter(
   options: FloodOptions = {},
   clock: FloodClock = {},
 ): FloodLimiter {
-  const interval = options.chatIntervalMs ?? 1000;
-  const groupLimit = options.groupPerMinute ?? 20;
-  const now = clock.now ?? Date.now;
   const sleep = clock.sleep ?? realSleep;
-  const sent = new Map<string, number[]>();
-
-  function delayFor(chatId: string, times: number[]): number {
-    const last = times[times.length - 1];
-    let delay = last === undefined ? 0 : last + interval - now();
-    // Telegram group ids are negative; a private chat id is the user's (positive) id.
-    const isGroup = chatId.startsWith("-");
-    const oldest = times[times.length - groupLimit];
-    if (isGroup && oldest !== undefined) delay = Math.max(delay, oldest + MINUTE_MS - now());
-    return delay;
-  }
+  // One start per interval is the per-chat gap; both windows count a send at the same instant.
+  const perChat = createWindowLimiter({
+    limit: 1,
+    windowMs: options.chatIntervalMs ?? 1000,
+    ...clock,
+  });
+  const perGroup = createWindowLimiter({ limit: options.groupPerMinute ?? 20, ...clock });
+  // Telegram group ids are negative; a private chat id is the user's (positive) id.
+  const isGroup = (chatId: string) => chatId.startsWith("-");
+  const delayFor = (chatId: string) =>
+    Math.max(perChat.delayFor(chatId), isGroup(chatId) ? perGroup.delayFor(chatId) : 0);
 
   return {
     async wait(chatId) {
-      const times = (sent.get(chatId) ?? []).filter((t) => t > now() - MINUTE_MS);
-      const delay = delayFor(chatId, times);
+      const delay = delayFor(chatId);
       if (delay > 0) await sleep(delay);
-      times.push(now());
-      sent.set(chatId, times);
+      perChat.record(chatId);
+      if (isGroup(chatId)) perGroup.record(chatId);
     },
   };
 }

@@ -1,12 +1,13 @@
 // Honour Telegram's 429 "Too Many Requests": wait the `retry_after` seconds it names, then retry,
 // a bounded number of times (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+// A 429 proves the message was not taken. Nothing else is retried: a send that timed out may have
+// arrived and Telegram has no duplicate check, so it is logged once and not sent again.
 import { TelegramError } from "telegraf";
+import { mayHaveArrived } from "../../infra/delivery.js";
+import { retry } from "../../infra/retry.js";
+import { realSleep, type Sleep } from "../../infra/sleep.js";
 
-/** Sleeps `ms` milliseconds. */
-export type Sleep = (ms: number) => Promise<void>;
-
-/** A real timer. */
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export { realSleep, type Sleep };
 
 /** Options of `withRetry`. */
 export interface RetryOptions {
@@ -16,6 +17,8 @@ export interface RetryOptions {
   maxRetryAfterSec?: number;
   /** Sleep between attempts (default: a real timer). */
   sleep?: Sleep;
+  /** Where a send that timed out is reported (default: console). */
+  log?: Pick<Console, "warn">;
 }
 
 /** The `retry_after` seconds of a 429 error, or undefined for any other error. */
@@ -26,16 +29,31 @@ export function retryAfterSeconds(error: unknown): number | undefined {
 
 /** Runs `call`, retrying it after each 429 as long as the wait is within bounds. */
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
-  const retries = options.retries ?? 3;
   const maxWait = options.maxRetryAfterSec ?? 60;
-  const sleep = options.sleep ?? realSleep;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const wait = retryAfterSeconds(error);
-      if (wait === undefined || wait > maxWait || attempt >= retries) throw error;
-      await sleep(wait * 1000);
+  try {
+    return await retry(call, {
+      retries: options.retries ?? 3,
+      sleep: options.sleep ?? realSleep,
+      delayMs(error) {
+        const wait = retryAfterSeconds(error);
+        return wait === undefined || wait > maxWait ? undefined : wait * 1000;
+      },
+    });
+  } catch (error) {
+    if (mayHaveArrived(error)) {
+      const log = options.log ?? console;
+      // Only the error's name and code: its message can hold the request URL with the bot token.
+      log.warn(
+        `telegram: a send timed out (${errorKind(error)}); not repeated, it may have arrived`,
+      );
     }
+    throw error;
   }
+}
+
+/** "FetchError ETIMEDOUT": enough to tell what happened, never the URL. */
+function errorKind(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === undefined ? error.name : `${error.name} ${code}`;
 }

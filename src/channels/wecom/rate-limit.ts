@@ -1,15 +1,18 @@
 // Sliding-window limits that queue instead of dropping: WeCom silently drops the 31st message a
-// minute to one member, and a group robot accepts 20 a minute.
-import { realSleep, type Sleep } from "./http-call.js";
+// minute to one member, and a group robot accepts 20 a minute. A thin pairing of the toolkit's
+// per-key serial queue and window limiter.
+import { createKeyedQueue } from "../../infra/keyed-queue.js";
+import type { Now, Sleep } from "../../infra/sleep.js";
+import { createWindowLimiter } from "../../infra/window-limiter.js";
 
 /** Options of `createRateLimiter`. */
 export interface RateLimiterOptions {
-  /** Tasks allowed per key within one window. */
+  /** Tasks allowed per key within one window (Infinity: order only, no limit). */
   limit: number;
   /** Window length in milliseconds (default: 60_000). */
   windowMs?: number;
   /** Clock in milliseconds (default: Date.now). */
-  now?: () => number;
+  now?: Now;
   /** Sleep used while the window is full (default: a real timer). */
   sleep?: Sleep;
 }
@@ -21,46 +24,16 @@ export interface RateLimiter {
   pending(key: string): number;
 }
 
-interface Lane {
-  starts: number[];
-  tail: Promise<unknown>;
-  pending: number;
-}
-
 /** Creates a limiter; each key is its own lane, tasks of one lane run one after another. */
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const windowMs = options.windowMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? realSleep;
-  const lanes = new Map<string, Lane>();
-
-  async function waitForSlot(lane: Lane): Promise<void> {
-    for (;;) {
-      const cutoff = now() - windowMs;
-      while (lane.starts.length > 0 && lane.starts[0]! <= cutoff) lane.starts.shift();
-      if (lane.starts.length < options.limit) return;
-      await sleep(lane.starts[0]! - cutoff);
-    }
-  }
-
-  function laneOf(key: string): Lane {
-    let lane = lanes.get(key);
-    if (!lane) lanes.set(key, (lane = { starts: [], tail: Promise.resolve(), pending: 0 }));
-    return lane;
-  }
-
+  const lanes = createKeyedQueue();
+  const window = createWindowLimiter(options);
   return {
-    run(key, task) {
-      const lane = laneOf(key);
-      lane.pending++;
-      const result = lane.tail.then(async () => {
-        await waitForSlot(lane);
-        lane.starts.push(now());
+    run: (key, task) =>
+      lanes.run(key, async () => {
+        await window.take(key);
         return task();
-      });
-      lane.tail = result.catch(() => undefined).finally(() => lane.pending--);
-      return result;
-    },
-    pending: (key) => lanes.get(key)?.pending ?? 0,
+      }),
+    pending: (key) => lanes.pending(key),
   };
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWecomApi, WecomApiError } from "../../../src/channels/wecom/index.js";
+import { WecomDeliveryUnknownError } from "../../../src/channels/wecom/http-call.js";
 import { startFakeWecom, type FakeWecom } from "../../helpers/fake-wecom.js";
 import { CORP_ID, fakeClock, SECRET } from "./support.js";
 
@@ -89,9 +90,26 @@ describe("WeCom API client", () => {
     expect(clock.sleeps).toEqual([1000, 2000]);
   });
 
-  it("backs off and retries on HTTP 5xx", async () => {
+  it("does not send message/send again after HTTP 5xx, since WeCom may have taken it", async () => {
     const { api, fake, clock } = await setup();
     fake.failNext("/cgi-bin/message/send", { status: 502 });
+    const error = await failure(api.sendMessage(text("a")));
+    expect(error).toBeInstanceOf(WecomDeliveryUnknownError);
+    expect(error.status).toBe(502);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it("backs off and retries gettoken (a GET) on HTTP 5xx", async () => {
+    const { api, fake, clock } = await setup();
+    fake.failNext("/cgi-bin/gettoken", { status: 502 });
+    await api.sendMessage(text("a"));
+    expect(fake.messages).toHaveLength(1);
+    expect(clock.sleeps).toEqual([1000]);
+  });
+
+  it("retries message/send answered HTTP 429, which proves WeCom did not take it", async () => {
+    const { api, fake, clock } = await setup();
+    fake.failNext("/cgi-bin/message/send", { status: 429 });
     await api.sendMessage(text("a"));
     expect(fake.messages).toHaveLength(1);
     expect(clock.sleeps).toEqual([1000]);
