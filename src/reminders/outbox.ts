@@ -1,7 +1,13 @@
 // The outbox: every reminder message goes through it. One lane per destination (a person, an
 // office group), each with its own per-minute limit: a WeCom group robot takes 20 a minute, one
 // WeCom member 30 (the 31st is dropped silently), a Telegram group 20. Messages wait for a slot
-// instead of being dropped; a rejected send is retried with back-off.
+// instead of being dropped; a rejected send is retried with back-off, never one that may have
+// arrived. Lanes, limits and retries are the toolkit's (src/infra).
+import { mayHaveArrived } from "../infra/delivery.js";
+import { createKeyedQueue } from "../infra/keyed-queue.js";
+import { listedDelay, retry } from "../infra/retry.js";
+import { realSleep } from "../infra/sleep.js";
+import { createWindowLimiter } from "../infra/window-limiter.js";
 
 /** Where the outbox writes warnings and errors; `console` fits. */
 export interface ReminderLogger {
@@ -59,44 +65,18 @@ export interface Outbox {
 /** The outbox's default retry delays. */
 export const DEFAULT_RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000] as const;
 
-const WINDOW_MS = 60_000;
+/** Timeouts leave it open whether the message arrived (see infra/delivery). */
+export { mayHaveArrived };
 
-/** Timeouts leave it open whether the message arrived. */
-export function mayHaveArrived(error: unknown): boolean {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ECONNABORTED" || code === "ETIMEDOUT" || /timeout/i.test(e.message)) return true;
-  }
-  return false;
-}
-
-interface Lane {
-  /** Start times of the attempts within the last window. */
-  starts: number[];
-  tail: Promise<unknown>;
-}
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Creates an outbox; lanes are created on first use. */
+/** Creates an outbox; lanes are created on first use and forgotten once idle. */
 export function createOutbox(options: OutboxOptions = {}): Outbox {
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? console;
   const retryable = options.retryable ?? ((error: unknown) => !mayHaveArrived(error));
-  const lanes = new Map<string, Lane>();
+  const lanes = createKeyedQueue();
+  const slots = createWindowLimiter({ limit: Infinity, now: options.now, sleep });
   const inflight = new Set<Promise<OutboxOutcome>>();
-
-  async function takeSlot(lane: Lane, perMinute: number): Promise<void> {
-    for (;;) {
-      const cutoff = now() - WINDOW_MS;
-      while (lane.starts.length > 0 && lane.starts[0]! <= cutoff) lane.starts.shift();
-      if (lane.starts.length < perMinute) break;
-      await sleep(lane.starts[0]! - cutoff);
-    }
-    lane.starts.push(now());
-  }
 
   async function ready(job: OutboxJob): Promise<boolean> {
     try {
@@ -107,38 +87,36 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
     }
   }
 
-  async function deliver(job: OutboxJob, lane: Lane): Promise<OutboxOutcome> {
+  async function deliver(job: OutboxJob): Promise<OutboxOutcome> {
     if (!(await ready(job))) return "dropped";
-    for (let attempt = 0; ; attempt++) {
-      await takeSlot(lane, job.perMinute);
-      try {
-        await job.send();
-        return "sent";
-      } catch (error) {
-        const delay = retryable(error) ? delays[attempt] : undefined;
-        if (delay === undefined) {
-          log.error(
-            `提醒 ${job.label} 发送失败，已放弃 (${attempt + 1} 次): ${describeError(error)}`,
-          );
-          return "failed";
-        }
-        log.warn(`提醒 ${job.label} 发送失败，${delay / 1000} 秒后重试: ${describeError(error)}`);
-        await sleep(delay);
-      }
+    let attempts = 0;
+    try {
+      await retry(
+        async () => {
+          attempts++;
+          await slots.take(job.lane, job.perMinute); // every attempt counts against the limit
+          await job.send();
+        },
+        {
+          retries: delays.length,
+          sleep,
+          delayMs: (error, n) => (retryable(error) ? listedDelay(n, delays) : undefined),
+          onRetry: (error, _n, delay) =>
+            log.warn(
+              `提醒 ${job.label} 发送失败，${delay / 1000} 秒后重试: ${describeError(error)}`,
+            ),
+        },
+      );
+      return "sent";
+    } catch (error) {
+      log.error(`提醒 ${job.label} 发送失败，已放弃 (${attempts} 次): ${describeError(error)}`);
+      return "failed";
     }
-  }
-
-  function laneOf(key: string): Lane {
-    let lane = lanes.get(key);
-    if (!lane) lanes.set(key, (lane = { starts: [], tail: Promise.resolve() }));
-    return lane;
   }
 
   return {
     push(job) {
-      const lane = laneOf(job.lane);
-      const outcome = lane.tail.then(() => deliver(job, lane));
-      lane.tail = outcome;
+      const outcome = lanes.run(job.lane, () => deliver(job));
       inflight.add(outcome);
       void outcome.finally(() => inflight.delete(outcome));
       return outcome;

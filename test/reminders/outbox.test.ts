@@ -128,4 +128,25 @@ describe("createOutbox", () => {
     expect(await outcome).toBe("failed");
     expect(attempts).toBe(1);
   });
+
+  it("should not retry a send its channel marks as possibly delivered (an HTTP 5xx from WeCom)", async () => {
+    const log = memoryLog();
+    const outbox = createOutbox({ log });
+    let attempts = 0;
+    const unknown = Object.assign(new Error("cgi-bin/webhook/send answered HTTP 502."), {
+      deliveryUnknown: true,
+    });
+    const outcome = outbox.push(
+      groupJob([], 0, {
+        send: async () => {
+          attempts++;
+          throw unknown;
+        },
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(20 * 60_000);
+    expect(await outcome).toBe("failed");
+    expect(attempts).toBe(1);
+    expect(log.lines.filter((l) => l.startsWith("error"))).toHaveLength(1);
+  });
 });
