@@ -391,6 +391,10 @@ function nearTopics(scored: Scored[]): Indicator[] {
  */
 function contradicts(doc: Doc, query: ParsedQuery): boolean {
   const { ownWords: phrase, sentence } = doc;
+  // "种植养殖两块加起来": asked of several sides together, a figure of one side is a part.
+  const part = ({ named }: { named: string[] }) =>
+    named.length > 1 && named.filter((w) => phrase.includes(w)).length === 1;
+  if (query.contrasts.some(part)) return true;
   return query.contrasts.some(({ named, others }) => {
     const scope = [...named, ...others].some((w) => phrase.includes(w)) ? phrase : sentence;
     return !named.some((w) => scope.includes(w)) && others.some((w) => scope.includes(w));

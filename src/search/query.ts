@@ -194,11 +194,11 @@ export class QueryParser {
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
         .map((set) => ({
-          named: set.filter((w) => canonical.includes(w)),
-          others: set.filter((w) => !canonical.includes(w)),
+          named: set.filter((w) => names(canonical, w)),
+          others: set.filter((w) => !names(canonical, w)),
         }))
         .filter((c) => c.named.length > 0),
-      unnamed: this.intents.contrasts.filter((set) => !set.some((w) => canonical.includes(w))),
+      unnamed: this.intents.contrasts.filter((set) => !set.some((w) => names(canonical, w))),
     };
   }
 
@@ -347,6 +347,14 @@ export class QueryParser {
     }
     return result;
   }
+}
+
+/** The question names a side of a contrast: "种植养殖" names 种植业 and 养殖业. */
+function names(text: string, side: string): boolean {
+  return (
+    text.includes(side) ||
+    (side.length >= 3 && side.endsWith("业") && text.includes(side.slice(0, -1)))
+  );
 }
 
 function escape(text: string): string {
