@@ -1,0 +1,129 @@
+// `npm run bench:load [-- COUNT [LEVELS]]`: the WeCom app door under load, black box.
+// Starts a loopback fake WeCom API and the bot as a child process on a fresh DATA_DIR, then posts
+// COUNT signed, encrypted callbacks (distinct MsgIds, one distinct user each) at each concurrency
+// in LEVELS (default: 5000 at 50,200). Prints acks per second, ack latency p50/p99, acks over
+// 5 s, how many acknowledged messages were answered 0, 1 or 2+ times, and the bot's RSS.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startBot, type Bot } from "./support/bot.js";
+import { APP, callbackClient, pool, signCallback, type PostResult } from "./support/callbacks.js";
+import { startFakeApi, type FakeApi } from "./support/fake-api.js";
+import { mark, percentile, waitQuiet } from "./support/stats.js";
+
+const QUESTION = "新建民宿多少户";
+const count = Number(process.argv[2] ?? 5000);
+const levels = (process.argv[3] ?? "50,200").split(",").map(Number);
+const TARGET = { acksPerSecond: 2000, p99Ms: 50, rssMb: 300, atConcurrency: 200 };
+
+/** Answers per user, from what the fake API received. */
+function answersByUser(api: FakeApi): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of api.sent) counts.set(m.touser, (counts.get(m.touser) ?? 0) + 1);
+  return counts;
+}
+
+const quietProbe = (api: FakeApi, bot: Bot) => ({
+  sent: () => api.sent.length,
+  cpuSeconds: bot.cpuSeconds,
+});
+
+let msgSeq = 0;
+/** A MsgId no other message of this run has (WeCom's are 64-bit decimal numbers). */
+const nextMsgId = () => String(7_000_000_000_000_000_000n + BigInt(++msgSeq));
+
+async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
+  const client = callbackClient(bot.port, concurrency);
+  const users = Array.from({ length: count }, (_, i) => `load${concurrency}x${i}`);
+  // Signed beforehand, so the client spends its CPU on sending while the clock runs; signed
+  // again when the bot is so slow that the timestamp nears the end of WeCom's 300 s window.
+  const messages = users.map((from) => ({ from, content: QUESTION, msgId: nextMsgId() }));
+  const signedAt = Date.now();
+  const callbacks = messages.map(signCallback);
+  const fresh = (i: number) => (Date.now() - signedAt < 200_000 ? callbacks[i]! : messages[i]!);
+  const started = performance.now();
+  const results: PostResult[] = await pool(count, concurrency, (i) => client.post(fresh(i)));
+  const seconds = (performance.now() - started) / 1000;
+  client.close();
+  const quiet = await waitQuiet(quietProbe(api, bot), 5000, 600_000);
+  const answers = answersByUser(api);
+  const acked = results.flatMap((r, i) => (r.acked ? [{ ...r, user: users[i]! }] : []));
+  const ms = acked.map((r) => r.ms);
+  const times = acked.map((r) => answers.get(r.user) ?? 0);
+  return {
+    concurrency,
+    acked: acked.length,
+    failed: count - acked.length,
+    acksPerSecond: acked.length / seconds,
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
+    over5s: ms.filter((m) => m > 5000).length,
+    answered0: times.filter((t) => t === 0).length,
+    answered1: times.filter((t) => t === 1).length,
+    answered2: times.filter((t) => t >= 2).length,
+    quiet,
+  };
+}
+
+async function main(): Promise<void> {
+  const api = await startFakeApi(APP.corpId, APP.secret);
+  const dataDir = mkdtempSync(join(tmpdir(), "bench-load-"));
+  const bot = await startBot({ dataDir, apiBase: api.url });
+  let peakRss = bot.rssMb();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, bot.rssMb())), 500);
+  let exitCode = 0;
+  try {
+    // Warm-up: load the report, the segmenter and the JIT before measuring.
+    const warm = callbackClient(bot.port, 8);
+    await pool(40, 8, (i) =>
+      warm.post({ from: `warm${i}`, content: QUESTION, msgId: nextMsgId() }),
+    );
+    warm.close();
+    await waitQuiet(quietProbe(api, bot), 1000, 30_000);
+    console.log(`bot pid group ${bot.child.pid}, RSS after warm-up ${bot.rssMb().toFixed(0)} MB`);
+    console.log(`${count} callbacks per level, "${QUESTION}", one distinct user each\n`);
+
+    let total = 0;
+    for (const level of levels) {
+      const r = await runLevel(api, bot, level);
+      total += count;
+      const atTarget = level === TARGET.atConcurrency;
+      const answeredOk = r.answered0 === 0 && r.answered2 === 0 && r.failed === 0;
+      console.log(`concurrency ${level}: ${r.acked} acked, ${r.failed} not acked`);
+      console.log(
+        `  acks/s ${r.acksPerSecond.toFixed(0)}` +
+          (atTarget
+            ? `  (target ≥ ${TARGET.acksPerSecond}: ${mark(r.acksPerSecond >= TARGET.acksPerSecond)})`
+            : ""),
+      );
+      console.log(
+        `  ack latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms` +
+          (atTarget ? `  (target p99 < ${TARGET.p99Ms}: ${mark(r.p99 < TARGET.p99Ms)})` : ""),
+      );
+      console.log(`  acks over 5 s: ${r.over5s}`);
+      console.log(
+        `  acknowledged messages answered 0×: ${r.answered0}, 1×: ${r.answered1}, 2+×: ${r.answered2}` +
+          `  (target: all exactly once: ${mark(answeredOk)})` +
+          (r.quiet ? "" : "  [bot still busy after 600 s]"),
+      );
+      if (!answeredOk) exitCode = 1;
+      if (atTarget && (r.acksPerSecond < TARGET.acksPerSecond || r.p99 >= TARGET.p99Ms))
+        exitCode = 1;
+      console.log(`  RSS after ${total} messages: ${bot.rssMb().toFixed(0)} MB\n`);
+    }
+    const rss = bot.rssMb();
+    console.log(
+      `RSS after ${total} messages: ${rss.toFixed(0)} MB, peak ${peakRss.toFixed(0)} MB` +
+        `  (target < ${TARGET.rssMb} MB: ${mark(rss < TARGET.rssMb)})`,
+    );
+    if (rss >= TARGET.rssMb) exitCode = 1;
+  } finally {
+    clearInterval(sampler);
+    await bot.stop();
+    await api.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exitCode = exitCode;
+}
+
+await main();

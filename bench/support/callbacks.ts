@@ -1,0 +1,108 @@
+// Signed, encrypted WeCom app callbacks (via the independent @wecom/crypto implementation) and
+// a keep-alive HTTP client that posts them to the bot on 127.0.0.1 and times each ack.
+import { Agent, request } from "node:http";
+import { randomInt } from "node:crypto";
+import { encrypt, getSignature } from "@wecom/crypto";
+
+/** The app settings the bot is started with (test values, never real secrets). */
+export const APP = {
+  corpId: "ww5823bf96d3bd56c7",
+  agentId: "1000002",
+  secret: "bench-app-secret",
+  token: "QDG6eK",
+  aesKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C",
+} as const;
+
+/** One member's text message to the app. */
+export interface TextCallback {
+  from: string;
+  content: string;
+  msgId: string;
+}
+
+function plainXml(m: TextCallback, createTime: number): string {
+  return (
+    `<xml><ToUserName><![CDATA[${APP.corpId}]]></ToUserName><FromUserName><![CDATA[${m.from}]]></FromUserName>` +
+    `<CreateTime>${createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType>` +
+    `<Content><![CDATA[${m.content}]]></Content><MsgId>${m.msgId}</MsgId><AgentID>${APP.agentId}</AgentID></xml>`
+  );
+}
+
+/** A callback ready to POST: path with the signed query, and the encrypted envelope. */
+export interface SignedCallback {
+  path: string;
+  body: string;
+}
+
+/** A callback as WeCom would POST it now (fresh timestamp and nonce; valid for 300 s). */
+export function signCallback(m: TextCallback): SignedCallback {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = String(randomInt(1e9));
+  const cipher = encrypt(APP.aesKey, plainXml(m, Number(timestamp)), APP.corpId);
+  const signature = getSignature(APP.token, timestamp, nonce, cipher);
+  return {
+    path: `/wecom/app?msg_signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`,
+    body:
+      `<xml><ToUserName><![CDATA[${APP.corpId}]]></ToUserName><Encrypt><![CDATA[${cipher}]]></Encrypt>` +
+      `<AgentID><![CDATA[${APP.agentId}]]></AgentID></xml>`,
+  };
+}
+
+/** What one POST came to: acknowledged means HTTP 200 with "success", as WeCom counts it. */
+export interface PostResult {
+  acked: boolean;
+  /** HTTP status, or 0 when the connection failed. */
+  status: number;
+  ms: number;
+}
+
+/** Posts to the bot at 127.0.0.1:port over a shared keep-alive agent. */
+export function callbackClient(port: number, maxSockets: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  /** Posts a message (signed now) or a callback signed beforehand. */
+  function post(m: TextCallback | SignedCallback, timeoutMs = 15_000): Promise<PostResult> {
+    const { path, body } = "path" in m ? m : signCallback(m);
+    const started = performance.now();
+    return new Promise((resolve) => {
+      const done = (status: number, text = "") =>
+        resolve({
+          acked: status === 200 && text === "success",
+          status,
+          ms: performance.now() - started,
+        });
+      const req = request(
+        { host: "127.0.0.1", port, path, method: "POST", agent, timeout: timeoutMs },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => done(res.statusCode ?? 0, text));
+          res.on("error", () => done(0));
+        },
+      );
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", () => done(0));
+      req.setHeader("content-type", "text/xml");
+      req.end(body);
+    });
+  }
+  return { post, close: () => agent.destroy() };
+}
+
+/** Runs `count` tasks with at most `concurrency` in flight, in index order. */
+export async function pool<T>(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+): Promise<T[]> {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return results;
+}
