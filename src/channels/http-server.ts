@@ -1,7 +1,9 @@
 // A small generic HTTP server for webhook channels (WeCom callbacks, Telegram webhook).
-// Routes are keyed "METHOD /path"; the query string is not part of the match.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+// Routes are keyed "METHOD /path"; the query string is not part of the match. Timeouts are set
+// explicitly, refusals are logged throttled per source, and closing stops new connections first.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createThrottledLog, type WarnLogger } from "../infra/throttled-log.js";
 
 /** A plain node request handler. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -17,8 +19,19 @@ export interface HttpServerOptions {
   host?: string;
   /** Initial routes; more can be added with `route`. */
   routes?: Routes;
-  /** Where handler failures are reported (default: console). */
-  log?: Pick<Console, "error">;
+  /**
+   * Where handler failures (error) and refused requests (warn, at most once a minute per
+   * source) are reported (default: console; without `warn`, refusals go to `error`).
+   */
+  log?: Pick<Console, "error"> & Partial<WarnLogger>;
+  /** Time to receive a request's headers (default: 10_000 ms): slow-header clients are cut off. */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request (default: 30_000 ms). */
+  requestTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open (default: 5_000 ms). */
+  keepAliveTimeoutMs?: number;
+  /** How long `close` lets requests in flight finish before cutting them (default: 10_000 ms). */
+  closeGraceMs?: number;
 }
 
 /** A started-on-demand HTTP server. */
@@ -27,8 +40,13 @@ export interface HttpServer {
   route(key: string, handler: RequestHandler): void;
   /** Starts listening; resolves with the bound port. */
   listen(): Promise<{ port: number }>;
-  /** Stops accepting connections and closes open ones. */
+  /**
+   * Stops accepting connections at once and closes idle ones; requests in flight may finish
+   * within the grace period, then every connection is closed. Resolves once the server is closed.
+   */
   close(): Promise<void>;
+  /** The node server underneath (timeouts, connection counts). */
+  readonly server: Server;
 }
 
 /** The request body was larger than allowed. */
@@ -54,31 +72,84 @@ export function sendText(res: ServerResponse, status: number, body = ""): void {
   res.end(body);
 }
 
-function routeKey(req: IncomingMessage): string {
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  return `${req.method ?? "GET"} ${path}`;
+/** The peer's address, for logs and per-source throttling (the socket's, never a header's). */
+export function clientAddress(req: IncomingMessage | undefined): string {
+  return req?.socket?.remoteAddress ?? "unknown address";
 }
 
-/** Creates the shared server: GET and HEAD /healthz answer 200, unknown routes 404. */
+function routeParts(req: IncomingMessage): { method: string; path: string } {
+  const path = new URL(req.url ?? "/", "http://localhost").pathname;
+  return { method: req.method ?? "GET", path };
+}
+
+/** Creates the shared server: GET and HEAD /healthz answer 200, unknown paths 404, other methods 405. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const log = options.log ?? console;
+  const warnTo: WarnLogger = log.warn ? (log as WarnLogger) : { warn: (m) => log.error(m) };
+  const refusals = createThrottledLog({ log: warnTo });
   const routes = new Map<string, RequestHandler>(Object.entries(options.routes ?? {}));
   routes.set("GET /healthz", (_req, res) => sendText(res, 200, "ok"));
   routes.set("HEAD /healthz", (_req, res) => void res.writeHead(200).end());
+  let closing = false;
 
-  const server = createServer((req, res) => {
-    const key = routeKey(req);
-    const handler = routes.get(key);
-    if (!handler) return sendText(res, 404, "not found");
-    Promise.resolve()
-      .then(() => handler(req, res))
-      .catch((error: unknown) => {
-        const tooLarge = error instanceof PayloadTooLargeError;
-        if (!tooLarge) log.error(`${key} failed: ${(error as Error)?.message ?? String(error)}`);
-        if (!res.headersSent) sendText(res, tooLarge ? 413 : 500, tooLarge ? "too large" : "error");
-        else res.end();
+  function refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string) {
+    const { method, path } = routeParts(req);
+    const ip = clientAddress(req);
+    refusals.note(`http ${ip}`, `http: refused ${method} ${path} from ${ip} with ${status}`);
+    if (!res.headersSent) sendText(res, status, text);
+    else res.end();
+  }
+
+  /** The methods routed for `path`, for a 405's Allow header. */
+  const methodsOf = (path: string) =>
+    [...routes.keys()].filter((key) => key.endsWith(` ${path}`)).map((key) => key.split(" ")[0]);
+
+  const server = createServer(
+    // Checked this often, so headersTimeout and requestTimeout bite close to their value.
+    { connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 10_000) },
+    (req, res) => {
+      // While closing, answer what is in flight but keep no connection open for more: a
+      // keep-alive connection turns idle once its response is out, and is closed then.
+      if (closing) res.shouldKeepAlive = false;
+      res.on("finish", () => {
+        if (closing) setImmediate(() => server.closeIdleConnections());
       });
-  });
+      const { method, path } = routeParts(req);
+      const key = `${method} ${path}`;
+      const handler = routes.get(key);
+      if (!handler) {
+        const allowed = methodsOf(path);
+        if (allowed.length === 0) return refuse(req, res, 404, "not found");
+        res.setHeader("allow", allowed.join(", "));
+        return refuse(req, res, 405, "method not allowed");
+      }
+      Promise.resolve()
+        .then(() => handler(req, res))
+        .catch((error: unknown) => {
+          if (error instanceof PayloadTooLargeError) return refuse(req, res, 413, "too large");
+          log.error(`${key} failed: ${(error as Error)?.message ?? String(error)}`);
+          if (!res.headersSent) sendText(res, 500, "error");
+          else res.end();
+        });
+    },
+  );
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
+
+  function close(): Promise<void> {
+    closing = true;
+    return new Promise((resolve) => {
+      const grace = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 10_000);
+      grace.unref();
+      server.close(() => {
+        clearTimeout(grace);
+        refusals.flush();
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
+  }
 
   return {
     route: (key, handler) => void routes.set(key, handler),
@@ -90,10 +161,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           resolve({ port: (server.address() as AddressInfo).port });
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
+    server,
   };
 }

@@ -1,5 +1,11 @@
+import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createHttpServer, readBody, type HttpServer } from "../../src/channels/http-server.js";
+import {
+  createHttpServer,
+  readBody,
+  type HttpServer,
+  type HttpServerOptions,
+} from "../../src/channels/http-server.js";
 
 let server: HttpServer | undefined;
 afterEach(async () => {
@@ -7,8 +13,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(routes: Parameters<typeof createHttpServer>[0]["routes"]) {
-  server = createHttpServer({ port: 0, host: "127.0.0.1", routes, log: { error: () => {} } });
+async function start(routes: HttpServerOptions["routes"], extra: Partial<HttpServerOptions> = {}) {
+  server = createHttpServer({
+    port: 0,
+    host: "127.0.0.1",
+    routes,
+    log: { error: () => {}, warn: () => {} },
+    ...extra,
+  });
   const { port } = await server.listen();
   return `http://127.0.0.1:${port}`;
 }
@@ -22,10 +34,12 @@ describe("createHttpServer", () => {
     expect((await fetch(`${base}/healthz`, { method: "HEAD" })).status).toBe(200);
   });
 
-  it("answers unknown paths and methods with 404", async () => {
+  it("answers unknown paths with 404 and other methods of a known path with 405", async () => {
     const base = await start({ "POST /telegram/webhook": (_req, res) => void res.end("x") });
     expect((await fetch(`${base}/nothing`)).status).toBe(404);
-    expect((await fetch(`${base}/telegram/webhook`)).status).toBe(404);
+    const wrongMethod = await fetch(`${base}/telegram/webhook`);
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
   });
 
   it("routes a POST with a query string to its handler, body included", async () => {
@@ -62,5 +76,73 @@ describe("createHttpServer", () => {
     });
     const res = await fetch(`${base}/small`, { method: "POST", body: "x".repeat(100) });
     expect(res.status).toBe(413);
+  });
+
+  it("sets its timeouts explicitly: headers 10 s, request 30 s, keep-alive 5 s", async () => {
+    await start({});
+    expect(server!.server.headersTimeout).toBe(10_000);
+    expect(server!.server.requestTimeout).toBe(30_000);
+    expect(server!.server.keepAliveTimeout).toBe(5_000);
+  });
+
+  it("cuts off a client that never finishes its headers", async () => {
+    const base = await start({}, { headersTimeoutMs: 200 });
+    const socket = connect(Number(new URL(base).port), "127.0.0.1");
+    socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n"); // and nothing more
+    const answer = await new Promise<string>((resolve) => {
+      let received = "";
+      socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+      socket.on("close", () => resolve(received));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it("logs refused requests once per source and counts the rest", async () => {
+    const warnings: string[] = [];
+    const base = await start({}, { log: { error: () => {}, warn: (m) => warnings.push(m) } });
+    for (let i = 0; i < 5; i++) expect((await fetch(`${base}/wp-login.php`)).status).toBe(404);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/refused GET \/wp-login\.php from 127\.0\.0\.1 with 404/);
+    await server!.close(); // closing reports the count held back
+    server = undefined;
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/^4 more refused from http 127\.0\.0\.1/);
+  });
+
+  it("stops taking connections at once on close, yet finishes a request in flight", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const base = await start({
+      "GET /slow": async (_req, res) => {
+        started();
+        await released;
+        res.end("done");
+      },
+    });
+    const slow = fetch(`${base}/slow`);
+    await inFlight;
+    const closed = server!.close();
+    server = undefined;
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    release();
+    const answer = await slow;
+    expect(await answer.text()).toBe("done");
+    await closed;
+  });
+
+  it("cuts requests still running once the grace period is over", async () => {
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    const base = await start(
+      { "GET /stuck": () => started() }, // never answers
+      { closeGraceMs: 50 },
+    );
+    const stuck = fetch(`${base}/stuck`);
+    await inFlight;
+    await server!.close();
+    server = undefined;
+    await expect(stuck).rejects.toThrow();
   });
 });

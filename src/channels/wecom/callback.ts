@@ -1,7 +1,8 @@
 // Plumbing shared by the app and robot callback doors: signed query, refusals, URL verification,
 // the central error handler and in-flight tracking.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendText, type RequestHandler } from "../http-server.js";
+import { throttledLogFor } from "../../infra/throttled-log.js";
+import { clientAddress, sendText, type RequestHandler } from "../http-server.js";
 import type { CallbackCrypto, SignedQuery } from "./crypto.js";
 import { describeError, WecomCryptoError, WecomPayloadError } from "./errors.js";
 import { APOLOGY } from "./render.js";
@@ -27,17 +28,28 @@ export function readSignedQuery(req: IncomingMessage): SignedQuery & { echostr: 
   };
 }
 
-/** Answers a failed verification 403 and a malformed body 400; anything else is rethrown. */
+/** The status a refused callback gets: 403 failed verification, 400 a malformed body. */
+function refusalStatus(error: unknown): 400 | 403 | undefined {
+  if (error instanceof WecomCryptoError) return 403;
+  // WecomXmlError (not well formed, a character reference outside Unicode) is one of these.
+  if (error instanceof WecomPayloadError) return 400;
+  return undefined;
+}
+
+/**
+ * Answers a failed verification 403 and a malformed body 400; anything else is rethrown.
+ * Refusals are logged at most once a minute per source (door and peer address), with a count.
+ */
 export function refuse(res: ServerResponse, error: unknown, door: string, log: WecomLogger): void {
-  if (error instanceof WecomCryptoError) {
-    log.warn(`wecom ${door}: refused a callback (${error.reason}): ${error.message}`);
-    return sendText(res, 403, "forbidden");
-  }
-  if (error instanceof WecomPayloadError) {
-    log.warn(`wecom ${door}: refused a callback body: ${error.message}`);
-    return sendText(res, 400, "bad request");
-  }
-  throw error;
+  const status = refusalStatus(error);
+  if (status === undefined) throw error;
+  const ip = clientAddress(res.req);
+  const why = error instanceof WecomCryptoError ? `callback (${error.reason})` : "callback body";
+  throttledLogFor(log).note(
+    `wecom ${door} ${ip}`,
+    `wecom ${door}: refused a ${why} from ${ip}: ${(error as Error).message}`,
+  );
+  sendText(res, status, status === 403 ? "forbidden" : "bad request");
 }
 
 /** GET callback-URL verification: answers the decrypted echostr as plain text. */

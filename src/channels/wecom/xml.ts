@@ -1,47 +1,113 @@
-// A tiny reader for WeCom's flat callback XML: <xml><Tag><![CDATA[value]]></Tag>...</xml>.
+// WeCom's flat callback XML, <xml><Tag><![CDATA[value]]></Tag>...</xml>, read by fast-xml-parser.
 // Only the root's direct children are collected; zod then checks the fields we use.
+// No DOCTYPE is accepted and the parser expands no entity (XXE and entity-expansion safe): the five
+// predefined entities and character references are decoded here, strictly.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { z } from "zod";
 import { WecomPayloadError } from "./errors.js";
 
-const TOKEN =
-  /<!\[CDATA\[([\s\S]*?)\]\]>|<\/([A-Za-z_][\w.-]*)\s*>|<([A-Za-z_][\w.-]*)\s*(\/?)>|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|([^<]+)/y;
+/** A callback body that is not well-formed XML; the doors answer it 400. */
+export class WecomXmlError extends WecomPayloadError {
+  override name = "WecomXmlError";
+}
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const CDATA = "#cdata";
+const TEXT = "#text";
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith("#x") || name.startsWith("#X"))
-      return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith("#")) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name] ?? whole;
+const parser = new XMLParser({
+  preserveOrder: true, // text and CDATA of one element stay in order
+  processEntities: false, // no DOCTYPE entities, no expansion: decodeReferences does the rest
+  htmlEntities: false,
+  parseTagValue: false, // "1409659813" stays a string
+  trimValues: false,
+  cdataPropName: CDATA, // CDATA kept apart, so it is not entity-decoded
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+/** One node of fast-xml-parser's ordered output: { tag: children } or { "#text": text }. */
+type OrderedNode = Record<string, unknown>;
+
+const PREDEFINED: Readonly<Record<string, string>> = {
+  lt: "<",
+  gt: ">",
+  amp: "&",
+  quot: '"',
+  apos: "'",
+};
+
+/** XML 1.0 `Char`: tab, newlines, and the Unicode scalar values bar U+FFFE and U+FFFF. */
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+/** Decodes the predefined entities and character references; anything else is refused. */
+export function decodeReferences(text: string): string {
+  return text.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(";")) throw new WecomXmlError(`XML text holds a bare "&" (${whole}).`);
+    const numeric = /^#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,10}))$/.exec(name);
+    if (numeric) {
+      const code = numeric[1] !== undefined ? parseInt(numeric[1], 16) : Number(numeric[2]);
+      if (!isXmlChar(code)) {
+        throw new WecomXmlError(`XML character reference ${whole} is not an allowed character.`);
+      }
+      return String.fromCodePoint(code);
+    }
+    const named = PREDEFINED[name];
+    if (named === undefined) throw new WecomXmlError(`XML entity ${whole} is not defined.`);
+    return named;
   });
+}
+
+/** The text of one element: its text (decoded) and CDATA (verbatim), in order. */
+function textOf(children: OrderedNode[]): string {
+  let text = "";
+  for (const child of children) {
+    if (typeof child[TEXT] === "string") text += decodeReferences(child[TEXT]);
+    else if (Array.isArray(child[CDATA])) {
+      for (const part of child[CDATA] as OrderedNode[]) text += String(part[TEXT] ?? "");
+    }
+    // Nested elements carry nothing WeCom's flat messages use.
+  }
+  return text;
+}
+
+/** The ordered nodes of `xml`, refusing a DOCTYPE and anything not well formed. */
+function parseOrdered(xml: string): OrderedNode[] {
+  if (/<!DOCTYPE/i.test(xml)) throw new WecomXmlError("XML with a DOCTYPE is refused.");
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw new WecomXmlError(`XML body is not well formed: ${msg} (line ${line}, column ${col}).`);
+  }
+  try {
+    return parser.parse(xml) as OrderedNode[];
+  } catch (error) {
+    throw new WecomXmlError(`XML body is not well formed: ${(error as Error).message}`);
+  }
 }
 
 /** Reads the root's child elements as name → text (CDATA kept verbatim, entities decoded). */
 export function parseFlatXml(xml: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  const open: string[] = [];
-  let text = "";
-  TOKEN.lastIndex = 0;
-  const source = xml.trim();
-  while (TOKEN.lastIndex < source.length) {
-    const match = TOKEN.exec(source);
-    if (!match) throw new WecomPayloadError("XML body is not well formed.");
-    const [, cdata, closing, opening, selfClosing, plain] = match;
-    if (cdata !== undefined) text += cdata;
-    else if (plain !== undefined) text += decodeEntities(plain);
-    else if (opening !== undefined) {
-      if (selfClosing && open.length === 1) fields[opening] ??= "";
-      if (!selfClosing) open.push(opening);
-      text = "";
-    } else if (closing !== undefined) {
-      if (open.pop() !== closing)
-        throw new WecomPayloadError(`XML closes <${closing}> unexpectedly.`);
-      if (open.length === 1) fields[closing] ??= text;
-      text = "";
-    }
+  const roots = parseOrdered(xml.trim()).filter((node) => !(TEXT in node));
+  const root = roots[0];
+  if (roots.length !== 1 || !root) {
+    throw new WecomXmlError(`XML body must have one root element, not ${roots.length}.`);
   }
-  if (open.length !== 0) throw new WecomPayloadError("XML body ends before its root closes.");
+  const fields: Record<string, string> = {};
+  for (const child of Object.values(root)[0] as OrderedNode[]) {
+    const [name, children] = Object.entries(child)[0] ?? [];
+    if (name === undefined || name === TEXT || name === CDATA) continue;
+    fields[name] ??= textOf(children as OrderedNode[]); // the first of repeated fields counts
+  }
   return fields;
 }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { WecomPayloadError } from "../../../src/channels/wecom/errors.js";
-import { parseAppMessage, parseEnvelope, parseFlatXml } from "../../../src/channels/wecom/xml.js";
+import {
+  parseAppMessage,
+  parseEnvelope,
+  parseFlatXml,
+  WecomXmlError,
+} from "../../../src/channels/wecom/xml.js";
 import { appTextXml } from "./support.js";
 
 describe("parseFlatXml", () => {
@@ -72,5 +77,42 @@ describe("parseAppMessage", () => {
     const xml =
       "<xml><FromUserName>a</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>x</Content></xml>";
     expect(() => parseAppMessage(xml)).toThrow(/MsgId/);
+  });
+});
+
+describe("parseFlatXml, strictly", () => {
+  it("refuses character references outside Unicode or not allowed in XML, with a typed error", () => {
+    for (const ref of ["&#x110000;", "&#xD800;", "&#0;", "&#xFFFE;", "&#99999999999;"]) {
+      expect(() => parseFlatXml(`<xml><Encrypt>a${ref}</Encrypt></xml>`)).toThrow(WecomXmlError);
+    }
+  });
+
+  it("still decodes the predefined entities and references to any Unicode character", () => {
+    const xml = "<xml><A>&lt;&gt;&amp;&quot;&apos; &#20013;&#x1F600;</A></xml>";
+    expect(parseFlatXml(xml).A).toBe("<>&\"' 中😀");
+  });
+
+  it("refuses a DOCTYPE, so no entity is ever defined or expanded", () => {
+    const xxe =
+      '<!DOCTYPE xml [<!ENTITY x SYSTEM "file:///etc/passwd">]><xml><Encrypt>&x;</Encrypt></xml>';
+    expect(() => parseFlatXml(xxe)).toThrow(/DOCTYPE/);
+    expect(() => parseFlatXml("<xml><A>&nbsp;</A></xml>")).toThrow(/not defined/);
+  });
+
+  it("refuses malformed XML with a typed error naming the problem", () => {
+    for (const bad of ["", "junk", "<xml><A>a & b</A></xml>", "<xml/><xml/>", "<xml><A></xml>"]) {
+      expect(() => parseFlatXml(bad)).toThrow(WecomXmlError);
+    }
+    expect(() => parseFlatXml("<xml><A>1</B></xml>")).toThrow(/closing tag/);
+  });
+
+  it("keeps whitespace, the first of repeated fields and empty elements as before", () => {
+    const xml = "<xml><A>  x  </A><A>second</A><E/><F></F><!-- note --></xml>";
+    expect(parseFlatXml(xml)).toEqual({ A: "  x  ", E: "", F: "" });
+  });
+
+  it("refuses an envelope with a reference outside Unicode as a payload error (answered 400)", () => {
+    const envelope = "<xml><Encrypt>&#x110000;</Encrypt></xml>";
+    expect(() => parseEnvelope(envelope)).toThrow(WecomPayloadError);
   });
 });
