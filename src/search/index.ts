@@ -79,6 +79,11 @@ const ZONE =
 const NEAR_POOL = 20;
 const SYNONYM = 0.95;
 const HEAD_OUTSIDE = 0.8;
+/**
+ * The weight of a question's modifier that the report never says ("帮工人讨回的欠薪": 工人): it
+ * cannot tell figures apart, so it only lowers coverage, and by less than a word that could.
+ */
+const ABSENT = 0.5;
 
 /** Searches the indicators of a store. */
 export class IndicatorIndex {
@@ -86,6 +91,7 @@ export class IndicatorIndex {
   private readonly parser: QueryParser;
   private readonly increment: RegExp;
   private readonly holding = new Map<string, Doc[]>();
+  private readonly corpus: Corpus;
   /** Townships and the other places the district's reports name. */
   private readonly places: string[];
   private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
@@ -98,9 +104,9 @@ export class IndicatorIndex {
     this.increment = new RegExp(`(${intents.incrementWords.join("|")})(?![到至])`);
     // Words are read against the whole report, also sentences without a figure: a topic it
     // mentions but does not quantify ("殡葬设施") is then a term no figure holds.
-    const corpus = new Corpus(
+    const corpus = (this.corpus = new Corpus(
       lower([...this.docs.map((d) => d.all), ...store.mentions].join("\n")),
-    );
+    ));
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.places = [...(places ?? []), ...intents.places];
@@ -117,7 +123,7 @@ export class IndicatorIndex {
     // A number the question states ("那50场…") points at one sentence of the report.
     const boost = (t: QueryTerm, i: number) =>
       i === head ? HEAD_BOOST : t.number ? NUMBER_BOOST : 1;
-    const weights = terms.map((t, i) => this.weight(t) * boost(t, i));
+    const weights = terms.map((t, i) => this.weight(t) * boost(t, i) * this.absent(t, i, head));
     // Only figures that may reach the coverage threshold are scored in full; of the others, the
     // closest few are scored for near topics. Time then stays flat however many figures share
     // a common word.
@@ -301,6 +307,14 @@ export class IndicatorIndex {
   }
 
   /** Inverse document frequency of a term's forms. */
+  /** Less weight for a modifier the whole report never says; the head noun keeps its weight. */
+  private absent(term: QueryTerm, i: number, head: number): number {
+    if (i === head || term.soft || term.anchor) return 1;
+    // A place, a code or a level ("宁夏", "pm10", "科级") picks one of several alike.
+    if (term.tag === "ns" || term.tag === "code" || /级$/.test(term.text)) return 1;
+    return term.forms.some((f) => this.corpus.has(f)) ? 1 : ABSENT;
+  }
+
   private weight(term: QueryTerm): number {
     const df = new Set(term.forms.flatMap((f) => this.docsWith(f))).size;
     return Math.log(1 + this.docs.length / Math.max(df, 1));

@@ -249,7 +249,7 @@ export class QueryParser {
     }
     for (const [code] of rest.matchAll(CODES)) {
       // "pm10", "5g", "cod": a code is one thing, its digits are part of its name.
-      terms.push({ text: code, forms: [code], soft: false, anchor: false });
+      terms.push({ text: code, forms: [code], soft: false, anchor: false, tag: "code" });
       rest = rest.replace(code, "|");
     }
     for (const [numeral] of rest.matchAll(NUMERALS)) {

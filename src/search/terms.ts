@@ -16,6 +16,8 @@ export interface QueryTerm {
    * clause, though not side by side ("清理各类垃圾"), matches it too, a little less.
    */
   parts?: string[];
+  /** The word's part of speech (jieba) when the report lacks it ("ns" for a place). */
+  tag?: string;
   /** A number the question states ("那50场"): it matches whole numbers only, not "1500". */
   number?: boolean;
 }
@@ -69,7 +71,7 @@ export class TermReader {
       } else if (this.isForeignNoun(token)) {
         // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
         flush();
-        terms.push({ text: word, forms: [word], soft: false, anchor: false });
+        terms.push({ text: word, forms: [word], soft: false, anchor: false, tag: token.tag });
       } else if (this.isForeign(word)) {
         // A word the report has not two characters of ("殡葬"): judged whole, not as fragments.
         flush();
@@ -178,7 +180,7 @@ export class TermReader {
       .map(({ word, tag }) => {
         if (word.length === 1 && this.corpus.has(word)) return this.term(word);
         const soft = this.softWords.has(word) || !NOUN_TAG.test(tag);
-        return { text: word, forms: [word], soft, anchor: false as const };
+        return { text: word, forms: [word], soft, anchor: false as const, tag };
       });
   }
 
