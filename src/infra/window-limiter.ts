@@ -67,6 +67,7 @@ export function createWindowLimiter(options: WindowLimiterOptions): WindowLimite
     async take(key, limit = options.limit) {
       // One sleep, not a loop: the delay is exact, and a sleep that does not move the clock (a
       // test recording waits) must not spin. Callers serialise takes of one key.
+      if (limit === Infinity) return; // nothing to count: keeps order-only lanes free of state
       const delay = limiter.delayFor(key, limit);
       if (delay > 0) await sleep(delay);
       limiter.record(key);

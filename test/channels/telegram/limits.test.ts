@@ -72,6 +72,27 @@ describe("withRetry", () => {
     await expect(failing).rejects.toThrow("403");
     expect(calls).toBe(1);
   });
+
+  it("should not repeat a send that timed out, and log it once without the URL", async () => {
+    let calls = 0;
+    const warnings: string[] = [];
+    const timedOut = Object.assign(
+      new Error("network timeout at: https://api.telegram.org/bot123:SECRET/sendMessage"),
+      { name: "FetchError", code: "ETIMEDOUT" },
+    );
+    const sending = withRetry(
+      async () => {
+        calls++;
+        throw timedOut;
+      },
+      { sleep: async () => undefined, log: { warn: (m) => warnings.push(m) } },
+    );
+    await expect(sending).rejects.toBe(timedOut);
+    expect(calls).toBe(1);
+    expect(warnings).toEqual([
+      "telegram: a send timed out (FetchError ETIMEDOUT); not repeated, it may have arrived",
+    ]);
+  });
 });
 
 describe("createKeyedQueue", () => {

@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
+import { AxiosError, AxiosHeaders, type AxiosResponse } from "axios";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWecomApi, WecomApiError } from "../../../src/channels/wecom/index.js";
-import { WecomDeliveryUnknownError } from "../../../src/channels/wecom/http-call.js";
+import {
+  callWithBackoff,
+  WecomDeliveryUnknownError,
+} from "../../../src/channels/wecom/http-call.js";
 import { startFakeWecom, type FakeWecom } from "../../helpers/fake-wecom.js";
 import { CORP_ID, fakeClock, SECRET } from "./support.js";
 
@@ -159,5 +163,75 @@ describe("WeCom API client", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("callWithBackoff", () => {
+  const timeout = (method: string) =>
+    new AxiosError("timeout of 10000ms exceeded", "ECONNABORTED", {
+      method,
+      headers: new AxiosHeaders(),
+    });
+  const refused = () =>
+    new AxiosError("connect ECONNREFUSED", "ECONNREFUSED", { headers: new AxiosHeaders() });
+  const ok = { status: 200, data: { errcode: 0 }, config: { method: "post" } } as AxiosResponse;
+
+  function sender(failures: unknown[]) {
+    const calls = { count: 0 };
+    const send = async () => {
+      calls.count++;
+      const failure = failures.shift();
+      if (failure !== undefined) throw failure;
+      return ok;
+    };
+    return { calls, send };
+  }
+
+  it("sends a POST that timed out once, logs it once and marks it as possibly delivered", async () => {
+    const { calls, send } = sender([timeout("post"), timeout("post")]);
+    const warnings: string[] = [];
+    const clock = fakeClock();
+    const call = callWithBackoff("cgi-bin/message/send", send, {
+      sleep: clock.sleep,
+      log: { warn: (m) => warnings.push(m) },
+    });
+    await expect(call).rejects.toBeInstanceOf(WecomDeliveryUnknownError);
+    await expect(call).rejects.toMatchObject({ deliveryUnknown: true });
+    expect(calls.count).toBe(1);
+    expect(warnings).toEqual([
+      "wecom: cgi-bin/message/send got no answer (ECONNABORTED). Not sent again: WeCom may have taken it.",
+    ]);
+  });
+
+  it("repeats a GET that timed out, and a POST its caller marks safe to repeat", async () => {
+    const clock = fakeClock();
+    const get = sender([timeout("get")]);
+    await callWithBackoff("cgi-bin/gettoken", get.send, { sleep: clock.sleep });
+    expect(get.calls.count).toBe(2);
+    const post = sender([timeout("post")]);
+    await callWithBackoff("cgi-bin/media/upload", post.send, {
+      sleep: clock.sleep,
+      repeatAfterTimeout: true,
+    });
+    expect(post.calls.count).toBe(2);
+  });
+
+  it("retries a POST refused before it was taken: connection refused, errcode -1", async () => {
+    const clock = fakeClock();
+    const busy = { status: 200, data: { errcode: -1, errmsg: "system busy" } } as AxiosResponse;
+    let calls = 0;
+    const answers: (AxiosResponse | AxiosError)[] = [refused(), busy];
+    await callWithBackoff(
+      "cgi-bin/message/send",
+      async () => {
+        calls++;
+        const next = answers.shift() ?? ok;
+        if (next instanceof AxiosError) throw next;
+        return next;
+      },
+      { sleep: clock.sleep },
+    );
+    expect(calls).toBe(3);
+    expect(clock.sleeps).toEqual([1000, 2000]);
   });
 });
