@@ -1,6 +1,7 @@
 // Plumbing shared by the app and robot callback doors: signed query, refusals, URL verification,
 // the central error handler and in-flight tracking.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { mayHaveArrived } from "../../infra/delivery.js";
 import { throttledLogFor } from "../../infra/throttled-log.js";
 import { clientAddress, sendText, type RequestHandler } from "../http-server.js";
 import type { CallbackCrypto, SignedQuery } from "./crypto.js";
@@ -80,7 +81,11 @@ export interface FailureContext {
   apologize: (text: string) => Promise<void>;
 }
 
-/** Central handler: runs `work`; on failure logs with the message id and apologizes once. */
+/**
+ * Central handler: runs `work`; on failure logs with the message id and apologizes once. A reply
+ * that may have arrived (its send timed out) gets no apology: the user may have the answer, and
+ * an apology would be a second message.
+ */
 export async function handleSafely(
   context: FailureContext,
   work: () => Promise<void>,
@@ -89,6 +94,10 @@ export async function handleSafely(
   try {
     await work();
   } catch (error) {
+    if (mayHaveArrived(error)) {
+      log.warn(`wecom ${door}: the reply to message ${id} may have arrived; not sent again`);
+      return;
+    }
     log.error(`wecom ${door}: handling message ${id} failed: ${describeError(error)}`);
     await context.apologize(APOLOGY).catch((failure: unknown) => {
       log.error(`wecom ${door}: apology for message ${id} failed: ${describeError(failure)}`);

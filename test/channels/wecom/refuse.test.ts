@@ -1,8 +1,9 @@
 // Refused callbacks: the status each error gets, and the log line at most once a minute per
-// source. The door here does what the app door does with a body: parse the envelope, refuse.
+// source; the central handler's answer to a failure. The door here does what the app door does with a body: parse the envelope, refuse.
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpServer, readBody, type HttpServer } from "../../../src/channels/http-server.js";
-import { refuse } from "../../../src/channels/wecom/callback.js";
+import { handleSafely, refuse } from "../../../src/channels/wecom/callback.js";
+import { WecomDeliveryUnknownError } from "../../../src/channels/wecom/http-call.js";
 import { WecomCryptoError } from "../../../src/channels/wecom/errors.js";
 import { parseEnvelope } from "../../../src/channels/wecom/xml.js";
 
@@ -58,5 +59,51 @@ describe("refuse", () => {
       expect(await post("<xml><Encrypt>forged</Encrypt></xml>")).toBe(403);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/refused a callback \(signature\) from 127\.0\.0\.1/);
+  });
+});
+
+describe("handleSafely", () => {
+  function context() {
+    const lines: string[] = [];
+    const apologies: string[] = [];
+    return {
+      lines,
+      apologies,
+      context: {
+        door: "app",
+        id: "4561255354251345929",
+        log: {
+          error: (m: string) => lines.push(`error ${m}`),
+          warn: (m: string) => lines.push(`warn ${m}`),
+        },
+        apologize: async (text: string) => void apologies.push(text),
+      },
+    };
+  }
+
+  it("sends no apology when the reply may have arrived, and says so once", async () => {
+    const { lines, apologies, context: ctx } = context();
+    await handleSafely(ctx, async () => {
+      throw new WecomDeliveryUnknownError(
+        "cgi-bin/message/send got no answer.",
+        -1,
+        "cgi-bin/message/send",
+      );
+    });
+    expect(apologies).toEqual([]);
+    expect(lines).toEqual([
+      "warn wecom app: the reply to message 4561255354251345929 may have arrived; not sent again",
+    ]);
+  });
+
+  it("apologizes once for any other failure and logs the message id", async () => {
+    const { lines, apologies, context: ctx } = context();
+    await handleSafely(ctx, async () => {
+      throw new Error("core failed");
+    });
+    expect(apologies).toHaveLength(1);
+    expect(lines).toEqual([
+      "error wecom app: handling message 4561255354251345929 failed: Error: core failed",
+    ]);
   });
 });
