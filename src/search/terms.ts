@@ -164,9 +164,17 @@ export class TermReader {
     cuts: Set<number>,
   ): QueryTerm {
     const inside = [...cuts].filter((c) => c > from && c < to).sort((a, b) => a - b);
-    if (inside.length === 0) return term;
+    if (inside.length === 0) {
+      // "养殖面积" as one word: 养殖 alone holds it too (面积 only names the measure).
+      const suffix = [2, 3].find((k) => this.softWords.has(term.text.slice(-k)));
+      const rest = suffix ? term.text.slice(0, -suffix) : "";
+      return rest.length >= 2 ? { ...term, parts: [rest] } : term;
+    }
     const edges = [from, ...inside, to];
-    return { ...term, parts: edges.slice(1).map((e, k) => text.slice(edges[k], e)) };
+    const parts = edges.slice(1).map((e, k) => text.slice(edges[k], e));
+    // "养殖面积": a figure of 养殖 in 亩 need not say 面积, which only names the measure.
+    const telling = parts.filter((p) => !this.softWords.has(p));
+    return { ...term, parts: telling.length ? telling : parts };
   }
 
   /**

@@ -10,7 +10,10 @@ const MAX = 4;
 /** Corrects homophone slips against a corpus. */
 export class TypoCorrector {
   private readonly sounds = new Map<string, string>();
+  private readonly tones = new Map<string, string>();
   private readonly bySound = new Map<string, string[]>();
+  /** The same, with tones: a real word is repaired only to one that sounds exactly alike. */
+  private readonly byTone = new Map<string, string[]>();
 
   /** "Does the report say this?", fast (a gram set for short strings). */
   private readonly has: (text: string) => boolean;
@@ -29,46 +32,61 @@ export class TypoCorrector {
       }
     }
     for (const gram of grams) {
-      const key = this.soundOf(gram);
-      const list = this.bySound.get(key);
-      if (list) list.push(gram);
-      else this.bySound.set(key, [gram]);
+      add(this.bySound, this.soundOf(gram), gram);
+      add(this.byTone, this.soundOf(gram, true), gram);
     }
   }
 
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
     let text = question;
-    let unknown = unknownPositions(question, this.protectedWords, this.has);
+    let { strange, absent } = unknownPositions(question, this.protectedWords, this.has);
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
         if (!/^\p{Script=Han}+$/u.test(window) || this.has(window)) continue;
         // "建几座" is no slip for 建集: what a question asks with is never repaired.
         if (/[几多少啥么哪谁]/.test(window)) continue;
-        if (!unknown.some((p) => p >= i && p < i + n)) continue;
-        const fix = this.bySound.get(this.soundOf(window))?.find((g) => oneCharApart(g, window));
+        const inside = (p: number) => p >= i && p < i + n;
+        // A word nobody writes ("养直") may be any same-sounding one; a real word the report
+        // lacks ("肉机") only one with the very same tones ("肉鸡", but "科级" is not "科技").
+        // ... and only within that word: "养殖两块" is no slip for anything.
+        const whole = absent.includes(i) && absent.includes(i + n - 1) && !absent.includes(i - 1);
+        const sounds = strange.some(inside)
+          ? this.bySound.get(this.soundOf(window))
+          : whole && absent.filter(inside).length === n && !absent.includes(i + n)
+            ? this.byTone.get(this.soundOf(window, true))
+            : undefined;
+        const fix = sounds?.find((g) => oneCharApart(g, window));
         if (!fix) continue;
         text = text.slice(0, i) + fix + text.slice(i + n);
         // A repaired stretch is a report word now: never "repair" it again.
-        unknown = unknown.filter((p) => p < i || p >= i + n);
+        strange = strange.filter((p) => !inside(p));
+        absent = absent.filter((p) => !inside(p));
       }
     }
     return text;
   }
 
-  private soundOf(text: string): string {
-    return [...text].map((ch) => this.charSound(ch)).join(" ");
+  private soundOf(text: string, tones = false): string {
+    return [...text].map((ch) => this.charSound(ch, tones)).join(" ");
   }
 
-  private charSound(ch: string): string {
-    let sound = this.sounds.get(ch);
+  private charSound(ch: string, tones: boolean): string {
+    const cache = tones ? this.tones : this.sounds;
+    let sound = cache.get(ch);
     if (sound === undefined) {
-      sound = pinyin(ch, { toneType: "none" });
-      this.sounds.set(ch, sound);
+      sound = pinyin(ch, { toneType: tones ? "num" : "none" });
+      cache.set(ch, sound);
     }
     return sound;
   }
+}
+
+function add(map: Map<string, string[]>, key: string, gram: string): void {
+  const list = map.get(key);
+  if (list) list.push(gram);
+  else map.set(key, [gram]);
 }
 
 /**
@@ -79,8 +97,9 @@ function unknownPositions(
   text: string,
   protectedWords: string[],
   inCorpus: (word: string) => boolean,
-): number[] {
-  const positions: number[] = [];
+): { strange: number[]; absent: number[] } {
+  const strange: number[] = [];
+  const absent: number[] = [];
   const guarded = new Set<number>();
   for (const word of protectedWords) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
@@ -91,12 +110,19 @@ function unknownPositions(
   for (const { word, tag } of taggedWords(text)) {
     const start = text.indexOf(word, at);
     if (start < 0) continue;
-    if (/\p{Script=Han}/u.test(word) && isStrange(word, tag, inCorpus)) {
+    const positions = !/\p{Script=Han}/u.test(word)
+      ? undefined
+      : isStrange(word, tag, inCorpus)
+        ? strange
+        : isAbsentNoun(word, tag, inCorpus)
+          ? absent
+          : undefined;
+    if (positions) {
       for (let i = start; i < start + word.length; i++) if (!guarded.has(i)) positions.push(i);
     }
     at = start + word.length;
   }
-  return positions;
+  return { strange, absent };
 }
 
 /**
@@ -108,6 +134,13 @@ function isStrange(word: string, tag: string, inCorpus: (w: string) => boolean):
   // "要建", "能领": a function word and a verb that jieba did not join, not a slip.
   if (word.length === 2 && FUNCTION_START.test(word)) return false;
   return tag === "x" && !inCorpus(word);
+}
+
+/** A noun the report lacks ("肉机"), not a place word ("地里"): a slip only to a homophone. */
+function isAbsentNoun(word: string, tag: string, inCorpus: (w: string) => boolean): boolean {
+  return (
+    word.length >= 2 && /^n[a-z]?$/.test(tag) && !/[里上下中内外边]$/.test(word) && !inCorpus(word)
+  );
 }
 
 const FUNCTION_START = /^[要能会可将都也还就又才已被把给让共总准想该得]/;
