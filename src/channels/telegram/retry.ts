@@ -44,7 +44,7 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       const log = options.log ?? console;
       // Only the error's name and code: its message can hold the request URL with the bot token.
       log.warn(
-        `telegram: a send timed out (${errorKind(error)}); not repeated, it may have arrived`,
+        `telegram: a call timed out (${errorKind(error)}); not repeated, a message may have arrived`,
       );
     }
     throw error;

@@ -90,7 +90,7 @@ describe("withRetry", () => {
     await expect(sending).rejects.toBe(timedOut);
     expect(calls).toBe(1);
     expect(warnings).toEqual([
-      "telegram: a send timed out (FetchError ETIMEDOUT); not repeated, it may have arrived",
+      "telegram: a call timed out (FetchError ETIMEDOUT); not repeated, a message may have arrived",
     ]);
   });
 });
