@@ -99,13 +99,6 @@ function networkFailure(endpoint: string, error: unknown): AttemptFailure {
   return new AttemptFailure(noAnswer, provesNotSent(code) ? "not-taken" : "unknown", method);
 }
 
-/** True for failures a later attempt may cure (ignoring whether repeating is safe). */
-export function isRetryable(error: WecomApiError): boolean {
-  return (
-    (error.status ?? 0) >= 500 || error.status === undefined || BACKOFF_ERRCODES.has(error.errcode)
-  );
-}
-
 async function tryOnce(
   endpoint: string,
   send: () => Promise<AxiosResponse<unknown>>,
