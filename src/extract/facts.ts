@@ -77,6 +77,7 @@ function draftsOfSentence(
 ): Draft[] {
   const drafts: Draft[] = [];
   let lastStrong = cleanSubject(inheritedTopic(inherited?.text ?? ""));
+  let strongSegment = 0;
   sentence.segments.forEach((clauses, segmentIndex) => {
     clauses.forEach((clause, clauseIndex) => {
       const found = figuresOf(clause, clauses[clauseIndex + 1]);
@@ -108,13 +109,14 @@ function draftsOfSentence(
         const kind = earlier
           ? "actual"
           : kindOf(figure, clause, planScope(earlierClauses), sentence.mode === "plan");
+        // "…上线303人；投资775.6万元为…学生实施营养改善计划": a weak subject in a new segment
+        // takes what its own clause names after the figures rather than the segment before's topic.
+        const own = segmentIndex > strongSegment ? cleanSubject(rest) : "";
+        const topic = own && !isWeakSubject(own) ? own : topicOf(lastStrong);
         const name = isWeakSubject(subject)
-          ? joinName(
-              kind === "rate" ? (drafts.at(-1)?.name ?? lastStrong) : topicOf(lastStrong),
-              subject,
-            )
+          ? joinName(kind === "rate" ? (drafts.at(-1)?.name ?? lastStrong) : topic, subject)
           : subject;
-        if (!isWeakSubject(subject)) lastStrong = subject;
+        if (!isWeakSubject(subject)) [lastStrong, strongSegment] = [subject, segmentIndex];
         drafts.push({
           found: figure,
           sentence,

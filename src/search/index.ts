@@ -189,6 +189,9 @@ export class IndicatorIndex {
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
+    // The start of "由A增长到B" answers only a question about then (a year, "原来").
+    const yearAsked = query.terms.some((t) => t.anchor === "year");
+    if (doc.indicator.earlier && !yearAsked && !query.asksEarlier) return false;
     // Asked what is done now ("目前", "实际") and nothing of plans: a target does not answer;
     // asked a target ("目标", "任务"): what was done does not answer.
     const { kind } = doc.indicator;
