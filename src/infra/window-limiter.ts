@@ -62,7 +62,9 @@ export function createWindowLimiter(options: WindowLimiterOptions): WindowLimite
     },
     record(key) {
       sweep();
-      starts.set(key, [...(starts.get(key) ?? []), now()]);
+      const times = starts.get(key);
+      if (times) times.push(now());
+      else starts.set(key, [now()]);
     },
     async take(key, limit = options.limit) {
       // One sleep, not a loop: the delay is exact, and a sleep that does not move the clock (a
