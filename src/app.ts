@@ -7,7 +7,10 @@ import { createTelegramChannel, type TelegramChannel } from "./channels/telegram
 import { createWecomChannel, type WecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import { createCore, type CommandSpec } from "./core/engine.js";
-import { openConversationStore } from "./core/state.js";
+import { openConversationStore } from "./store/db/conversations.js";
+import { prepareDataDir } from "./store/db/import-json.js";
+import { openInbox } from "./store/db/inbox.js";
+import { createDelivery, type Delivery } from "./inbox/delivery.js";
 import type { Core } from "./core/types.js";
 import { seedStore } from "./extract/store-file.js";
 import { loadDistrict } from "./store/district.js";
@@ -23,11 +26,9 @@ import { setDeadlineCalendar } from "./core/period.js";
 import type { ChannelName, DocumentFetcher } from "./core/types.js";
 import { prepareReportBytes } from "./reports/import.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
-import { createSeenIds } from "./store/seen-ids.js";
 import {
   createReminderService,
   holidayCommands,
-  ledgerFile,
   openLedger,
   startCron,
   type ReminderCron,
@@ -80,7 +81,9 @@ async function startWithLock(
   lock: DataDirLock,
 ): Promise<RunningBot> {
   const data = (name: string) => join(config.dataDir, name);
-  const conversations = openConversationStore(data("conversations.json"));
+  // The database first: a data folder of the JSON versions is moved into it here, once.
+  prepareDataDir(config.dataDir);
+  const conversations = openConversationStore(config.dataDir);
   const district = loadDistrict(config.seedDir);
   const stores = openDataStores(config.dataDir, district);
   // China's official working calendar plus the office's own additions (DATA_DIR/holidays.json):
@@ -148,6 +151,13 @@ async function startWithLock(
     onDocument: reportDesk.onDocument,
   });
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
+  // Platform messages are stored before their ack and handled from the store (not the console).
+  const delivery: Delivery = createDelivery({
+    inbox: openInbox(config.dataDir),
+    core,
+    conversations: { store: conversations, put: (key, c) => conversations.put(key, c) },
+    apology: { text: "抱歉，处理出错了，请稍后再试。" },
+  });
 
   if (config.telegram) {
     const { token, apiRoot, webhookUrl, webhookSecret } = config.telegram;
@@ -155,7 +165,7 @@ async function startWithLock(
       token,
       apiRoot,
       core,
-      seen: createSeenIds(data("telegram-seen.json")),
+      delivery,
       webhook: webhookUrl ? { url: webhookUrl, secret: webhookSecret } : undefined,
     });
   }
@@ -164,13 +174,14 @@ async function startWithLock(
     bot.wecom = createWecomChannel({
       config: config.wecom,
       core,
-      seenApp: createSeenIds(data("wecom-app-seen.json")),
-      seenRobot: createSeenIds(data("wecom-robot-seen.json")),
+      delivery,
     });
   }
   fetchers.console = consoleDocuments;
   if (bot.telegram) fetchers.telegram = bot.telegram.documents;
   if (bot.wecom) fetchers.wecom = bot.wecom.documents;
+  // What a previous process stored and did not finish: sent and handled before new traffic.
+  delivery.resume();
   const routes = { ...bot.wecom?.routes };
   if (bot.telegram?.webhookHandler) routes["POST /telegram/webhook"] = bot.telegram.webhookHandler;
   if (Object.keys(routes).length > 0) {
@@ -186,7 +197,7 @@ async function startWithLock(
     tasks: stores.tasks,
     state: reportingState(stores),
     transport: reminderTransport(config, { telegram: bot.telegram, wecom: bot.wecom, print }),
-    ledger: openLedger(ledgerFile(config.dataDir)),
+    ledger: openLedger(config.dataDir),
     quietHours: config.quietHours,
     weekends: config.remindWeekends,
     calendar: holidays.calendar,
@@ -197,18 +208,47 @@ async function startWithLock(
   if (!serving) bot.done = runConsole({ core, input: options.input, output: options.output });
   const expiry = setInterval(() => {
     void expireDrafts(submissions, { telegram: bot.telegram, wecom: bot.wecom, print });
+    pruneInbox(config.dataDir);
   }, 60_000);
   expiry.unref();
   bot.stop = async () => {
     clearInterval(expiry);
-    await cron?.stop();
-    await bot.telegram?.stop();
-    await bot.wecom?.idle();
-    await bot.http?.close();
+    // Stop taking traffic first, then give work in flight up to 10 s: what is stored and not
+    // finished is handled, and reminders not yet sent are found again, after the restart.
+    const closing = bot.http?.close();
+    await within(STOP_GRACE_MS, bot.telegram?.stop());
+    await delivery.stop(STOP_GRACE_MS);
+    await within(STOP_GRACE_MS, cron?.stop());
+    await within(STOP_GRACE_MS, closing);
     setDeadlineCalendar(previousCalendar);
     lock.release();
   };
   return bot;
+}
+
+/** How long stopping waits for work in flight. */
+const STOP_GRACE_MS = 10_000;
+/** Handled messages are remembered this long, so a redelivery within it is refused. */
+const INBOX_KEEP_MS = 48 * 60 * 60 * 1000;
+
+/** Resolves when `work` does or after `ms`, whichever is first. */
+async function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([work.then(() => undefined), late]);
+  clearTimeout(timer);
+}
+
+function pruneInbox(dataDir: string): void {
+  try {
+    openInbox(dataDir).prune(new Date(Date.now() - INBOX_KEEP_MS));
+  } catch (error) {
+    console.error(`inbox prune failed: ${describeError(error)}`);
+  }
 }
 
 /** Clears drafts idle for 30 minutes and tells their owners. */

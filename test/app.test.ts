@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createSubmissionStore } from "../src/store/submissions.js";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DISTRICT } from "./helpers/reports.js";
 import { acquireDataDirLock, DataDirLockedError } from "../src/store/lock.js";
@@ -86,14 +87,9 @@ describe("the wired bot", () => {
     expect(run.status).toBe(0);
     const receipt = /回执号 (R\d{6}-\d{4})/.exec(run.stdout)?.[1];
     expect(receipt).toBeDefined();
-    const files = spawnSync(
-      "cat",
-      [join(dir, "submissions", `${receipt!.slice(1, 5)}-${receipt!.slice(5, 7)}.json`)],
-      {
-        encoding: "utf8",
-      },
-    );
-    expect(files.stdout).toContain(receipt);
+    // The receipt is in the data folder's database.
+    const stored = createSubmissionStore({ dir }).submission(receipt!);
+    expect(stored?.entries).toEqual([{ field: "new-homestays", value: 35, unit: "户" }]);
     expect(run.stdout).toMatch(/下营镇.*新建民宿：35户/);
     expect(run.stdout).toContain("当前填报任务");
   });

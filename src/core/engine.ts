@@ -90,8 +90,12 @@ export function createCore(options: CoreOptions): Core {
     ...options.commands,
   };
 
-  async function process(message: Message, key: string): Promise<Reply[]> {
-    const conversation = options.conversations.get(key);
+  async function process(
+    message: Message,
+    key: string,
+    conversations: ConversationStore,
+  ): Promise<Reply[]> {
+    const conversation = conversations.get(key);
     const identity = `${message.channel}:${message.userId}`;
     const context: CommandContext = {
       message,
@@ -105,7 +109,7 @@ export function createCore(options: CoreOptions): Core {
     const replies = await route(context, text);
     const offered = replies.findLast((r) => r.choices?.length)?.choices;
     context.conversation.choices = offered;
-    await options.conversations.set(key, context.conversation);
+    await conversations.set(key, context.conversation);
     return replies;
   }
 
@@ -169,11 +173,12 @@ export function createCore(options: CoreOptions): Core {
   }
 
   return {
-    async handle(message) {
+    async handle(message, scope) {
       if ((!message.text.trim() && !message.document) || !addressed(message)) return [];
-      const key = `${message.channel}:${message.chatId}:${message.userId}`;
+      const key = conversationKey(message);
+      const conversations = scope?.conversations ?? options.conversations;
       return queue
-        .run(key, () => process(message, key))
+        .run(key, () => process(message, key, conversations))
         .catch((error: unknown) => {
           log.error(
             `handling message ${message.messageId ?? "?"} from ${key} failed: ${describeError(error)}`,
@@ -182,6 +187,11 @@ export function createCore(options: CoreOptions): Core {
         });
     },
   };
+}
+
+/** Where a message's conversation state is kept: one per person and chat. */
+export function conversationKey(message: Message): string {
+  return `${message.channel}:${message.chatId}:${message.userId}`;
 }
 
 /** The longest question answered (characters). */

@@ -1,7 +1,7 @@
-// Conversation state per (channel, chat, user), kept in the store so a restart resumes where
-// people were. Versioned: a deploy that changes the shape drops old state instead of misreading it.
+// Conversation state per (channel, chat, user): its shape and the interface of its store. The
+// store itself (SQLite) comes in from outside; the core imports no storage. Versioned: a deploy
+// that changes the shape drops old state instead of misreading it.
 import { z } from "zod";
-import { memoryDoc, openJsonDoc, type JsonDoc } from "../store/json-doc.js";
 
 /** Bump when `ConversationSchema` changes shape incompatibly. */
 export const STATE_VERSION = 1;
@@ -34,12 +34,6 @@ export const ConversationSchema = z.object({
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
-const StateFileSchema = z.object({
-  version: z.number().int(),
-  conversations: z.record(z.string(), ConversationSchema),
-});
-type StateFile = z.infer<typeof StateFileSchema>;
-
 /** Conversation state behind a small interface. */
 export interface ConversationStore {
   get(key: string): Conversation;
@@ -49,43 +43,12 @@ export interface ConversationStore {
   withFlows(): string[];
 }
 
-function storeOver(doc: JsonDoc<StateFile>): ConversationStore {
-  return {
-    get: (key) => structuredClone(doc.data.conversations[key] ?? {}),
-    async set(key, conversation) {
-      await doc.update((data) => {
-        const empty =
-          !conversation.choices?.length &&
-          !conversation.flow &&
-          !conversation.actingAs &&
-          !conversation.lastQuestion;
-        if (empty) delete data.conversations[key];
-        else data.conversations[key] = conversation;
-      });
-    },
-    withFlows: () =>
-      Object.entries(doc.data.conversations)
-        .filter(([, c]) => c.flow)
-        .map(([key]) => key),
-  };
-}
-
-/** Conversation state in `file`; state of another version is dropped. */
-export function openConversationStore(file: string): ConversationStore {
-  const doc = openJsonDoc(file, StateFileSchema, () => ({
-    version: STATE_VERSION,
-    conversations: {},
-  }));
-  if (doc.data.version !== STATE_VERSION) {
-    void doc.update((data) => {
-      data.version = STATE_VERSION;
-      data.conversations = {};
-    });
-  }
-  return storeOver(doc);
-}
-
-/** In-memory conversation state for tests. */
-export function memoryConversationStore(): ConversationStore {
-  return storeOver(memoryDoc<StateFile>({ version: STATE_VERSION, conversations: {} }));
+/** True when a conversation holds nothing worth keeping (its row can go). */
+export function isEmptyConversation(conversation: Conversation): boolean {
+  return (
+    !conversation.choices?.length &&
+    !conversation.flow &&
+    !conversation.actingAs &&
+    !conversation.lastQuestion
+  );
 }

@@ -1,4 +1,5 @@
 // Platform-neutral message and reply types: the only shapes channels and the core exchange.
+import type { ConversationStore } from "./state.js";
 
 /** Which channel a message came through. */
 export type ChannelName = "console" | "telegram" | "wecom";
@@ -65,7 +66,12 @@ export interface Reply {
   image?: ReplyFile;
 }
 
+/** Where one message's handling keeps conversation state (default: the core's own store). */
+export interface HandleScope {
+  conversations: ConversationStore;
+}
+
 /** The conversation engine as channels see it. */
 export interface Core {
-  handle(message: Message): Promise<Reply[]>;
+  handle(message: Message, scope?: HandleScope): Promise<Reply[]>;
 }

@@ -9,10 +9,10 @@ import { loadConfig, type Config } from "../config.js";
 import type { Core } from "../core/types.js";
 import { openOfficeCalendar } from "../store/holidays.js";
 import { acquireDataDirLock } from "../store/lock.js";
-import { memorySeenIds } from "../store/seen-ids.js";
 import { openDataStores, reminderTransport, reportingState } from "../wiring.js";
 import { CliUsageError, consoleTransport, parseCliArgs, runReminderCommand } from "./command.js";
-import { ledgerFile, openLedger } from "./ledger.js";
+import { openLedger } from "./ledger.js";
+import { prepareDataDir } from "../store/db/import-json.js";
 import type { ReminderTransport } from "./plan.js";
 import { createReminderService } from "./service.js";
 
@@ -27,7 +27,6 @@ function transportFor(config: Config, print: (line: string) => void): ReminderTr
         token: config.telegram.token,
         apiRoot: config.telegram.apiRoot,
         core: SILENT_CORE,
-        seen: memorySeenIds(),
       })
     : undefined;
   const { app, webhookKey } = config.wecom;
@@ -36,8 +35,6 @@ function transportFor(config: Config, print: (line: string) => void): ReminderTr
       ? createWecomChannel({
           config: config.wecom,
           core: SILENT_CORE,
-          seenApp: memorySeenIds(),
-          seenRobot: memorySeenIds(),
         })
       : undefined;
   const real = reminderTransport(config, { telegram, wecom });
@@ -54,13 +51,14 @@ async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2));
   const config = loadConfig();
   const lock = args.dryRun ? undefined : acquireDataDirLock(config.dataDir);
+  prepareDataDir(config.dataDir);
   const stores = openDataStores(config.dataDir);
   const print = (line: string) => console.log(line);
   const service = createReminderService({
     tasks: stores.tasks,
     state: reportingState(stores),
     transport: args.dryRun ? consoleTransport(print) : transportFor(config, print),
-    ledger: openLedger(ledgerFile(config.dataDir)),
+    ledger: openLedger(config.dataDir),
     now: () => args.at,
     quietHours: config.quietHours,
     weekends: config.remindWeekends,

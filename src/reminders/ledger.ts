@@ -1,7 +1,7 @@
 // The reminder ledger: one entry per (task, period, reminder, recipient) that was handed to a
 // channel. It is the only memory of what went out; the schedule says what should.
 //
-// At-most-once (!): an entry is written as "attempt" and on disk *before* the message is handed to
+// At-most-once (!): an entry is written as "attempt" and committed *before* the message is handed to
 // the transport, then set to "sent" or "failed". A process that dies in between leaves "attempt"
 // behind; the next process treats it as sent and never repeats it (see `uncertain`). Retries after
 // a rejected send happen inside the outbox of the same process, where a rejection means the
@@ -9,8 +9,9 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { addMonths, periodOf, type Period } from "../core/period.js";
-import { memoryDoc, openJsonDoc, type JsonDoc } from "../store/json-doc.js";
-import { queueOf } from "../store/serial.js";
+import type { Selectable } from "kysely";
+import { memoryDatabase, openDatabase, type Database } from "../store/db/database.js";
+import type { ReminderLedgerTable } from "../store/db/schema.js";
 
 /** Periods older than this many months are pruned from the ledger. */
 export const LEDGER_KEEP_MONTHS = 3;
@@ -40,11 +41,11 @@ const EntrySchema = z.object({
 /** One recorded send. */
 export type LedgerEntry = z.infer<typeof EntrySchema>;
 
-const LedgerSchema = z.object({
+/** The ledger file written by earlier versions (read once, when a data folder is migrated). */
+export const LedgerSchema = z.object({
   version: z.literal(1),
   entries: z.record(z.string(), EntrySchema),
 });
-type LedgerData = z.infer<typeof LedgerSchema>;
 
 /** The persisted record of reminders sent. */
 export interface ReminderLedger {
@@ -65,57 +66,87 @@ export function ledgerKeyText(key: LedgerKey): string {
   return `${key.task}|${key.period}|${key.reminder}|${key.recipient}`;
 }
 
-/** The ledger file inside a data folder. */
+/** The ledger file earlier versions kept inside a data folder (now only migrated from). */
 export function ledgerFile(dataDir: string): string {
   return join(dataDir, "reminders", "ledger.json");
 }
 
-/** A ledger over a JSON document. */
-export function createLedger(doc: JsonDoc<LedgerData>): ReminderLedger {
-  const queue = queueOf(doc);
-  const change = (fn: (data: LedgerData) => void) => queue(() => doc.update(fn));
+/** A ledger in a store database (the same database as the outbox and the submissions). */
+export function sqlLedger(db: Database): ReminderLedger {
+  const { q } = db;
+  const toEntry = (row: Selectable<ReminderLedgerTable>): LedgerEntry =>
+    EntrySchema.parse({
+      task: row.task,
+      period: row.period,
+      reminder: row.reminder,
+      recipient: row.recipient,
+      state: row.state,
+      at: row.at,
+      late: row.late === 1,
+      ...(row.done_at === null ? {} : { doneAt: row.done_at }),
+      ...(row.error === null ? {} : { error: row.error }),
+    });
+  const select = () => q.selectFrom("reminder_ledger").selectAll();
   return {
-    get: (key) => doc.data.entries[ledgerKeyText(key)],
-    markAttempt: (key, at, late) =>
-      change((data) => {
-        prune(data, at);
-        data.entries[ledgerKeyText(key)] = { ...key, state: "attempt", at: at.toISOString(), late };
-      }),
-    markDone: (key, at, outcome, error) =>
-      change((data) => {
-        const entry = data.entries[ledgerKeyText(key)];
-        if (!entry) return;
-        entry.state = outcome;
-        entry.doneAt = at.toISOString();
-        if (error !== undefined) entry.error = error.slice(0, 500);
-      }),
+    get: (key) => {
+      const row = db.first(select().where("key", "=", ledgerKeyText(key)));
+      return row ? toEntry(row) : undefined;
+    },
+    markAttempt: async (key, at, late) => {
+      db.transaction(() => {
+        // Keeps the table bounded: periods more than LEDGER_KEEP_MONTHS back are dropped.
+        const oldest = addMonths(periodOf(at), -LEDGER_KEEP_MONTHS);
+        db.run(q.deleteFrom("reminder_ledger").where("period", "<", oldest));
+        const row = {
+          state: "attempt",
+          at: at.toISOString(),
+          late: late ? 1 : 0,
+          done_at: null,
+          error: null,
+        };
+        db.run(
+          q
+            .insertInto("reminder_ledger")
+            .values({ key: ledgerKeyText(key), ...key, ...row })
+            .onConflict((c) => c.column("key").doUpdateSet(row)),
+        );
+      });
+    },
+    markDone: async (key, at, outcome, error) => {
+      db.run(
+        q
+          .updateTable("reminder_ledger")
+          .set({
+            state: outcome,
+            done_at: at.toISOString(),
+            ...(error === undefined ? {} : { error: error.slice(0, 500) }),
+          })
+          .where("key", "=", ledgerKeyText(key)),
+      );
+    },
     remindersOf: (task, period) =>
       new Set(
-        Object.values(doc.data.entries)
-          .filter((e) => e.task === task && e.period === period)
-          .map((e) => e.reminder),
+        db
+          .all(
+            q
+              .selectFrom("reminder_ledger")
+              .select("reminder")
+              .where("task", "=", task)
+              .where("period", "=", period),
+          )
+          .map((r) => r.reminder),
       ),
-    uncertain: () => Object.values(doc.data.entries).filter((e) => e.state === "attempt"),
-    entries: () => Object.values(doc.data.entries),
+    uncertain: () => db.all(select().where("state", "=", "attempt").orderBy("at")).map(toEntry),
+    entries: () => db.all(select().orderBy("at")).map(toEntry),
   };
 }
 
-const emptyLedger = (): LedgerData => ({ version: 1, entries: {} });
-
-/** The ledger persisted in `file` (usually `ledgerFile(dataDir)`). */
-export function openLedger(file: string): ReminderLedger {
-  return createLedger(openJsonDoc(file, LedgerSchema, emptyLedger));
+/** The ledger of a data folder (its store database). */
+export function openLedger(dataDir: string): ReminderLedger {
+  return sqlLedger(openDatabase(dataDir));
 }
 
 /** An in-memory ledger for tests. */
 export function memoryLedger(): ReminderLedger {
-  return createLedger(memoryDoc(emptyLedger()));
-}
-
-/** Keeps the file bounded: drops periods more than LEDGER_KEEP_MONTHS before `now`'s. */
-function prune(data: LedgerData, now: Date): void {
-  const oldest = addMonths(periodOf(now), -LEDGER_KEEP_MONTHS);
-  for (const [text, entry] of Object.entries(data.entries)) {
-    if (entry.period < oldest) delete data.entries[text];
-  }
+  return sqlLedger(memoryDatabase());
 }

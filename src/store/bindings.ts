@@ -9,8 +9,9 @@ import {
   TownshipNameSchema,
 } from "./identity.js";
 import { StoreInputError, parseInput } from "./input-error.js";
-import { memoryDoc, openJsonDoc, type JsonDoc } from "./json-doc.js";
-import { queueOf } from "./serial.js";
+import { sql, type Selectable } from "kysely";
+import { memoryDatabase, openDatabase, type Database } from "./db/database.js";
+import type { BindingTable } from "./db/schema.js";
 
 /** Letters and digits nobody confuses when reading them aloud or off a phone (no 0/O, 1/I/L). */
 export const INVITE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -94,38 +95,43 @@ export const BIND_ERRORS = {
   used: "邀请码已被使用，请联系区办公室重新生成。",
 } as const;
 
-/** A binding store over a JSON document. */
-export function createBindingStore(
-  doc: JsonDoc<BindingsData>,
-  options: BindingStoreOptions = {},
-): BindingStore {
-  const queue = queueOf(doc);
-  const data = () => doc.data;
+/** A binding store over a store database. */
+export function sqlBindingStore(db: Database, options: BindingStoreOptions = {}): BindingStore {
+  const { q } = db;
+  const all = () =>
+    db.all(
+      q
+        .selectFrom("bindings")
+        .selectAll()
+        .orderBy("bound_at")
+        .orderBy(sql`rowid`),
+    );
   return {
-    createInvite: (township, createdBy, now) =>
-      queue(() => addInvite(doc, checkInvite(township, createdBy, now, options), now)),
-    bind: (code, identity, name, now) =>
-      queue(() => redeem(doc, normaliseCode(code), checkBind(identity, name, now), now)),
-    unbind: (identity) => queue(() => removeBinding(doc, identity)),
-    townshipOf: (identity) => data().bindings.find((b) => b.identity === identity)?.township,
+    createInvite: async (township, createdBy, now) =>
+      addInvite(db, checkInvite(township, createdBy, now, options), now),
+    bind: async (code, identity, name, now) =>
+      redeem(db, normaliseCode(code), checkBind(identity, name, now), now),
+    unbind: async (identity) =>
+      db.run(q.deleteFrom("bindings").where("identity", "=", identity)) > 0,
+    townshipOf: (identity) =>
+      db.first(q.selectFrom("bindings").select("township").where("identity", "=", identity))
+        ?.township,
     liaisonsOf: (township) =>
-      data()
-        .bindings.filter((b) => b.township === township)
+      all()
+        .filter((b) => b.township === township)
         .map((b) => b.identity),
-    bindings: () => data().bindings.map(toBinding),
+    bindings: () => all().map(toBinding),
   };
 }
 
-const emptyBindings = (): BindingsData => ({ version: 1, invites: [], bindings: [] });
-
-/** A binding store persisted in `file` (created on first write). */
-export function openBindingStore(file: string, options?: BindingStoreOptions): BindingStore {
-  return createBindingStore(openJsonDoc(file, BindingsDataSchema, emptyBindings), options);
+/** The binding store of a data folder's database. */
+export function openBindingStore(dataDir: string, options?: BindingStoreOptions): BindingStore {
+  return sqlBindingStore(openDatabase(dataDir), options);
 }
 
 /** An in-memory binding store for tests. */
 export function memoryBindingStore(options?: BindingStoreOptions): BindingStore {
-  return createBindingStore(memoryDoc(emptyBindings()), options);
+  return sqlBindingStore(memoryDatabase(), options);
 }
 
 /** Upper-cases a typed code and drops spaces and dashes ("abcd-2345" → "ABCD2345"). */
@@ -157,73 +163,92 @@ function checkBind(identity: string, name: string | undefined, now: Date) {
   return { identity: input.identity, name: input.name };
 }
 
-async function addInvite(
-  doc: JsonDoc<BindingsData>,
+function addInvite(
+  db: Database,
   invite: { township: string; createdBy: string },
   now: Date,
-): Promise<{ code: string; expiresAt: Date }> {
-  const taken = new Set(doc.data.invites.map((i) => i.code));
-  let code = randomCode();
-  while (taken.has(code)) code = randomCode();
+): { code: string; expiresAt: Date } {
+  const { q } = db;
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  await doc.update((data) => {
-    data.invites = data.invites.filter((i) => !isStale(i, now));
-    data.invites.push({
-      code,
-      ...invite,
-      createdAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    });
+  return db.transaction(() => {
+    // Spent or expired invites are forgotten after a while; the table stays small.
+    const forget = new Date(now.getTime() - INVITE_KEEP_MS).toISOString();
+    db.run(
+      q
+        .deleteFrom("invites")
+        .where(({ eb, or, and }) =>
+          or([
+            and([eb("used_at", "is not", null), eb("used_at", "<", forget)]),
+            and([eb("used_at", "is", null), eb("expires_at", "<", forget)]),
+          ]),
+        ),
+    );
+    let code = randomCode();
+    while (db.first(q.selectFrom("invites").select("code").where("code", "=", code)))
+      code = randomCode();
+    db.run(
+      q.insertInto("invites").values({
+        code,
+        township: invite.township,
+        created_by: invite.createdBy,
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        used_by: null,
+        used_at: null,
+      }),
+    );
+    return { code, expiresAt };
   });
-  return { code, expiresAt };
 }
 
-async function redeem(
-  doc: JsonDoc<BindingsData>,
+/** Redeems a code in one transaction: of people racing for one code, one gets the binding. */
+function redeem(
+  db: Database,
   code: string,
   who: { identity: string; name: string | undefined },
   now: Date,
-): Promise<BindResult> {
-  const invite = doc.data.invites.find((i) => i.code === code);
-  if (!invite) return { ok: false, error: BIND_ERRORS.invalid };
-  if (invite.usedBy !== undefined) {
-    // A retried message from the same person is answered as the first one was.
-    const again =
-      invite.usedBy === who.identity && isBoundTo(doc.data, who.identity, invite.township);
-    return again ? { ok: true, township: invite.township } : { ok: false, error: BIND_ERRORS.used };
-  }
-  if (now.getTime() > Date.parse(invite.expiresAt))
-    return { ok: false, error: BIND_ERRORS.expired };
-  await doc.update((data) => {
-    const target = data.invites.find((i) => i.code === code);
-    if (target) Object.assign(target, { usedBy: who.identity, usedAt: now.toISOString() });
-    data.bindings = data.bindings.filter((b) => b.identity !== who.identity);
-    data.bindings.push({
-      identity: who.identity,
-      township: invite.township,
-      ...(who.name === undefined ? {} : { name: who.name }),
-      boundAt: now.toISOString(),
-    });
+): BindResult {
+  const { q } = db;
+  return db.transaction((): BindResult => {
+    const invite = db.first(q.selectFrom("invites").selectAll().where("code", "=", code));
+    if (!invite) return { ok: false, error: BIND_ERRORS.invalid };
+    if (invite.used_by !== null) {
+      // A retried message from the same person is answered as the first one was.
+      const bound = db.first(
+        q.selectFrom("bindings").select("township").where("identity", "=", who.identity),
+      );
+      const again = invite.used_by === who.identity && bound?.township === invite.township;
+      return again
+        ? { ok: true, township: invite.township }
+        : { ok: false, error: BIND_ERRORS.used };
+    }
+    if (now.getTime() > Date.parse(invite.expires_at))
+      return { ok: false, error: BIND_ERRORS.expired };
+    db.run(
+      q
+        .updateTable("invites")
+        .set({ used_by: who.identity, used_at: now.toISOString() })
+        .where("code", "=", code),
+    );
+    db.run(
+      q
+        .insertInto("bindings")
+        .values({
+          identity: who.identity,
+          township: invite.township,
+          name: who.name ?? null,
+          bound_at: now.toISOString(),
+        })
+        .onConflict((c) =>
+          c.column("identity").doUpdateSet({
+            township: invite.township,
+            name: who.name ?? null,
+            bound_at: now.toISOString(),
+          }),
+        ),
+    );
+    return { ok: true, township: invite.township };
   });
-  return { ok: true, township: invite.township };
-}
-
-async function removeBinding(doc: JsonDoc<BindingsData>, identity: string): Promise<boolean> {
-  if (!doc.data.bindings.some((b) => b.identity === identity)) return false;
-  await doc.update((data) => {
-    data.bindings = data.bindings.filter((b) => b.identity !== identity);
-  });
-  return true;
-}
-
-function isBoundTo(data: BindingsData, identity: string, township: string): boolean {
-  return data.bindings.some((b) => b.identity === identity && b.township === township);
-}
-
-/** Whether an invite is spent or expired for long enough to forget it. */
-function isStale(invite: z.infer<typeof InviteSchema>, now: Date): boolean {
-  const end = Date.parse(invite.usedAt ?? invite.expiresAt);
-  return now.getTime() - end > INVITE_KEEP_MS;
 }
 
 function randomCode(): string {
@@ -233,11 +258,11 @@ function randomCode(): string {
   return code;
 }
 
-function toBinding(b: z.infer<typeof BindingSchema>): Binding {
+function toBinding(b: Selectable<BindingTable>): Binding {
   return {
     identity: b.identity,
     township: b.township,
-    ...(b.name === undefined ? {} : { name: b.name }),
-    boundAt: new Date(b.boundAt),
+    ...(b.name === null ? {} : { name: b.name }),
+    boundAt: new Date(b.bound_at),
   };
 }

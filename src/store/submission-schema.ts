@@ -59,6 +59,8 @@ export const SubmitInputSchema = z.strictObject({
   raw: z.string().max(MAX_RAW_LENGTH),
   at: z.date(),
   late: z.boolean(),
+  /** The draft this submission closes: a second submit of the same draft returns the first receipt. */
+  draftId: z.string().min(1).max(64).optional(),
 });
 export type SubmitInput = z.input<typeof SubmitInputSchema>;
 

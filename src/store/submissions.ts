@@ -1,17 +1,18 @@
-// Township figure submissions: one lowdb file per reporting period (`submissions/YYYY-MM.json`),
-// one writer per file, every accepted submission on disk before its receipt is handed out.
+// Township figure submissions in the store database: every accepted submission committed before
+// its receipt is handed out, the receipt numbered in the same transaction.
 // The latest entry for a (township, field) in a period is its current value; earlier ones stay as
 // history with who, when, channel and the raw text.
 import type { Task } from "./tasks.js";
-import { openPeriodDocs, memoryPeriodDocs, type PeriodDocs } from "./period-docs.js";
+import type { Selectable } from "kysely";
+import { memoryDatabase, openDatabase, type Database } from "./db/database.js";
+import type { SubmissionEntryTable, SubmissionTable } from "./db/schema.js";
 import { StoreInputError, parseInput } from "./input-error.js";
-import { queueOf } from "./serial.js";
 import {
   PeriodSchema,
+  StoredSubmissionSchema,
   SubmitInputSchema,
   formatReceipt,
   parseReceipt,
-  type PeriodFile,
   type StoredSubmission,
   type SubmitInput,
 } from "./submission-schema.js";
@@ -48,7 +49,7 @@ export interface TownshipProgress {
   missing: string[];
 }
 
-/** Stored township figures. Reads are synchronous: period files are small and held in memory. */
+/** Stored township figures. Reads are synchronous (SQLite in process, indexed). */
 export interface SubmissionStore {
   /** Validates and stores a submission; resolves once it is on disk. Rejects with StoreInputError. */
   submit(input: SubmitInput): Promise<Receipt>;
@@ -80,51 +81,128 @@ export interface SubmissionRules {
 
 /** Options of `createSubmissionStore`. */
 export interface SubmissionStoreOptions extends SubmissionRules {
-  /** Data folder; period files go to `${dir}/submissions/`. */
+  /** Data folder; submissions live in its database (`bot.sqlite`). */
   dir: string;
 }
 
-/** A submission store over period files in `${dir}/submissions/`. */
+/** The submission store of a data folder's database. */
 export function createSubmissionStore(options: SubmissionStoreOptions): SubmissionStore {
-  return submissionStoreOver(openPeriodDocs(options.dir), options);
+  return sqlSubmissionStore(openDatabase(options.dir), options);
 }
 
-/** An in-memory submission store for tests. */
+/** An in-memory submission store for tests (the same SQL, in a memory database). */
 export function memorySubmissionStore(rules: SubmissionRules = {}): SubmissionStore {
-  return submissionStoreOver(memoryPeriodDocs(), rules);
+  return sqlSubmissionStore(memoryDatabase(), rules);
 }
 
-/** A submission store over any source of period documents. */
-export function submissionStoreOver(
-  docs: PeriodDocs,
-  rules: SubmissionRules = {},
-): SubmissionStore {
-  const read = (period: string) => docs.read(parseInput(PeriodSchema, period, "period"));
-  const current = (period: string) => currentValues(read(period));
+type EntryRow = Selectable<SubmissionEntryTable> & Selectable<SubmissionTable>;
+
+/** A submission store over a store database. */
+export function sqlSubmissionStore(db: Database, rules: SubmissionRules = {}): SubmissionStore {
+  const { q } = db;
+  const period = (p: string) => parseInput(PeriodSchema, p, "period");
+  const versions = q
+    .selectFrom("submission_entries as e")
+    .innerJoin("submissions as s", "s.receipt", "e.receipt")
+    .selectAll("e")
+    .select([
+      "s.task_id",
+      "s.by_identity",
+      "s.by_name",
+      "s.channel",
+      "s.raw",
+      "s.at",
+      "s.late",
+      "s.draft_id",
+    ]);
+  // The current value of a figure is its entry with the highest running number in the period.
+  const current = versions.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom("submission_entries as n")
+          .select("n.seq")
+          .whereRef("n.period", "=", "e.period")
+          .whereRef("n.township", "=", "e.township")
+          .whereRef("n.field", "=", "e.field")
+          .whereRef("n.seq", ">", "e.seq"),
+      ),
+    ),
+  );
+  const toVersions = (rows: unknown[]) => (rows as EntryRow[]).map(toVersion);
   return {
-    submit: async (input) => store(docs, checkSubmission(input, rules)),
-    latest: (period, township, field) => current(period).get(figureKey(township, field)),
-    history: (period, township, field) =>
-      versionsOf(read(period)).filter((v) => v.township === township && v.field === field),
-    entries: (period) => [...current(period).values()].sort((a, b) => compareReceipts(a, b)),
-    previousValue: (township, field, beforePeriod) => {
-      const before = parseInput(PeriodSchema, beforePeriod, "period");
-      const earlier = docs.periods().filter((p) => p < before);
-      for (const period of earlier.reverse()) {
-        const found = current(period).get(figureKey(township, field));
-        if (found) return found;
-      }
-      return undefined;
+    submit: async (input) => store(db, checkSubmission(input, rules)),
+    latest: (p, township, field) => {
+      const row = db.first(
+        versions
+          .where("e.period", "=", period(p))
+          .where("e.township", "=", township)
+          .where("e.field", "=", field)
+          .orderBy("e.seq", "desc")
+          .limit(1),
+      );
+      return row ? toVersion(row as EntryRow) : undefined;
     },
-    progress: (task, period, townships) => progressOf(current(period), task, townships),
-    sum: (period, field) => sumOf(current(period), field),
+    history: (p, township, field) =>
+      toVersions(
+        db.all(
+          versions
+            .where("e.period", "=", period(p))
+            .where("e.township", "=", township)
+            .where("e.field", "=", field)
+            .orderBy("e.seq"),
+        ),
+      ),
+    entries: (p) =>
+      toVersions(
+        db.all(current.where("e.period", "=", period(p)).orderBy("e.seq").orderBy("e.pos")),
+      ),
+    previousValue: (township, field, beforePeriod) => {
+      const row = db.first(
+        versions
+          .where("e.period", "<", period(beforePeriod))
+          .where("e.township", "=", township)
+          .where("e.field", "=", field)
+          .orderBy("e.period", "desc")
+          .orderBy("e.seq", "desc")
+          .limit(1),
+      );
+      return row ? toVersion(row as EntryRow) : undefined;
+    },
+    progress: (task, p, townships) => {
+      const rows = db.all(
+        q
+          .selectFrom("submission_entries")
+          .select(["township", "field"])
+          .distinct()
+          .where("period", "=", period(p)),
+      );
+      const reported = new Set(rows.map((r) => figureKey(r.township, r.field)));
+      const keys = task.fields.map((f) => f.key);
+      return townships.map((township) => ({
+        township,
+        reported: keys.filter((k) => reported.has(figureKey(township, k))),
+        missing: keys.filter((k) => !reported.has(figureKey(township, k))),
+      }));
+    },
+    sum: (p, field) => {
+      const values = db
+        .all(current.where("e.period", "=", period(p)).where("e.field", "=", field))
+        .map((r) => (r as EntryRow).value);
+      const total = values.reduce((a, b) => a + b, 0);
+      // Drop binary floating-point noise: 0.1 + 0.2 is 0.3 in a report.
+      return { total: Number(total.toPrecision(12)), townships: values.length };
+    },
     submission: (receipt) => {
       const parts = parseReceipt(receipt);
       if (!parts) return undefined;
       const wanted = formatReceipt(parts.period, parts.seq);
-      return read(parts.period).submissions.find((s) => s.receipt === wanted);
+      const rows = toVersions(db.all(versions.where("e.receipt", "=", wanted).orderBy("e.pos")));
+      return rows.length ? toStored(rows) : undefined;
     },
-    periods: () => docs.periods(),
+    periods: () =>
+      db
+        .all(q.selectFrom("submissions").select("period").distinct().orderBy("period"))
+        .map((r) => r.period),
   };
 }
 
@@ -162,86 +240,101 @@ function entryProblem(task: Task, entry: { field: string; value: number; unit: s
   return undefined;
 }
 
-/** Writes a checked submission to its period file, one submission at a time per file. */
-async function store(docs: PeriodDocs, input: CheckedInput): Promise<Receipt> {
-  const doc = docs.open(input.period);
-  return queueOf(doc)(async () => {
-    const seq = doc.data.lastSeq + 1;
+/**
+ * Stores a checked submission: the receipt number, the submission and its entries in one
+ * transaction. A draft already stored returns its first receipt instead of a second submission.
+ */
+async function store(db: Database, input: CheckedInput): Promise<Receipt> {
+  const { q } = db;
+  return db.transaction(() => {
+    if (input.draftId !== undefined) {
+      const done = db.first(
+        q.selectFrom("submissions").select(["receipt", "at"]).where("draft_id", "=", input.draftId),
+      );
+      if (done) return { receipt: done.receipt, at: new Date(done.at) };
+    }
+    const counter = db.first(
+      q.selectFrom("receipt_counters").select("last_seq").where("period", "=", input.period),
+    );
+    const seq = (counter?.last_seq ?? 0) + 1;
+    db.run(
+      q
+        .insertInto("receipt_counters")
+        .values({ period: input.period, last_seq: seq })
+        .onConflict((c) => c.column("period").doUpdateSet({ last_seq: seq })),
+    );
     const receipt = formatReceipt(input.period, seq);
-    const record: StoredSubmission = {
-      receipt,
-      taskId: input.taskId,
-      township: input.township,
-      entries: input.entries,
-      by: input.by.name === undefined ? { identity: input.by.identity } : { ...input.by },
-      channel: input.channel,
-      raw: input.raw,
-      at: input.at.toISOString(),
-      late: input.late,
-    };
-    await doc.update((data) => {
-      data.lastSeq = seq;
-      data.submissions.push(record);
+    const at = input.at.toISOString();
+    db.run(
+      q.insertInto("submissions").values({
+        receipt,
+        period: input.period,
+        seq,
+        task_id: input.taskId,
+        township: input.township,
+        by_identity: input.by.identity,
+        by_name: input.by.name ?? null,
+        channel: input.channel,
+        raw: input.raw,
+        at,
+        late: input.late ? 1 : 0,
+        draft_id: input.draftId ?? null,
+      }),
+    );
+    input.entries.forEach((entry, pos) => {
+      db.run(
+        q.insertInto("submission_entries").values({
+          receipt,
+          pos,
+          period: input.period,
+          seq,
+          township: input.township,
+          field: entry.field,
+          value: entry.value,
+          unit: entry.unit,
+        }),
+      );
     });
-    return { receipt, at: new Date(record.at) };
+    return { receipt, at: new Date(at) };
   });
 }
 
-/** Every figure version of a period file, in storage order. */
-function versionsOf(file: PeriodFile): FigureVersion[] {
-  return file.submissions.flatMap((s) =>
-    s.entries.map((e) => ({
-      receipt: s.receipt,
-      taskId: s.taskId,
-      period: file.period,
-      township: s.township,
-      field: e.field,
-      value: e.value,
-      unit: e.unit,
-      by: { ...s.by },
-      channel: s.channel,
-      raw: s.raw,
-      at: new Date(s.at),
-      late: s.late,
-    })),
-  );
+function toVersion(row: EntryRow): FigureVersion {
+  return {
+    receipt: row.receipt,
+    taskId: row.task_id,
+    period: row.period,
+    township: row.township,
+    field: row.field,
+    value: row.value,
+    unit: row.unit,
+    by:
+      row.by_name === null
+        ? { identity: row.by_identity }
+        : { identity: row.by_identity, name: row.by_name },
+    channel: row.channel,
+    raw: row.raw,
+    at: new Date(row.at),
+    late: row.late === 1,
+  };
 }
 
-/** Current value per (township, field): the last one stored wins (storage order, not `at`). */
-function currentValues(file: PeriodFile): Map<string, FigureVersion> {
-  const map = new Map<string, FigureVersion>();
-  for (const version of versionsOf(file))
-    map.set(figureKey(version.township, version.field), version);
-  return map;
-}
-
-function progressOf(
-  current: Map<string, FigureVersion>,
-  task: Task,
-  townships: readonly string[],
-): TownshipProgress[] {
-  const keys = task.fields.map((f) => f.key);
-  return townships.map((township) => ({
-    township,
-    reported: keys.filter((k) => current.has(figureKey(township, k))),
-    missing: keys.filter((k) => !current.has(figureKey(township, k))),
-  }));
-}
-
-function sumOf(
-  current: Map<string, FigureVersion>,
-  field: string,
-): { total: number; townships: number } {
-  const values = [...current.values()].filter((v) => v.field === field).map((v) => v.value);
-  const total = values.reduce((a, b) => a + b, 0);
-  // Drop binary floating-point noise: 0.1 + 0.2 is 0.3 in a report.
-  return { total: Number(total.toPrecision(12)), townships: values.length };
+/** A submission put back together from its entries (all of one receipt, in order). */
+function toStored(versions: FigureVersion[]): StoredSubmission {
+  const [first] = versions as [FigureVersion];
+  return StoredSubmissionSchema.parse({
+    receipt: first.receipt,
+    taskId: first.taskId,
+    township: first.township,
+    entries: versions.map((v) => ({ field: v.field, value: v.value, unit: v.unit })),
+    by: { ...first.by },
+    channel: first.channel,
+    raw: first.raw,
+    at: first.at.toISOString(),
+    late: first.late,
+  });
 }
 
 function figureKey(township: string, field: string): string {
   return `${township}\u0000${field}`;
-}
-
-function compareReceipts(a: FigureVersion, b: FigureVersion): number {
-  return (parseReceipt(a.receipt)?.seq ?? 0) - (parseReceipt(b.receipt)?.seq ?? 0);
 }

@@ -3,9 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../src/core/engine.js";
-import { memoryConversationStore, openConversationStore } from "../../src/core/state.js";
+import {
+  memoryConversationStore,
+  openConversationStore,
+} from "../../src/store/db/conversations.js";
+import { closeAllDatabases } from "../../src/store/db/database.js";
 import type { Message } from "../../src/core/types.js";
-import { closeAllJsonDocs } from "../../src/store/json-doc.js";
 import { realAnswerer, realCore } from "../helpers/real-core.js";
 
 const say = (text: string, over: Partial<Message> = {}): Message => ({
@@ -102,11 +105,11 @@ describe("createCore", () => {
   });
 
   it("remembers offered choices across a restart", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "state-")), "conversations.json");
-    const first = realCore({ conversations: openConversationStore(file) });
+    const dir = mkdtempSync(join(tmpdir(), "state-"));
+    const first = realCore({ conversations: openConversationStore(dir) });
     const [offer] = await first.handle(say("秋粮亩产"));
-    closeAllJsonDocs();
-    const second = realCore({ conversations: openConversationStore(file) });
+    closeAllDatabases();
+    const second = realCore({ conversations: openConversationStore(dir) });
     const [picked] = await second.handle(say("1"));
     expect(picked?.text).toContain(offer!.choices![0]!.label.split(" ")[0]!);
   });

@@ -5,7 +5,6 @@ import { runConsole } from "../../src/channels/console/index.js";
 import { createHttpServer } from "../../src/channels/http-server.js";
 import { createTelegramChannel } from "../../src/channels/telegram/index.js";
 import { createWecomChannel } from "../../src/channels/wecom/index.js";
-import { memorySeenIds } from "../../src/store/seen-ids.js";
 import { startFakeWecom } from "../helpers/fake-wecom.js";
 import { realCore } from "../helpers/real-core.js";
 import { startEmulator } from "../helpers/telegram-emulator.js";
@@ -52,7 +51,6 @@ describe("夏粮单产多少 on every channel", () => {
       token,
       apiRoot: emulator.apiRoot,
       core: realCore(),
-      seen: memorySeenIds(),
       flood: { chatIntervalMs: 0 },
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
@@ -73,8 +71,6 @@ describe("夏粮单产多少 on every channel", () => {
     const channel = createWecomChannel({
       config: wecomConfig(fake.url),
       core: realCore(),
-      seenApp: memorySeenIds(),
-      seenRobot: memorySeenIds(),
       now: clock.now,
       sleep: clock.sleep,
       log: { error: () => undefined, warn: () => undefined },

@@ -1,6 +1,6 @@
 // The real engine over the fixture report (test/fixtures/district), with state in memory.
 import { createCore, type CoreOptions } from "../../src/core/engine.js";
-import { memoryConversationStore } from "../../src/core/state.js";
+import { memoryConversationStore } from "../../src/store/db/conversations.js";
 import type { Core } from "../../src/core/types.js";
 import type { ReportsAnswerer } from "../../src/search/reports-answerer.js";
 import { fixtureAnswerer } from "./reports.js";

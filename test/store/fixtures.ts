@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { closeAllDatabases } from "../../src/store/db/database.js";
 import { closeAllJsonDocs } from "../../src/store/json-doc.js";
 import type { SubmitInput } from "../../src/store/submissions.js";
 import { loadTasks, type Task } from "../../src/store/tasks.js";
@@ -20,6 +21,7 @@ export function tempDirs() {
     },
     cleanup(): void {
       closeAllJsonDocs();
+      closeAllDatabases();
       for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,52 +1,22 @@
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { StoreError } from "../../src/store/errors.js";
+import { closeAllDatabases, openDatabase } from "../../src/store/db/database.js";
 import { StoreInputError } from "../../src/store/input-error.js";
-import { memoryDoc, type JsonDoc } from "../../src/store/json-doc.js";
-import type { PeriodDocs } from "../../src/store/period-docs.js";
 import { loadRoster } from "../../src/store/roster.js";
-import { FIXTURE_ROSTER_FILE } from "../helpers/reports.js";
-import {
-  PeriodFileSchema,
-  emptyPeriodFile,
-  type PeriodFile,
-} from "../../src/store/submission-schema.js";
 import {
   createSubmissionStore,
-  submissionStoreOver,
+  sqlSubmissionStore,
   type SubmitInput,
 } from "../../src/store/submissions.js";
+import { FIXTURE_ROSTER_FILE } from "../helpers/reports.js";
 import { TASK, submission, tempDirs } from "./fixtures.js";
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
 const TOWNSHIPS = loadRoster(FIXTURE_ROSTER_FILE).map((t) => t.name);
 
-describe("a broken period file", () => {
-  it.each([
-    ["garbage", "\u0000\u0001 not json {{{"],
-    ["truncated JSON", '{"version":1,"period":"2026-11","lastSeq":3,"submissions":[{"rec'],
-    ["a wrong shape", '{"version":1,"period":"2026-11","lastSeq":0,"submissions":[{"value":NaN}]}'],
-    ["a value out of range", JSON.stringify(fileWithValue(1e300))],
-    ["another period's data", JSON.stringify(emptyPeriodFile("2026-10"))],
-  ])("should refuse %s, name the file and leave it untouched", async (_, content) => {
-    const dir = dirs.make();
-    const file = join(dir, "submissions", "2026-11.json");
-    mkdirSync(join(dir, "submissions"));
-    writeFileSync(file, content);
-    const store = createSubmissionStore({ dir });
-    await expect(store.submit(submission())).rejects.toThrow(StoreError);
-    await expect(store.submit(submission())).rejects.toThrow(file);
-    expect(() => store.entries("2026-11")).toThrow(StoreError);
-    expect(() => store.previousValue("下营镇", "new-homestays", "2026-12")).toThrow(file);
-    expect(readFileSync(file, "utf8")).toBe(content);
-  });
-});
-
 describe("concurrent submissions", () => {
-  it("should store all 200 with unique receipts in a file that parses", async () => {
+  it("should store all 200 with unique receipts, all there after a restart", async () => {
     const dir = dirs.make();
     const store = createSubmissionStore({ dir, tasks: [TASK], townships: TOWNSHIPS });
     const inputs = Array.from({ length: 200 }, (_, i) => {
@@ -60,21 +30,24 @@ describe("concurrent submissions", () => {
     });
     const receipts = await Promise.all(inputs.map((input) => store.submit(input)));
     expect(new Set(receipts.map((r) => r.receipt)).size).toBe(200);
-    const file = JSON.parse(readFileSync(join(dir, "submissions", "2026-11.json"), "utf8"));
-    const parsed = PeriodFileSchema.parse(file);
-    expect(parsed.submissions).toHaveLength(200);
-    expect(parsed.lastSeq).toBe(200);
-    expect(new Set(parsed.submissions.map((s) => s.raw)).size).toBe(200);
+    closeAllDatabases();
+    const reopened = createSubmissionStore({ dir });
+    const stored = receipts.map((r) => reopened.submission(r.receipt));
+    expect(new Set(stored.map((s) => s?.raw)).size).toBe(200);
   });
 });
 
 describe("a write that fails", () => {
   it("should reject, leave no trace and not use up the receipt number", async () => {
-    const doc = failingDoc(1);
-    const docs: PeriodDocs = { open: () => doc, read: () => doc.data, periods: () => ["2026-11"] };
-    const store = submissionStoreOver(docs);
-    await expect(store.submit(submission())).rejects.toThrow("disk full");
+    const db = openDatabase(dirs.make());
+    // The second insert of the transaction fails, as a full disk would.
+    db.exec(`CREATE TRIGGER full BEFORE INSERT ON submission_entries WHEN NEW.value = 13
+             BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const store = sqlSubmissionStore(db);
+    const bad = submission({ entries: [{ field: "new-homestays", value: 13, unit: "户" }] });
+    await expect(store.submit(bad)).rejects.toThrow("disk full");
     expect(store.entries("2026-11")).toEqual([]);
+    expect(store.periods()).toEqual([]);
     expect((await store.submit(submission())).receipt).toBe("R202611-0001");
     expect(store.entries("2026-11")).toHaveLength(1);
   });
@@ -84,29 +57,35 @@ describe("random submissions", () => {
   it("should store exactly the valid ones and write nothing for the others", async () => {
     const dir = dirs.make();
     const store = createSubmissionStore({ dir, tasks: [TASK], townships: TOWNSHIPS });
-    const file = join(dir, "submissions", "2026-11.json");
+    const db = openDatabase(dir);
+    const count = () =>
+      Number(db.first(db.q.selectFrom("submissions").select((eb) => eb.fn.countAll().as("n")))?.n) +
+      Number(
+        db.first(db.q.selectFrom("submission_entries").select((eb) => eb.fn.countAll().as("n")))?.n,
+      ) *
+        1000;
     const seen = { valid: 0, invalid: 0 };
+    let stored = count();
     await fc.assert(
       fc.asyncProperty(randomSubmission(), async ({ input, valid }) => {
         seen[valid ? "valid" : "invalid"]++;
-        const before = existsSync(file) ? readFileSync(file, "utf8") : undefined;
         const outcome = await store.submit(input as SubmitInput).then(
           (r) => r,
           (e: unknown) => e,
         );
         if (!valid) {
           expect(outcome).toBeInstanceOf(StoreInputError);
-          expect(existsSync(file) ? readFileSync(file, "utf8") : undefined).toBe(before);
+          expect(count()).toBe(stored);
           return;
         }
         expect(outcome).not.toBeInstanceOf(Error);
-        const saved = PeriodFileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-        const last = saved.submissions.at(-1)!;
-        const stored = input.entries.map((e) => ({
+        stored = count();
+        const last = store.submission((outcome as { receipt: string }).receipt)!;
+        const entries = input.entries.map((e) => ({
           ...e,
           value: Object.is(e.value, -0) ? 0 : e.value,
         }));
-        expect(last.entries).toEqual(stored);
+        expect(last.entries).toEqual(entries);
         expect(last.raw).toBe(input.raw);
         expect(last.township).toBe(input.township);
       }),
@@ -204,36 +183,4 @@ function randomEntry() {
         ok,
       };
     });
-}
-
-function fileWithValue(value: number): PeriodFile {
-  const file = emptyPeriodFile("2026-11");
-  file.lastSeq = 1;
-  file.submissions.push({
-    receipt: "R202611-0001",
-    taskId: "monthly-progress",
-    township: "下营镇",
-    entries: [{ field: "new-homestays", value, unit: "户" }],
-    by: { identity: "wecom:zhangsan" },
-    channel: "wecom",
-    raw: "",
-    at: "2026-11-20T02:00:00.000Z",
-    late: false,
-  });
-  return file;
-}
-
-/** A memory document whose first `failures` writes fail as a full disk would (data unchanged). */
-function failingDoc(failures: number): JsonDoc<PeriodFile> {
-  const inner = memoryDoc(emptyPeriodFile("2026-11"));
-  let left = failures;
-  return {
-    get data() {
-      return inner.data;
-    },
-    async update(change) {
-      if (left-- > 0) throw new Error("ENOSPC: disk full");
-      await inner.update(change);
-    },
-  };
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoreInputError } from "../../src/store/input-error.js";
-import { closeAllJsonDocs } from "../../src/store/json-doc.js";
+import { closeAllDatabases } from "../../src/store/db/database.js";
 import {
   createSubmissionStore,
   memorySubmissionStore,
@@ -119,13 +119,23 @@ describe.each(stores)("a %s submission store", (_, make) => {
   });
 });
 
+describe("a draft submitted twice", () => {
+  it("should be stored once and answered with the first receipt", async () => {
+    const store = memorySubmissionStore();
+    const first = await store.submit(submission({ draftId: "d-1" }));
+    const again = await store.submit(submission({ draftId: "d-1", raw: "重发" }));
+    expect(again.receipt).toBe(first.receipt);
+    expect(store.history("2026-11", "下营镇", "new-homestays")).toHaveLength(1);
+    expect((await store.submit(submission({ draftId: "d-2" }))).receipt).toBe("R202611-0002");
+  });
+});
+
 describe("createSubmissionStore", () => {
-  it("should write one file per period and read it back after a restart", async () => {
+  it("should keep submissions in the folder's database and read them back after a restart", async () => {
     const dir = dirs.make();
     const { receipt } = await createSubmissionStore({ dir }).submit(submission());
-    const file = join(dir, "submissions", "2026-11.json");
-    expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ period: "2026-11", lastSeq: 1 });
-    closeAllJsonDocs();
+    expect(existsSync(join(dir, "bot.sqlite"))).toBe(true);
+    closeAllDatabases();
     const reopened = createSubmissionStore({ dir });
     expect(reopened.latest("2026-11", "下营镇", "new-homestays")?.receipt).toBe(receipt);
     expect((await reopened.submit(submission())).receipt).toBe("R202611-0002");

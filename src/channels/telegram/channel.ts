@@ -3,14 +3,15 @@
 import { Telegraf } from "telegraf";
 import type { BotCommand, Update } from "telegraf/types";
 import type { Core, DocumentFetcher, Reply } from "../../core/types.js";
-import type { SeenIds } from "../../store/seen-ids.js";
+import { createDelivery, type Delivery } from "../../inbox/delivery.js";
+import { memoryInbox } from "../../store/db/inbox.js";
 import { createTelegramDocuments } from "./documents.js";
 import { createFloodLimiter, type FloodOptions } from "./flood.js";
 import { describeError, redacting, type ChannelLogger } from "./log.js";
 import { ALLOWED_UPDATES, startPolling, type Poller } from "./polling.js";
 import { realSleep, type Sleep } from "./retry.js";
 import { createSender } from "./sender.js";
-import { createUpdatePipeline } from "./updates.js";
+import { APOLOGY, createUpdatePipeline } from "./updates.js";
 import { createWebhookHandler, type WebhookHandler } from "./webhook.js";
 
 /** The command menu shown by Telegram clients. */
@@ -29,8 +30,11 @@ export interface TelegramChannelOptions {
   /** Bot API root (default: https://api.telegram.org); tests point it at a local emulator. */
   apiRoot?: string;
   core: Core;
-  /** Handled update ids, persisted, so a redelivered update is answered once. */
-  seen: SeenIds;
+  /**
+   * The durable inbox's delivery loop updates are stored in (default: one over an in-memory
+   * inbox, for tests).
+   */
+  delivery?: Delivery;
   /** Webhook mode: Telegram posts to `url` (mount `webhookHandler` there). Default: long polling. */
   webhook?: { url: string; secret?: string };
   /** Where to log (default: console). */
@@ -51,7 +55,7 @@ export interface TelegramChannel {
   stop(): Promise<void>;
   /** Sends a reply to a chat (reminders); rejects with TelegramSendError when it cannot. */
   sendTo(chatId: string, reply: Reply): Promise<void>;
-  /** Processes one raw update as if it had been fetched (used by the webhook; handy in tests). */
+  /** Processes one raw update as if it had been fetched; resolves once it is answered (tests). */
   handleUpdate(update: unknown): Promise<void>;
   /** In webhook mode: the node handler for POST /telegram/webhook. */
   webhookHandler?: WebhookHandler;
@@ -71,9 +75,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot } });
   const flood = createFloodLimiter(options.flood, { now: options.now, sleep });
   const sender = createSender({ telegram: bot.telegram, flood, retry: { sleep }, log });
+  const delivery =
+    options.delivery ??
+    createDelivery({ inbox: memoryInbox(), core: options.core, apology: APOLOGY, log });
   const pipeline = createUpdatePipeline({
-    core: options.core,
-    seen: options.seen,
+    delivery,
     sender,
     answerCallback: (id) => bot.telegram.answerCbQuery(id),
     log,
@@ -86,7 +92,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   let poller: Poller | undefined;
   let stopped = false;
-  const handleUpdate = (update: unknown) => bot.handleUpdate(update as Update);
+  // Stores an update in the inbox (what polling and the webhook wait for before moving on).
+  const take = (update: unknown) => bot.handleUpdate(update as Update);
+  const handleUpdate = async (update: unknown) => {
+    await take(update);
+    await pipeline.idle();
+  };
 
   async function connect(): Promise<void> {
     try {
@@ -121,7 +132,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     await bot.telegram.deleteWebhook().catch((error: unknown) => {
       log.warn(`telegram: deleteWebhook failed: ${describeError(error)}`);
     });
-    poller = startPolling({ telegram: bot.telegram, handle: handleUpdate, log });
+    poller = startPolling({ telegram: bot.telegram, handle: take, log });
   }
 
   return {
@@ -145,7 +156,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     webhookHandler: options.webhook
       ? createWebhookHandler({
           secret: options.webhook.secret,
-          handle: handleUpdate,
+          handle: take,
           stopped: () => stopped,
           log,
         })

@@ -17,6 +17,13 @@ export function imageFailedNote(name: string): string {
   return `（图片「${name}」暂时无法发送，请稍后再试。）`;
 }
 
+/**
+ * message/send's duplicate check: WeCom drops a message identical to one sent to the same member
+ * within this interval. Long enough to cover a resend after a restart, short enough that a member
+ * who asks the same question twice is rarely affected (and see `createAppSender`).
+ */
+export const DUPLICATE_CHECK_SECONDS = 120;
+
 /** Options of `createAppSender`. */
 export interface AppSenderOptions {
   api: WecomApi;
@@ -25,6 +32,8 @@ export interface AppSenderOptions {
   limiter: RateLimiter;
   /** Where a picture that could not be sent is reported (default: console). */
   log?: WecomLogger;
+  /** Clock in milliseconds (default: Date.now). */
+  now?: () => number;
 }
 
 /** Delivers replies to members. */
@@ -42,8 +51,29 @@ export function createAppSender(options: AppSenderOptions): AppSender {
   const log = options.log ?? console;
   // message/send wants agentid as an integer.
   const agentid = /^\d+$/.test(options.agentId) ? Number(options.agentId) : options.agentId;
+  const now = options.now ?? Date.now;
+  // What this process sent each member lately: the same text again (the same question asked
+  // twice) goes without the duplicate check, or WeCom would drop it; anything else carries it,
+  // so a send repeated after a restart or a lost answer is dropped by WeCom if it had arrived.
+  const recent = new Map<string, number>();
+  const check = (userId: string, content: Record<string, unknown>) => {
+    const key = `${userId}\u0000${JSON.stringify(content)}`;
+    const at = now();
+    // Oldest first (a key set again moves to the end): stop at the first one still fresh.
+    for (const [k, t] of recent) {
+      if (at - t <= DUPLICATE_CHECK_SECONDS * 1000) break;
+      recent.delete(k);
+    }
+    const repeat = recent.delete(key);
+    recent.set(key, at);
+    return repeat
+      ? { enable_duplicate_check: 0 }
+      : { enable_duplicate_check: 1, duplicate_check_interval: DUPLICATE_CHECK_SECONDS };
+  };
   const deliver = (userId: string, content: Record<string, unknown>) =>
-    limiter.run(userId, () => api.sendMessage({ touser: userId, agentid, ...content }));
+    limiter.run(userId, () =>
+      api.sendMessage({ touser: userId, agentid, ...content, ...check(userId, content) }),
+    );
   const sendText = async (userId: string, text: string) => {
     for (const part of splitUtf8(text, TEXT_MAX_BYTES)) {
       await deliver(userId, { msgtype: "text", text: { content: part } });

@@ -1,24 +1,22 @@
-// The self-built app door: GET URL verification and POST XML callbacks. Acks at once, then
-// hands the message to the core and answers through message/send.
+// The self-built app door: GET URL verification and POST XML callbacks. A callback is verified,
+// decrypted, stored in the inbox and then acknowledged; the delivery loop hands it to the core
+// and answers through message/send.
 // Callback rules: https://developer.work.weixin.qq.com/document/path/90930
 import type { WecomAppConfig } from "../../config.js";
-import type { Core, Message } from "../../core/types.js";
-import type { SeenIds } from "../../store/seen-ids.js";
+import type { Message, Reply } from "../../core/types.js";
+import type { Delivery } from "../../inbox/delivery.js";
 import { readBody, sendText, type RequestHandler } from "../http-server.js";
 import type { AppSender } from "./app-sender.js";
 import {
-  handleSafely,
   type CallbackDoor,
   readSignedQuery,
-  recordSeen,
   refuse,
   verificationHandler,
   type WecomLogger,
 } from "./callback.js";
 import { createCallbackCrypto } from "./crypto.js";
-import { describeError } from "./errors.js";
+import { describeError, WecomApiError } from "./errors.js";
 import { UNNAMED_FILE, type MediaFacts } from "./media.js";
-import type { RateLimiter } from "./rate-limit.js";
 import { parseAppMessage, parseEnvelope, type AppInbound } from "./xml.js";
 
 type FileInbound = Extract<AppInbound, { kind: "file" }>;
@@ -26,18 +24,17 @@ type FileInbound = Extract<AppInbound, { kind: "file" }>;
 /** Answer to a picture, voice, video and the like: only text (and files) are understood. */
 export const TEXT_ONLY = "目前只能处理文字消息，请直接输入文字。";
 
+/** The inbox door name of the self-built app. */
+export const APP_DOOR = "wecom-app";
+
 /** Options of `createAppDoor`. */
 export interface AppDoorOptions {
   app: WecomAppConfig;
-  core: Core;
-  /** Persisted MsgIds (and event keys) already handled. */
-  seen: SeenIds;
+  /** Stores callbacks before they are acknowledged and handles them from the store. */
+  delivery: Delivery;
   sender: AppSender;
-  /** Per-user serial queue: one member's messages are handled in order. */
-  serial: RateLimiter;
   now: () => number;
   log: WecomLogger;
-  track: (work: Promise<unknown>) => void;
   /** Name and size of a sent file from media/get's headers, for a callback that names none. */
   describeMedia: (mediaId: string) => Promise<MediaFacts>;
 }
@@ -59,7 +56,7 @@ function toMessage(inbound: AppInbound): Message | undefined {
 
 /** Creates the app door. */
 export function createAppDoor(options: AppDoorOptions): CallbackDoor {
-  const { core, seen, sender, log } = options;
+  const { delivery, sender, log } = options;
   const crypto = createCallbackCrypto({
     token: options.app.token,
     encodingAesKey: options.app.aesKey,
@@ -89,27 +86,20 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     };
   }
 
-  async function dispatch(inbound: AppInbound): Promise<void> {
-    if (inbound.kind === "other") return sender.send(inbound.userId, { text: TEXT_ONLY });
-    const message = inbound.kind === "file" ? await fileMessage(inbound) : toMessage(inbound);
-    if (!message) return;
-    for (const reply of await core.handle(message)) await sender.send(inbound.userId, reply);
-  }
-
-  function accept(inbound: AppInbound): void {
-    if (seen.has(inbound.dedupeKey)) return; // a WeCom retry of a message already taken
-    const recorded = recordSeen(seen, inbound.dedupeKey, "app", log); // before processing (!)
-    const context = {
-      door: "app",
-      id: inbound.dedupeKey,
-      log,
-      apologize: (text: string) => sender.send(inbound.userId, { text }),
-    };
-    const work = async () => {
-      if (await recorded) await dispatch(inbound);
-    };
-    options.track(options.serial.run(inbound.userId, () => handleSafely(context, work)));
-  }
+  delivery.register(APP_DOOR, {
+    async read(payload) {
+      const inbound = payload as AppInbound;
+      if (inbound.kind === "other") return { replies: [{ text: TEXT_ONLY }] };
+      const message = inbound.kind === "file" ? await fileMessage(inbound) : toMessage(inbound);
+      return message ? { message } : undefined;
+    },
+    target: (payload) => (payload as AppInbound).userId,
+    pack: (replies) => replies,
+    send: (userId, reply) => sender.send(userId, reply as Reply),
+    // Every message/send carries WeCom's duplicate check: a repeat of one that arrived is dropped.
+    dropsRepeats: true,
+    refused: (error) => error instanceof WecomApiError && error.errcode > 0,
+  });
 
   const receive: RequestHandler = async (req, res) => {
     const body = await readBody(req);
@@ -119,12 +109,25 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     } catch (error) {
       return refuse(res, error, "app", log);
     }
-    sendText(res, 200, "success"); // ack first: WeCom retries after 5 s
+    let inbound: AppInbound;
     try {
-      accept(parseAppMessage(plain));
+      inbound = parseAppMessage(plain);
     } catch (error) {
-      log.warn(`wecom app: ignored a callback: ${describeError(error)}`);
+      return refuse(res, error, "app", log);
     }
+    try {
+      // Committed before the ack; a redelivery of a stored message is acknowledged and dropped.
+      delivery.take({
+        door: APP_DOOR,
+        key: inbound.dedupeKey,
+        chat: `wecom:${inbound.userId}:${inbound.userId}`,
+        payload: inbound,
+      });
+    } catch (error) {
+      log.error(`wecom app: could not store message ${inbound.dedupeKey}: ${describeError(error)}`);
+      return sendText(res, 503, "try again");
+    }
+    sendText(res, 200, "success");
   };
 
   return { verify: verificationHandler(crypto, "app", log), receive };

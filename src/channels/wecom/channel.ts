@@ -3,16 +3,18 @@
 import type { AxiosInstance } from "axios";
 import type { Config, WecomAppConfig } from "../../config.js";
 import type { Core, DocumentFetcher, Reply } from "../../core/types.js";
-import type { SeenIds } from "../../store/seen-ids.js";
+import { createDelivery, type Delivery } from "../../inbox/delivery.js";
+import { memoryInbox } from "../../store/db/inbox.js";
 import type { Routes } from "../http-server.js";
 import { createHttpClient, createWecomApi } from "./api.js";
 import { APP_MESSAGES_PER_MINUTE, createAppSender } from "./app-sender.js";
 import { createAppDoor } from "./app.js";
-import { createTracker, type WecomLogger } from "./callback.js";
+import type { WecomLogger } from "./callback.js";
 import { WecomConfigError } from "./errors.js";
 import { realSleep, type Sleep } from "./http-call.js";
 import { createWecomDocuments, describeMedia } from "./media.js";
-import { createRateLimiter, type RateLimiter } from "./rate-limit.js";
+import { createRateLimiter } from "./rate-limit.js";
+import { APOLOGY } from "./render.js";
 import { createRobotDoor } from "./robot.js";
 import { createGroupWebhook, type GroupWebhook } from "./webhook.js";
 
@@ -20,10 +22,11 @@ import { createGroupWebhook, type GroupWebhook } from "./webhook.js";
 export interface WecomChannelOptions {
   config: Config["wecom"];
   core: Core;
-  /** Persisted ids of app callbacks already handled. */
-  seenApp: SeenIds;
-  /** Persisted ids of robot callbacks already handled. */
-  seenRobot: SeenIds;
+  /**
+   * The durable inbox's delivery loop the doors store callbacks in (default: one over an
+   * in-memory inbox, for tests).
+   */
+  delivery?: Delivery;
   /** Clock in milliseconds (default: Date.now). */
   now?: () => number;
   /** Sleep for rate windows and back-off (default: a real timer). */
@@ -52,22 +55,14 @@ export interface WecomChannel {
 }
 
 interface Shared {
-  core: Core;
-  serial: RateLimiter;
+  delivery: Delivery;
   now: () => number;
   sleep: Sleep;
   log: WecomLogger;
   http: AxiosInstance;
-  track: (work: Promise<unknown>) => void;
 }
 
-function mountApp(
-  app: WecomAppConfig,
-  apiBase: string,
-  seen: SeenIds,
-  shared: Shared,
-  routes: Routes,
-) {
+function mountApp(app: WecomAppConfig, apiBase: string, shared: Shared, routes: Routes) {
   const { now, sleep, http } = shared;
   const api = createWecomApi({ apiBase, corpId: app.corpId, secret: app.secret, now, sleep, http });
   const limiter = createRateLimiter({ limit: APP_MESSAGES_PER_MINUTE, now, sleep });
@@ -75,7 +70,6 @@ function mountApp(
   const door = createAppDoor({
     ...shared,
     app,
-    seen,
     sender,
     describeMedia: (mediaId) => describeMedia(api, mediaId),
   });
@@ -84,13 +78,8 @@ function mountApp(
   return { sender, api };
 }
 
-function mountRobot(
-  robot: { token: string; aesKey: string },
-  seen: SeenIds,
-  shared: Shared,
-  routes: Routes,
-) {
-  const door = createRobotDoor({ ...shared, ...robot, seen });
+function mountRobot(robot: { token: string; aesKey: string }, shared: Shared, routes: Routes) {
+  const door = createRobotDoor({ ...shared, ...robot });
   routes["GET /wecom/robot"] = door.verify;
   routes["POST /wecom/robot"] = door.receive;
 }
@@ -101,22 +90,25 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? console;
-  const tracker = createTracker(log);
+  const delivery =
+    options.delivery ??
+    createDelivery({
+      inbox: memoryInbox(),
+      core: options.core,
+      apology: { text: APOLOGY },
+      log: logAll(log),
+    });
   const shared: Shared = {
-    core: options.core,
-    serial: createRateLimiter({ limit: Infinity, now, sleep }), // order per user, no limit
+    delivery,
     now,
     sleep,
     log,
     http: options.http ?? createHttpClient(),
-    track: tracker.track,
   };
   const routes: Routes = {};
-  const mounted = config.app
-    ? mountApp(config.app, config.apiBase, options.seenApp, shared, routes)
-    : undefined;
+  const mounted = config.app ? mountApp(config.app, config.apiBase, shared, routes) : undefined;
   const sender = mounted?.sender;
-  if (config.robot) mountRobot(config.robot, options.seenRobot, shared, routes);
+  if (config.robot) mountRobot(config.robot, shared, routes);
   const webhook = config.webhookKey
     ? createGroupWebhook({
         apiBase: config.apiBase,
@@ -139,7 +131,16 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
       }
       await sender.send(userId, reply);
     },
-    idle: tracker.idle,
+    idle: () => delivery.idle(),
     documents: createWecomDocuments({ api: mounted?.api, log }),
+  };
+}
+
+/** The delivery loop logs info lines too; the channel's logger has warn and error only. */
+function logAll(log: WecomLogger) {
+  return {
+    info: (m: string) => log.warn(m),
+    warn: (m: string) => log.warn(m),
+    error: (m: string) => log.error(m),
   };
 }

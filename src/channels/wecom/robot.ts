@@ -3,14 +3,12 @@
 // https://developer.work.weixin.qq.com/document/path/100719
 import type { AxiosInstance } from "axios";
 import { z } from "zod";
-import type { Core, Message, Reply } from "../../core/types.js";
-import type { SeenIds } from "../../store/seen-ids.js";
+import type { Message, Reply } from "../../core/types.js";
+import type { Delivery } from "../../inbox/delivery.js";
 import { readBody, sendText, type RequestHandler } from "../http-server.js";
 import {
-  handleSafely,
   type CallbackDoor,
   readSignedQuery,
-  recordSeen,
   refuse,
   verificationHandler,
   type WecomLogger,
@@ -18,7 +16,6 @@ import {
 import { createCallbackCrypto } from "./crypto.js";
 import { describeError, WecomPayloadError } from "./errors.js";
 import { callWithBackoff, type Sleep } from "./http-call.js";
-import type { RateLimiter } from "./rate-limit.js";
 import { renderReply, splitUtf8 } from "./render.js";
 
 /** A markdown message holds at most 4096 bytes. */
@@ -37,20 +34,19 @@ const TextSchema = z.object({
 });
 type RobotText = z.infer<typeof TextSchema>;
 
+/** The inbox door name of the smart robot. */
+export const ROBOT_DOOR = "wecom-robot";
+
 /** Options of `createRobotDoor`. */
 export interface RobotDoorOptions {
   token: string;
   aesKey: string;
-  core: Core;
-  /** Persisted msgids already handled. */
-  seen: SeenIds;
-  /** Per-user serial queue. */
-  serial: RateLimiter;
+  /** Stores callbacks before they are acknowledged and handles them from the store. */
+  delivery: Delivery;
   http: AxiosInstance;
   now: () => number;
   sleep: Sleep;
   log: WecomLogger;
-  track: (work: Promise<unknown>) => void;
 }
 
 /** Removes the robot's "@name" at the start or end of a group message. */
@@ -110,7 +106,7 @@ function parseJson<S extends z.ZodType>(schema: S, text: string, what: string): 
 
 /** Creates the robot door. */
 export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
-  const { core, seen, log } = options;
+  const { delivery, log } = options;
   const crypto = createCallbackCrypto({
     token: options.token,
     encodingAesKey: options.aesKey,
@@ -127,24 +123,29 @@ export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
       },
     );
 
+  delivery.register(ROBOT_DOOR, {
+    read: async (payload) => ({ message: toMessage(payload as RobotText) }),
+    target: (payload) => (payload as RobotText).response_url,
+    // response_url answers once: every reply goes in one markdown message.
+    pack: (replies) => {
+      const content = renderMarkdown(replies);
+      return content === "" ? [] : [content];
+    },
+    send: async (url, content) => {
+      await post(url, String(content));
+    },
+    dropsRepeats: false,
+  });
+
   function accept(m: RobotText): void {
-    if (seen.has(m.msgid)) return;
-    const recorded = recordSeen(seen, m.msgid, "robot", log); // before processing (!)
-    let answered = false;
-    const answer = async (content: string) => {
-      answered = true;
-      await post(m.response_url, content);
-    };
-    const apologize = async (text: string) => {
-      if (!answered) await answer(text);
-    };
-    const work = async () => {
-      if (!(await recorded)) return;
-      const content = renderMarkdown(await core.handle(toMessage(m)));
-      if (content !== "") await answer(content);
-    };
-    const context = { door: "robot", id: m.msgid, log, apologize };
-    options.track(options.serial.run(m.from.userid, () => handleSafely(context, work)));
+    // Committed before the ack; a redelivery of a stored message is acknowledged and dropped.
+    const chat = m.chattype === "group" ? (m.chatid ?? m.from.userid) : m.from.userid;
+    delivery.take({
+      door: ROBOT_DOOR,
+      key: m.msgid,
+      chat: `wecom:${chat}:${m.from.userid}`,
+      payload: m,
+    });
   }
 
   const receive: RequestHandler = async (req, res) => {
@@ -158,13 +159,20 @@ export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
     } catch (error) {
       return refuse(res, error, "robot", log);
     }
-    sendText(res, 200, ""); // ack first; the answer goes to response_url
+    let text: RobotText | undefined;
     try {
       const kind = parseJson(KindSchema, plain, "Robot message");
-      if (kind.msgtype === "text") accept(parseJson(TextSchema, plain, "Robot text message"));
+      if (kind.msgtype === "text") text = parseJson(TextSchema, plain, "Robot text message");
     } catch (error) {
-      log.warn(`wecom robot: ignored a callback: ${describeError(error)}`);
+      return refuse(res, error, "robot", log);
     }
+    try {
+      if (text) accept(text);
+    } catch (error) {
+      log.error(`wecom robot: could not store message ${text?.msgid}: ${describeError(error)}`);
+      return sendText(res, 503, "try again");
+    }
+    sendText(res, 200, ""); // the answer goes to response_url
   };
 
   return { verify: verificationHandler(crypto, "robot", log), receive };

@@ -5,7 +5,6 @@ import {
   type TelegramChannel,
 } from "../../../src/channels/telegram/index.js";
 import { APOLOGY } from "../../../src/channels/telegram/updates.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import { startEmulator, type Emulator } from "../../helpers/telegram-emulator.js";
 import { CHOICES, fakeCore, GREETING, LONG_VALUE, memoryLog, type FakeCore } from "./fake-core.js";
 
@@ -24,7 +23,6 @@ describe("Telegram channel over long polling", () => {
       token: TOKEN,
       apiRoot: emulator.apiRoot,
       core,
-      seen: memorySeenIds(),
       log,
       flood: { chatIntervalMs: 0 },
     });

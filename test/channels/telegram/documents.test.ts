@@ -6,7 +6,6 @@ import {
   type TelegramChannel,
 } from "../../../src/channels/telegram/index.js";
 import type { Message } from "../../../src/core/types.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import {
   startFakeTelegramFiles,
   type FakeTelegramFiles,
@@ -54,7 +53,6 @@ describe("Telegram documents", () => {
       token: TOKEN,
       apiRoot: fake.apiRoot,
       core: fakeCore(),
-      seen: memorySeenIds(),
       log,
     });
   });

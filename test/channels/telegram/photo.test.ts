@@ -8,7 +8,6 @@ import { createTelegramChannel } from "../../../src/channels/telegram/index.js";
 import { MAX_CAPTION_LENGTH } from "../../../src/channels/telegram/render.js";
 import { photoFailedNote } from "../../../src/channels/telegram/sender.js";
 import type { Core, Reply } from "../../../src/core/types.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import { writePng } from "../../helpers/png.js";
 import {
   startFakeBotApi,
@@ -44,7 +43,6 @@ describe("Telegram channel pictures", () => {
       token: TOKEN,
       apiRoot: api.apiRoot,
       core,
-      seen: memorySeenIds(),
       log,
       sleep: async (ms) => void sleeps.push(ms),
     });

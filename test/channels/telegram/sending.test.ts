@@ -5,7 +5,6 @@ import {
   TelegramSendError,
   type TelegramChannel,
 } from "../../../src/channels/telegram/index.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import {
   startEmulator,
   startFakeBotApi,
@@ -38,7 +37,6 @@ describe("Telegram channel sending", () => {
       token: TOKEN,
       apiRoot: api.apiRoot,
       core: fakeCore(),
-      seen: memorySeenIds(),
       log: memoryLog(),
       sleep: async (ms) => void sleeps.push(ms),
     });
@@ -97,7 +95,6 @@ describe("Telegram channel sending", () => {
       token: TOKEN,
       apiRoot: emulator.apiRoot,
       core: fakeCore(),
-      seen: memorySeenIds(),
       log,
       flood: { chatIntervalMs: 0 },
     });

@@ -8,8 +8,9 @@ import {
   createTelegramChannel,
   type TelegramChannel,
 } from "../../../src/channels/telegram/index.js";
-import { closeAllJsonDocs } from "../../../src/store/json-doc.js";
-import { createSeenIds, memorySeenIds, type SeenIds } from "../../../src/store/seen-ids.js";
+import { createDelivery, type Delivery } from "../../../src/inbox/delivery.js";
+import { closeAllDatabases } from "../../../src/store/db/database.js";
+import { openInbox } from "../../../src/store/db/inbox.js";
 import { startEmulator, type Emulator } from "../../helpers/telegram-emulator.js";
 import { fakeCore, memoryLog, type FakeCore } from "./fake-core.js";
 
@@ -35,12 +36,12 @@ describe("Telegram channel update handling", () => {
   let core: FakeCore;
   let channels: TelegramChannel[] = [];
 
-  function channel(seen: SeenIds = memorySeenIds()): TelegramChannel {
+  function channel(delivery?: Delivery): TelegramChannel {
     const created = createTelegramChannel({
       token: TOKEN,
       apiRoot: emulator.apiRoot,
       core,
-      seen,
+      delivery,
       log: memoryLog(),
       flood: { chatIntervalMs: 0 },
     });
@@ -83,12 +84,14 @@ describe("Telegram channel update handling", () => {
     const dir = await mkdtemp(join(tmpdir(), "tg-seen-"));
     try {
       const update = textUpdate({ id: 303, type: "private" }, "你好");
-      await channel(createSeenIds(join(dir, "seen.json"))).handleUpdate(update);
-      closeAllJsonDocs(); // a new process reads the file again
-      await channel(createSeenIds(join(dir, "seen.json"))).handleUpdate(update);
+      const inDir = () =>
+        createDelivery({ inbox: openInbox(dir), core, apology: { text: "抱歉" } });
+      await channel(inDir()).handleUpdate(update);
+      closeAllDatabases(); // a new process opens the database again
+      await channel(inDir()).handleUpdate(update);
       expect(emulator.sentTo(303)).toHaveLength(1);
     } finally {
-      closeAllJsonDocs();
+      closeAllDatabases();
       await rm(dir, { recursive: true, force: true });
     }
   });

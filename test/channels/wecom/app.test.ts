@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createHttpServer, type HttpServer } from "../../../src/channels/http-server.js";
 import { createWecomChannel, type WecomChannel } from "../../../src/channels/wecom/index.js";
 import type { Core } from "../../../src/core/types.js";
-import { closeAllJsonDocs } from "../../../src/store/json-doc.js";
-import { createSeenIds, memorySeenIds, type SeenIds } from "../../../src/store/seen-ids.js";
+import { createDelivery, type Delivery } from "../../../src/inbox/delivery.js";
+import { closeAllDatabases } from "../../../src/store/db/database.js";
+import { openInbox } from "../../../src/store/db/inbox.js";
 import { startFakeWecom, type FakeWecom } from "../../helpers/fake-wecom.js";
 import {
   APP_AES_KEY,
@@ -36,7 +37,7 @@ interface Rig {
   clock: ReturnType<typeof fakeClock>;
 }
 
-async function rig(core: Core, seen: SeenIds = memorySeenIds(), fake?: FakeWecom): Promise<Rig> {
+async function rig(core: Core, delivery?: Delivery, fake?: FakeWecom): Promise<Rig> {
   const clock = fakeClock();
   if (!fake) {
     const started = await startFakeWecom({ corpId: CORP_ID, secret: SECRET, now: clock.now });
@@ -51,8 +52,7 @@ async function rig(core: Core, seen: SeenIds = memorySeenIds(), fake?: FakeWecom
   const channel = createWecomChannel({
     config: wecomConfig(fake.url),
     core,
-    seenApp: seen,
-    seenRobot: memorySeenIds(),
+    delivery,
     now: clock.now,
     sleep: clock.sleep,
     log,
@@ -118,8 +118,6 @@ describe("WeCom self-built app door", () => {
         },
       },
       core,
-      seenApp: memorySeenIds(),
-      seenRobot: memorySeenIds(),
       now: () => 1409659589_000,
     });
     const server = createHttpServer({ port: 0, host: "127.0.0.1", routes: channel.routes });
@@ -156,8 +154,20 @@ describe("WeCom self-built app door", () => {
         agentid: 1000002,
         msgtype: "text",
         text: { content: "收到：夏粮单产多少" },
+        // WeCom drops a repeat of this body within two minutes (a resend after a restart).
+        enable_duplicate_check: 1,
+        duplicate_check_interval: 120,
       },
     ]);
+  });
+
+  it("sends the same answer to the same question twice, the second without the duplicate check", async () => {
+    const { base, fake, channel } = await rig(echoCore());
+    await post(base, appTextXml("zhangsan", "夏粮单产多少", "2001"));
+    await channel.idle();
+    await post(base, appTextXml("zhangsan", "夏粮单产多少", "2002"));
+    await channel.idle();
+    expect(fake.messages.map((m) => m.body.enable_duplicate_check)).toEqual([1, 0]);
   });
 
   it("acks with success before the core has answered", async () => {
@@ -220,18 +230,19 @@ describe("WeCom self-built app door", () => {
     expect(fake.messages).toHaveLength(1);
   });
 
-  it("still handles a MsgId once after a restart on the same seen file", async () => {
+  it("still handles a MsgId once after a restart on the same data folder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wecom-seen-"));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const file = join(dir, "seen-wecom-app.json");
+    const inDir = (core: Core) =>
+      createDelivery({ inbox: openInbox(dir), core, apology: { text: "抱歉" } });
     const first = echoCore();
-    const before = await rig(first, createSeenIds(file));
+    const before = await rig(first, inDir(first));
     await post(before.base, appTextXml("zhangsan", "问", "1005"));
     await before.channel.idle();
-    closeAllJsonDocs();
+    closeAllDatabases();
 
     const second = echoCore();
-    const after = await rig(second, createSeenIds(file), before.fake);
+    const after = await rig(second, inDir(second), before.fake);
     await post(after.base, appTextXml("zhangsan", "问", "1005"));
     await post(after.base, appTextXml("zhangsan", "新问题", "1006"));
     await after.channel.idle();

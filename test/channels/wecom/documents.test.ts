@@ -10,7 +10,6 @@ import {
 } from "../../../src/channels/wecom/index.js";
 import { parseAppMessage } from "../../../src/channels/wecom/xml.js";
 import type { Core, Message } from "../../../src/core/types.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import { startFakeWecom, type FakeWecom } from "../../helpers/fake-wecom.js";
 import {
   APP_AES_KEY,
@@ -53,8 +52,6 @@ async function rig(core: Core): Promise<Rig> {
   const channel = createWecomChannel({
     config: wecomConfig(fake.url),
     core,
-    seenApp: memorySeenIds(),
-    seenRobot: memorySeenIds(),
     now: clock.now,
     sleep: clock.sleep,
     log,
@@ -241,8 +238,6 @@ describe("WeCom app: files", () => {
     const channel = createWecomChannel({
       config: { apiBase: "http://127.0.0.1:9", robot: { token: "t", aesKey: APP_AES_KEY } },
       core: echoCore(),
-      seenApp: memorySeenIds(),
-      seenRobot: memorySeenIds(),
     });
     const error = await rejection(channel.documents.fetch(fileMessage("MEDIA-1"), KB));
     expect(error.message).toBe("企业微信自建应用未配置，无法下载文件。");

@@ -20,7 +20,6 @@ import {
 } from "../../../src/channels/wecom/robot.js";
 import { imageTooLargeNote, WEBHOOK_IMAGE_MAX_BYTES } from "../../../src/channels/wecom/webhook.js";
 import type { Core } from "../../../src/core/types.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import { startFakeWecom, type FakeWecom } from "../../helpers/fake-wecom.js";
 import { writePng } from "../../helpers/png.js";
 import {
@@ -70,8 +69,6 @@ async function channelRig(core: Core = echoCore()) {
   const channel = createWecomChannel({
     config: wecomConfig(fake.url),
     core,
-    seenApp: memorySeenIds(),
-    seenRobot: memorySeenIds(),
     now: clock.now,
     sleep: clock.sleep,
     log,
@@ -110,7 +107,7 @@ describe("WeCom app: pictures", () => {
     await channel.sendTo("lisi", { text: "各镇进度如下：", image: image() });
     expect(fake.uploads).toHaveLength(1);
     expect(fake.uploads[0]?.content.equals(chart.bytes)).toBe(true);
-    expect(fake.messages.map((m) => m.body)).toEqual([
+    expect(fake.messages.map((m) => m.body)).toMatchObject([
       { touser: "lisi", agentid: 1000002, msgtype: "text", text: { content: "各镇进度如下：" } },
       { touser: "lisi", agentid: 1000002, msgtype: "image", image: { media_id: "MEDIA-1" } },
     ]);

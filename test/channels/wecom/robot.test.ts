@@ -4,7 +4,6 @@ import { createHttpServer } from "../../../src/channels/http-server.js";
 import { stripMention } from "../../../src/channels/wecom/robot.js";
 import { createWecomChannel } from "../../../src/channels/wecom/index.js";
 import type { Core } from "../../../src/core/types.js";
-import { memorySeenIds } from "../../../src/store/seen-ids.js";
 import { startFakeWecom } from "../../helpers/fake-wecom.js";
 import {
   CORP_ID,
@@ -34,8 +33,6 @@ async function rig(core: Core) {
   const channel = createWecomChannel({
     config: wecomConfig(fake.url),
     core,
-    seenApp: memorySeenIds(),
-    seenRobot: memorySeenIds(),
     now: clock.now,
     sleep: clock.sleep,
     log,

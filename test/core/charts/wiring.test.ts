@@ -8,7 +8,7 @@ import { createChartFeature } from "../../../src/core/charts/index.js";
 import { createCore } from "../../../src/core/engine.js";
 import { loadCommandIntents } from "../../../src/core/intents.js";
 import { shanghaiInstant } from "../../../src/core/period.js";
-import { memoryConversationStore } from "../../../src/core/state.js";
+import { memoryConversationStore } from "../../../src/store/db/conversations.js";
 import { createSubmissionFeature } from "../../../src/core/submissions/index.js";
 import { loadDistrict } from "../../../src/store/district.js";
 import { openDataStores } from "../../../src/wiring.js";

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { openConversationStore } from "../../../src/core/state.js";
+import { openConversationStore } from "../../../src/store/db/conversations.js";
+import { closeAllDatabases } from "../../../src/store/db/database.js";
 import { closeAllJsonDocs } from "../../../src/store/json-doc.js";
 import { memoryBindingStore } from "../../../src/store/bindings.js";
 import { memorySubmissionStore } from "../../../src/store/submissions.js";
@@ -22,7 +23,7 @@ function tempDir(): string {
 
 describe("drafts across a restart", () => {
   it("should resume a draft after the bot restarts on the same conversation file", async () => {
-    const file = join(tempDir(), "conversations.json");
+    const file = tempDir();
     const bindings = memoryBindingStore();
     const submissions = memorySubmissionStore({ tasks: [TASK] });
     const before = harness({ conversations: openConversationStore(file), bindings, submissions });
@@ -30,7 +31,7 @@ describe("drafts across a restart", () => {
     await before.say("上报");
     await before.say("35");
 
-    closeAllJsonDocs(); // a new process reads the file afresh
+    closeAllDatabases(); // a new process reads the database afresh
     const after = harness({ conversations: openConversationStore(file), bindings, submissions });
     after.wait(5);
     expect(await after.say("8")).toContain("第 3/6 项：设施农业");

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createCore } from "../../../src/core/engine.js";
 import { createReportFeature } from "../../../src/core/reports/feature.js";
-import { memoryConversationStore } from "../../../src/core/state.js";
+import { memoryConversationStore } from "../../../src/store/db/conversations.js";
 import type { Message } from "../../../src/core/types.js";
 import { memoryLibrary, memoryPendingReports } from "../../../src/reports/library.js";
 import { prepareReportBytes } from "../../../src/reports/import.js";

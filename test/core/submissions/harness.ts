@@ -1,7 +1,8 @@
 // A core with the submission feature over memory stores, driven as people would: messages in,
 // replies out, a clock the test moves.
 import { createCore, type Logger } from "../../../src/core/engine.js";
-import { memoryConversationStore, type ConversationStore } from "../../../src/core/state.js";
+import type { ConversationStore } from "../../../src/core/state.js";
+import { memoryConversationStore } from "../../../src/store/db/conversations.js";
 import type { Core, Message, Reply } from "../../../src/core/types.js";
 import {
   createSubmissionFeature,

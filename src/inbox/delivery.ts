@@ -1,0 +1,223 @@
+// The delivery loop between the doors and the core. A door stores each inbound message with
+// `take` (committed before the platform gets its ack), and the loop handles it from the store:
+// the core's answer, the conversation state it leaves and the replies to send are recorded in one
+// transaction that also marks the message done. Replies are sent from the outbox, each marked as
+// being sent before the attempt, so a crash never repeats a send that may have arrived (unless
+// the platform itself drops repeats, as WeCom's duplicate check does). After a restart, `resume`
+// sends what was recorded and handles what was stored and not yet handled.
+import type { Conversation, ConversationStore } from "../core/state.js";
+import type { Core, Message, Reply } from "../core/types.js";
+import { createKeyedQueue } from "../core/keyed-queue.js";
+import type { InboundItem, InboxStore, StoredInbound, StoredOutgoing } from "./types.js";
+
+/** How the loop speaks to one door. */
+export interface DoorHandler {
+  /**
+   * What a stored payload asks of the core: a message, or replies the door gives itself (an
+   * unsupported message type), or nothing to answer.
+   */
+  read(payload: unknown): Promise<{ message: Message } | { replies: Reply[] } | undefined>;
+  /** Where the replies to this payload go. */
+  target(payload: unknown): string;
+  /** The sends that carry these replies (one per reply, or all of them in one). */
+  pack(replies: Reply[]): unknown[];
+  /** Makes one send; rejects when it failed. */
+  send(target: string, body: unknown): Promise<void>;
+  /** Whether the platform drops a repeated send, so one that may have arrived can be made again. */
+  dropsRepeats: boolean;
+  /** Whether an error means the send did not arrive (refused) rather than that nobody knows. */
+  refused?(error: unknown): boolean;
+}
+
+/**
+ * A conversation store for one handled message: reads see its own writes, and the writes wait
+ * for the message's transaction.
+ */
+function collecting(base: ConversationStore): {
+  store: ConversationStore;
+  writes: Map<string, Conversation>;
+} {
+  const writes = new Map<string, Conversation>();
+  return {
+    writes,
+    store: {
+      get: (key) => structuredClone(writes.get(key) ?? base.get(key)),
+      set: async (key, conversation) => {
+        writes.set(key, structuredClone(conversation));
+      },
+      withFlows: () => base.withFlows(),
+    },
+  };
+}
+
+/** A minimal logger. */
+export interface DeliveryLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Options of `createDelivery`. */
+export interface DeliveryOptions {
+  inbox: InboxStore;
+  core: Core;
+  /**
+   * The core's conversation store, and how to write one conversation inside the finishing
+   * transaction. Without them the core writes its state itself, outside the transaction (tests).
+   */
+  conversations?: {
+    store: ConversationStore;
+    put(key: string, conversation: Conversation): void;
+  };
+  /** Sent when handling a message threw. */
+  apology: Reply;
+  log?: DeliveryLogger;
+  now?: () => Date;
+}
+
+/** The delivery loop. */
+export interface Delivery {
+  /** Registers how to read, address and send for a door. */
+  register(door: string, handler: DoorHandler): void;
+  /**
+   * Stores an inbound message (committed on return) and queues its handling. False when it was
+   * stored before (a redelivery: acknowledge it and do nothing). Throws when it cannot be stored;
+   * then do not acknowledge, so the platform delivers it again.
+   */
+  take(item: InboundItem): boolean;
+  /** Sends what was recorded and not sent, and handles what was stored and not handled. */
+  resume(): void;
+  /** Resolves once nothing is being handled or sent. */
+  idle(): Promise<void>;
+  /** Stops taking new work; resolves when work in flight ends or after `graceMs`. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Creates the delivery loop. */
+export function createDelivery(options: DeliveryOptions): Delivery {
+  const { inbox, core, log = console } = options;
+  const now = options.now ?? (() => new Date());
+  const doors = new Map<string, DoorHandler>();
+  const chats = createKeyedQueue();
+  let stopping = false;
+
+  const doorOf = (name: string) => {
+    const door = doors.get(name);
+    if (!door) throw new Error(`no door "${name}" is registered`);
+    return door;
+  };
+
+  /** Handles one stored message and records its effects and replies in one transaction. */
+  async function handle(item: StoredInbound): Promise<StoredOutgoing[]> {
+    const door = doorOf(item.door);
+    let replies: Reply[];
+    let writes = new Map<string, Conversation>();
+    try {
+      const asked = await door.read(item.payload);
+      if (!asked) replies = [];
+      else if ("replies" in asked) replies = asked.replies;
+      else {
+        const state = options.conversations;
+        if (state) {
+          const scope = collecting(state.store);
+          replies = await core.handle(asked.message, { conversations: scope.store });
+          writes = scope.writes;
+        } else {
+          replies = await core.handle(asked.message);
+        }
+      }
+    } catch (error) {
+      log.error(`${item.door} message ${item.key}: handling failed: ${describe(error)}`);
+      replies = [options.apology];
+      writes = new Map();
+    }
+    const target = door.target(item.payload);
+    const outgoing = door.pack(replies).map((body) => ({ door: item.door, target, body }));
+    return inbox.finish(
+      item.id,
+      outgoing,
+      () => {
+        for (const [key, conversation] of writes) options.conversations?.put(key, conversation);
+      },
+      now(),
+    );
+  }
+
+  /** Makes one recorded send, marking it before and after. */
+  async function send(row: StoredOutgoing, label: string): Promise<void> {
+    const door = doorOf(row.door);
+    if (row.state === "sending" && !door.dropsRepeats) {
+      // An attempt began before a restart: it may have arrived, and a repeat would show twice.
+      log.warn(`${label}: a send interrupted by a restart is not repeated`);
+      inbox.unsure(row.id, "interrupted by a restart");
+      return;
+    }
+    inbox.sending(row.id, now());
+    try {
+      await door.send(row.target, row.body);
+      inbox.sent(row.id, now());
+    } catch (error) {
+      const refused = door.refused?.(error) ?? false;
+      log.error(`${label}: send failed: ${describe(error)}`);
+      if (refused) inbox.failed(row.id, describe(error));
+      else inbox.unsure(row.id, describe(error));
+    }
+  }
+
+  async function process(item: StoredInbound): Promise<void> {
+    // Let acks and other chats go first: handling never holds the event loop for a whole burst.
+    await new Promise((resolve) => setImmediate(resolve));
+    let sends: StoredOutgoing[];
+    try {
+      sends = await handle(item);
+    } catch (error) {
+      // The transaction failed: the message stays "new" and is handled after a restart.
+      log.error(`${item.door} message ${item.key}: not recorded: ${describe(error)}`);
+      return;
+    }
+    for (const row of sends) await send(row, `${item.door} message ${item.key}`);
+  }
+
+  function schedule(item: StoredInbound): void {
+    void chats.run(`${item.door}\u0000${item.chat}`, () => process(item));
+  }
+
+  return {
+    register(door, handler) {
+      doors.set(door, handler);
+    },
+    take(item) {
+      if (stopping) throw new Error("delivery is stopping");
+      doorOf(item.door);
+      const id = inbox.take(item, now());
+      if (id === undefined) return false;
+      schedule({ ...item, id, attempts: 0 });
+      return true;
+    },
+    resume() {
+      for (const row of inbox.unsent()) {
+        const label = `${row.door} outbox ${row.id}`;
+        void chats.run(`${row.door}\u0000${row.target}\u0000out`, () => send(row, label));
+      }
+      for (const item of inbox.unfinished()) {
+        if (doors.has(item.door)) schedule(item);
+        else log.warn(`${item.door} message ${item.key}: no such door configured; left stored`);
+      }
+    },
+    idle: () => chats.idle(),
+    async stop(graceMs) {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+        timer.unref();
+      });
+      await Promise.race([chats.idle(), grace]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

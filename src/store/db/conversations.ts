@@ -1,0 +1,79 @@
+// Conversation state in the store database: one row per (channel, chat, user), JSON checked with
+// the core's schema on the way in and out. A row of another state version, or one that no longer
+// parses, is read as an empty conversation (and replaced on the next write).
+import { z } from "zod";
+import {
+  ConversationSchema,
+  STATE_VERSION,
+  isEmptyConversation,
+  type Conversation,
+  type ConversationStore,
+} from "../../core/state.js";
+import { memoryDatabase, openDatabase, type Database } from "./database.js";
+
+const RowSchema = z.object({ version: z.number().int(), conversation: ConversationSchema });
+
+/** A conversation store that can also write inside a caller's transaction. */
+export interface SqlConversationStore extends ConversationStore {
+  /** Writes (or deletes, when empty) one conversation now, synchronously. */
+  put(key: string, conversation: Conversation, now?: Date): void;
+}
+
+/** Conversations in a store database. */
+export function sqlConversationStore(db: Database): SqlConversationStore {
+  const { q } = db;
+  const put = (key: string, conversation: Conversation, now = new Date()) => {
+    if (isEmptyConversation(conversation)) {
+      db.run(q.deleteFrom("conversations").where("key", "=", key));
+      return;
+    }
+    const data = JSON.stringify({
+      version: STATE_VERSION,
+      conversation: ConversationSchema.parse(conversation),
+    });
+    const updated_at = now.toISOString();
+    db.run(
+      q
+        .insertInto("conversations")
+        .values({ key, data, updated_at })
+        .onConflict((c) => c.column("key").doUpdateSet({ data, updated_at })),
+    );
+  };
+  return {
+    get(key) {
+      const row = db.first(q.selectFrom("conversations").select("data").where("key", "=", key));
+      if (!row) return {};
+      const parsed = RowSchema.safeParse(safeJson(row.data));
+      if (!parsed.success || parsed.data.version !== STATE_VERSION) return {};
+      return parsed.data.conversation;
+    },
+    set: async (key, conversation) => put(key, conversation),
+    put,
+    withFlows: () =>
+      db
+        .all(q.selectFrom("conversations").select(["key", "data"]).orderBy("key"))
+        .filter((row) => {
+          const parsed = RowSchema.safeParse(safeJson(row.data));
+          return parsed.success && parsed.data.conversation.flow !== undefined;
+        })
+        .map((row) => row.key),
+  };
+}
+
+/** The conversation store of a data folder's database. */
+export function openConversationStore(dataDir: string): SqlConversationStore {
+  return sqlConversationStore(openDatabase(dataDir));
+}
+
+/** In-memory conversation state for tests. */
+export function memoryConversationStore(): SqlConversationStore {
+  return sqlConversationStore(memoryDatabase());
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,137 @@
+// The transactional store: one SQLite file per data folder (`DATA_DIR/bot.sqlite`), WAL mode,
+// numbered migrations. Queries are written with kysely's query builder, which compiles the same
+// builders for PostgreSQL; here they are compiled to SQLite and run synchronously by
+// better-sqlite3 (kysely's documented "query building only" set-up with a DummyDriver), so a
+// transaction is a plain synchronous function and nothing can interleave with it.
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import Sqlite from "better-sqlite3";
+import type { Compilable, Kysely } from "kysely";
+import { sqliteBuilder } from "./builder.js";
+import { StoreError } from "../errors.js";
+import { MIGRATIONS } from "./migrations.js";
+import type { Tables } from "./schema.js";
+
+/** The database file inside a data folder. */
+export const DATABASE_FILE = "bot.sqlite";
+
+/** An open store database. */
+export interface Database {
+  /** Builds queries (compile only: run them with `all`, `first` and `run`). */
+  readonly q: Kysely<Tables>;
+  /** Rows of a select. */
+  all<R>(query: Compilable<R>): R[];
+  /** The first row of a select, if any. */
+  first<R>(query: Compilable<R>): R | undefined;
+  /** Runs an insert, update or delete; returns the number of rows changed. */
+  run(query: Compilable<unknown>): number;
+  /** Runs SQL text as is (tests that arrange a failure; everything else uses the builder). */
+  exec(sqlText: string): void;
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: () => T): T;
+  /** Where the file is, or ":memory:". */
+  readonly file: string;
+  close(): void;
+}
+
+const builder = sqliteBuilder<Tables>();
+
+const open = new Map<string, Database>();
+
+/**
+ * The database of `dataDir`, created and migrated on first use. One instance per folder and
+ * process (a second open returns the same one), like the JSON documents.
+ */
+export function openDatabase(dataDir: string): Database {
+  const file = resolve(join(dataDir, DATABASE_FILE));
+  const existing = open.get(file);
+  if (existing) return existing;
+  mkdirSync(resolve(dataDir), { recursive: true });
+  let sqlite: Sqlite.Database;
+  try {
+    sqlite = new Sqlite(file);
+  } catch (error) {
+    throw new StoreError(`Cannot open ${file}: ${(error as Error).message}`, file, {
+      cause: error,
+    });
+  }
+  const db = wrap(sqlite, file, () => open.delete(file));
+  open.set(file, db);
+  return db;
+}
+
+/** A private in-memory database, migrated (tests and the `--dry-run` commands). */
+export function memoryDatabase(): Database {
+  return wrap(new Sqlite(":memory:"), ":memory:", () => undefined);
+}
+
+/** Closes every database opened with `openDatabase` (tests that "restart" a process). */
+export function closeAllDatabases(): void {
+  for (const db of [...open.values()]) db.close();
+}
+
+function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Database {
+  // WAL lets reads go on during a write; FULL syncs the log on every commit, so what was
+  // committed (and then acknowledged) survives a power cut, not only a killed process.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  migrate(sqlite, file);
+  const statements = new Map<string, Sqlite.Statement>();
+  const prepare = (query: Compilable<unknown>) => {
+    const compiled = query.compile();
+    let statement = statements.get(compiled.sql);
+    if (!statement) {
+      statement = sqlite.prepare(compiled.sql);
+      statements.set(compiled.sql, statement);
+    }
+    return { statement, parameters: compiled.parameters as unknown[] };
+  };
+  return {
+    q: builder,
+    file,
+    all<R>(query: Compilable<R>) {
+      const { statement, parameters } = prepare(query);
+      return statement.all(...parameters) as R[];
+    },
+    first<R>(query: Compilable<R>) {
+      const { statement, parameters } = prepare(query);
+      return statement.get(...parameters) as R | undefined;
+    },
+    run(query) {
+      const { statement, parameters } = prepare(query);
+      return statement.run(...parameters).changes;
+    },
+    exec(sqlText) {
+      sqlite.exec(sqlText);
+    },
+    transaction<T>(work: () => T): T {
+      if (sqlite.inTransaction) return work();
+      return sqlite.transaction(work).immediate();
+    },
+    close() {
+      forget();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** Applies the migrations newer than the file's `user_version`, each in its own transaction. */
+function migrate(sqlite: Sqlite.Database, file: string): void {
+  const current = sqlite.pragma("user_version", { simple: true }) as number;
+  const newest = MIGRATIONS.length;
+  if (current > newest) {
+    throw new StoreError(
+      `${file} was written by a newer version of the bot (schema ${current}, this one knows ${newest}). Start the newer version or restore a backup; the file was left untouched.`,
+      file,
+    );
+  }
+  for (let version = current + 1; version <= newest; version++) {
+    const steps = MIGRATIONS[version - 1] ?? [];
+    sqlite.transaction(() => {
+      for (const step of steps) sqlite.exec(step.compile().sql);
+      sqlite.pragma(`user_version = ${version}`);
+    })();
+  }
+}
