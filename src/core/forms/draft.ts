@@ -42,6 +42,8 @@ export type Pending = z.infer<typeof PendingSchema>;
 /** A submission being filled in. */
 export const DraftSchema = z.object({
   version: z.literal(DRAFT_VERSION),
+  /** Names the draft to the store: however often it is confirmed, it is stored once. */
+  id: z.string().min(1).max(64).optional(),
   taskId: z.string(),
   period: z.string().refine(isPeriod),
   /** Unset until an admin has chosen one. */

@@ -1,5 +1,6 @@
 // Starting a submission from 上报: the guided form when no figures follow, otherwise a one-line
 // draft that goes straight to the summary (through a 是/否 for any implausible figure).
+import { randomUUID } from "node:crypto";
 import type { CommandContext } from "../engine.js";
 import { deadlineOf, periodOf } from "../period.js";
 import { mayReport, reporterOf } from "../submissions/access.js";
@@ -41,6 +42,7 @@ function newDraft(context: CommandContext, deps: FormDeps, township?: string): D
   const { message, now } = context;
   return {
     version: DRAFT_VERSION,
+    id: randomUUID(),
     taskId: deps.task.id,
     period: periodOf(now),
     ...(township === undefined ? {} : { township }),

@@ -63,6 +63,7 @@ function submitInput(
     raw: (draft.source === "one-line" ? (draft.raw ?? typed) : typed).slice(0, 4000),
     at: now,
     late: isLate(now, draft.period, dueOf(deps.task)),
+    ...(draft.id === undefined ? {} : { draftId: draft.id }),
   };
 }
 
