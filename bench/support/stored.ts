@@ -1,9 +1,8 @@
-// What the bot has stored, read from outside. THE ONE PLACE TO ADAPT when storage moves:
-// today submissions live in `${dataDir}/submissions/YYYY-MM.json` (one lowdb file per period,
-// see src/store/submissions.ts); after the SQLite change, read the same facts from the SQLite
-// file in DATA_DIR instead (read-only) and return the same shape.
-import { readdirSync, readFileSync } from "node:fs";
+// What the bot has stored, read from outside: the data folder's SQLite file, opened read-only
+// (the bot may be running or killed; WAL lets a reader in beside it).
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import Sqlite from "better-sqlite3";
 
 /** One figure of one stored submission. */
 export interface StoredFigure {
@@ -17,34 +16,24 @@ export interface StoredFigure {
   value: number;
 }
 
-interface PeriodFile {
-  submissions: {
-    receipt: string;
-    township: string;
-    by: { identity: string };
-    entries: { field: string; value: number }[];
-  }[];
-}
-
 /** Every figure of every stored submission under `dataDir` (history included), storage order. */
 export function storedSubmissions(dataDir: string): StoredFigure[] {
-  const folder = join(dataDir, "submissions");
-  let names: string[];
+  const file = join(dataDir, "bot.sqlite");
+  if (!existsSync(file)) return []; // nothing stored yet
+  const db = new Sqlite(file, { readonly: true, fileMustExist: true });
   try {
-    names = readdirSync(folder).filter((n) => /^\d{4}-\d{2}\.json$/.test(n));
-  } catch {
-    return []; // nothing stored yet
+    const hasTable = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submissions'")
+      .get();
+    if (!hasTable) return [];
+    return db
+      .prepare(
+        `SELECT s.receipt, s.by_identity AS identity, s.township, e.field, e.value
+           FROM submission_entries e JOIN submissions s ON s.receipt = e.receipt
+          ORDER BY s.period, s.seq, e.pos`,
+      )
+      .all() as StoredFigure[];
+  } finally {
+    db.close();
   }
-  return names.sort().flatMap((name) => {
-    const file = JSON.parse(readFileSync(join(folder, name), "utf8")) as PeriodFile;
-    return file.submissions.flatMap((s) =>
-      s.entries.map((e) => ({
-        receipt: s.receipt,
-        identity: s.by.identity,
-        township: s.township,
-        field: e.field,
-        value: e.value,
-      })),
-    );
-  });
 }
