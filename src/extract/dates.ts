@@ -1,13 +1,13 @@
 // Dates written in Chinese numerals, as official documents write them (二〇二六年一月二十七日).
-import { chineseNumeral, DIGITS } from "./numbers.js";
+import { parseChineseNumeral } from "../language/numeral.js";
 
 const DATE =
   /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 const YEAR = /([〇零一二三四五六七八九]{4})年/;
 
-/** "二〇二六" -> 2026: each character one digit. */
+/** "二〇二六" -> 2026: each character one digit (the one numeral parser reads them so). */
 function digitsYear(text: string): number {
-  return [...text].reduce((year, c) => year * 10 + (DIGITS[c] ?? 0), 0);
+  return parseChineseNumeral(text) ?? 0;
 }
 
 /** The first date in Chinese numerals in `text`. */
@@ -16,8 +16,8 @@ export function chineseDate(
 ): { year: number; month: number; day: number } | undefined {
   const m = DATE.exec(text);
   if (!m) return undefined;
-  const month = chineseNumeral(m[2]!);
-  const day = chineseNumeral(m[3]!);
+  const month = parseChineseNumeral(m[2]!);
+  const day = parseChineseNumeral(m[3]!);
   if (!month || !day) return undefined;
   return { year: digitsYear(m[1]!), month, day };
 }

@@ -1,5 +1,5 @@
 // Names a person would say for each figure, with context the sentence leaves implicit.
-import { words } from "../search/segmenter.js";
+import { words } from "../language/segmenter.js";
 import { LEADING_FILLERS, METRIC_WORDS, TRAILING_FILLERS, WEAK_SUBJECT } from "./words.js";
 
 /** Strips filler words, quotes and brackets from both ends of a phrase. */

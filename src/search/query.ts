@@ -4,7 +4,7 @@ import { baseUnit } from "../extract/numbers.js";
 import type { Intents } from "./intents.js";
 import { normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
-import { words } from "./segmenter.js";
+import { words } from "../language/segmenter.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
 
@@ -232,7 +232,7 @@ export class QueryParser {
     });
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;
-    const units = new Set([...(strictUnits ? strict : hinted)].map(baseUnit));
+    const units = new Set([...(strictUnits ? strict : hinted)].map((u) => baseUnit(u)));
     return { rest, units, strictUnits, countOnly, preferred };
   }
 

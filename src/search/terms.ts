@@ -1,7 +1,7 @@
 // A stretch of question text -> the terms to look for: its words minus question words, cut into
 // the fewest stretches the report has verbatim; what the report lacks is kept whole.
 import type { Corpus } from "./corpus.js";
-import { taggedWords } from "./segmenter.js";
+import { taggedWords } from "../language/segmenter.js";
 
 /** One thing the question asks about, with the written forms that count as a match. */
 export interface QueryTerm {

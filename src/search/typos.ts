@@ -2,7 +2,7 @@
 // report's stretch that sounds the same and differs in one character ("夏梁" -> "夏粮",
 // "网格圆" -> "网格员"). A different-sounding character is a different word ("秋粮" stays).
 import { pinyin } from "pinyin-pro";
-import { taggedWords } from "./segmenter.js";
+import { taggedWords } from "../language/segmenter.js";
 
 const MIN = 2;
 const MAX = 4;

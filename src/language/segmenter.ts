@@ -1,4 +1,5 @@
-// Chinese word segmentation (jieba), loaded once per process.
+// Chinese word segmentation (jieba), loaded once per process: language both the extractor and the
+// matcher read text with.
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 
