@@ -27,6 +27,10 @@ export interface Bot {
   child: ChildProcess;
   /** Resolves when the process group leader exits. */
   exited: Promise<void>;
+  /** How the bot ended ("exit code 1", "signal SIGKILL"), undefined while it runs. */
+  exitStatus(): string | undefined;
+  /** The bot's last lines of stdout and stderr (at most 40). */
+  outputTail(): string[];
   /** VmRSS in MB of the bot's own node process (not npx's nor tsx's launcher). */
   rssMb(): number;
   /** CPU seconds (user + system) the bot's own node process has used. */
@@ -90,11 +94,22 @@ export async function startBot(options: BotOptions, timeoutMs = 60_000): Promise
     detached: true, // its own process group, so a kill reaches tsx's node child too
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let status: string | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, sig) => {
+      status = sig ? `signal ${sig}` : `exit code ${code}`;
+      resolve();
+    }),
+  );
+  const tail: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding("utf8");
     stream?.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line) options.onOutput?.(line);
+      for (const line of chunk.split("\n")) {
+        if (!line) continue;
+        options.onOutput?.(line);
+        if (tail.push(line) > 40) tail.shift();
+      }
     });
   }
   const group = child.pid!;
@@ -107,12 +122,12 @@ export async function startBot(options: BotOptions, timeoutMs = 60_000): Promise
   };
   let found: number | undefined;
   const ownPid = () => (found ??= botPid(group));
-  let gone = false;
-  void exited.then(() => (gone = true));
   const bot: Bot = {
     port,
     child,
     exited,
+    exitStatus: () => status,
+    outputTail: () => [...tail],
     rssMb: () => rssMbOf(ownPid()),
     cpuSeconds: () => cpuSecondsOf(ownPid()),
     async kill() {
@@ -131,7 +146,7 @@ export async function startBot(options: BotOptions, timeoutMs = 60_000): Promise
   };
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (gone) throw new Error(`bot exited before serving (port ${port})`);
+    if (status) throw new Error(`bot ended (${status}) before serving:\n${tail.join("\n")}`);
     if (await healthy(port)) return bot;
     if (Date.now() > until) {
       await bot.kill();
@@ -198,9 +213,12 @@ function cmdline(pid: number): string {
 }
 
 function rssMbOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN; // gone
+  }
 }
 
 function cpuSecondsOf(pid: number): number {

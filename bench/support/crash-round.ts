@@ -33,8 +33,8 @@ export interface CrashRig {
 /** What one round found. Every list holds user ids. */
 export interface RoundResult {
   round: number;
-  /** After how many acks of the burst the bot was killed. */
-  killedAfterAcks: number;
+  /** Acks and replies of the burst seen when the kill was sent. */
+  killedAt: { acks: number; replies: number };
   /** `确认` acknowledged in the burst, before the kill. */
   ackedBeforeKill: number;
   /** `确认` acknowledged only when resent after the restart. */
@@ -76,7 +76,7 @@ export function describeRound(r: RoundResult): string {
   const few = (list: string[]) =>
     list.length ? ` (${list.slice(0, 5).join(",")}${list.length > 5 ? ",…" : ""})` : "";
   return (
-    `round ${r.round}: killed after ${r.killedAfterAcks} acks; acked ${r.ackedBeforeKill} + ${r.ackedOnRetry} on retry, ` +
+    `round ${r.round}: killed after ${r.killedAt.acks} acks and ${r.killedAt.replies} replies; acked ${r.ackedBeforeKill} + ${r.ackedOnRetry} on retry, ` +
     `never acked ${r.neverAcked.length}; ` +
     `lost (acked, no reply) ${r.unanswered.length}${few(r.unanswered)}, ` +
     `not stored ${r.notStored.length}, stored twice ${r.storedTwice.length}${few(r.storedTwice)}, ` +
@@ -141,6 +141,19 @@ async function postUntilAcked(post: (m: TextCallback) => Promise<PostResult>, m:
   return result;
 }
 
+/** Resolves when `done()` holds, or when `progress()` has not changed for `stallMs`. */
+async function until(done: () => boolean, progress: () => number, stallMs: number) {
+  let last = progress();
+  let changedAt = Date.now();
+  while (!done() && Date.now() - changedAt < stallMs) {
+    await new Promise((r) => setTimeout(r, 10));
+    if (progress() !== last) {
+      last = progress();
+      changedAt = Date.now();
+    }
+  }
+}
+
 /** Runs round `round` (0-based) on the rig; `random` picks the kill point (default Math.random). */
 export async function crashRound(
   rig: CrashRig,
@@ -176,21 +189,42 @@ export async function crashRound(
   const noSummary = users.filter((_, i) => !hasSummary(i));
   client.close();
 
-  // 2. The burst of `确认`, SIGKILL after a random number of acks (1..burst size).
+  // 2. The burst of `确认`. The kill falls at a random step of the burst's 2N steps (N acks and
+  // N replies, in the order they happen), so it hits acking and handling alike.
   const burstFrom = api.sent.length;
-  const killAfter = 1 + Math.floor(random() * inBurst.length);
   const confirms = inBurst.map((i) => ({ from: users[i]!, content: "确认", msgId: nextMsgId() }));
-  client = callbackClient(rig.bot.port, confirms.length);
-  let acks = 0;
+  const killAt = 1 + Math.floor(random() * 2 * confirms.length);
+  const inBurstUser = new Set(confirms.map((m) => m.from));
+  const seen = { acks: 0, replies: 0 };
+  let atKill = { ...seen };
   let killing: Promise<void> | undefined;
+  const step = () => {
+    if (!killing && seen.acks + seen.replies >= killAt) {
+      atKill = { ...seen };
+      killing = rig.bot.kill();
+    }
+  };
+  api.onSend = (m) => {
+    if (inBurstUser.has(m.touser)) seen.replies++;
+    step();
+  };
+  client = callbackClient(rig.bot.port, confirms.length);
   const first = await Promise.all(
     confirms.map(async (m) => {
       const result = await client.post(m, 10_000);
-      if (result.acked && ++acks === killAfter) killing = rig.bot.kill();
+      if (result.acked) seen.acks++;
+      step();
       return result;
     }),
   );
-  // Every post settled below the kill point (some were refused): kill now, work still in flight.
+  // The bot lost replies, so the step never comes: kill once nothing moved for 2 s.
+  await until(
+    () => killing !== undefined,
+    () => seen.acks + seen.replies,
+    2000,
+  );
+  api.onSend = undefined;
+  if (!killing) atKill = { ...seen };
   await (killing ?? rig.bot.kill());
   client.close();
 
@@ -227,7 +261,7 @@ export async function crashRound(
   const sentReceipts = new Set(users.flatMap((_, i) => [...receiptsSent(i)]));
   return {
     round,
-    killedAfterAcks: Math.min(killAfter, acks),
+    killedAt: atKill,
     ackedBeforeKill: first.filter((r) => r.acked).length,
     ackedOnRetry: retried.filter((r) => r?.acked).length,
     neverAcked: inBurst

@@ -17,6 +17,8 @@ export interface FakeApi {
   /** Base URL for WECOM_API_BASE, e.g. http://127.0.0.1:43123. */
   url: string;
   sent: SentMessage[];
+  /** Called with every message/send as it arrives (set and clear it freely). */
+  onSend?: (message: SentMessage) => void;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,9 @@ export async function startFakeApi(corpId: string, secret: string): Promise<Fake
         if (url.pathname === "/cgi-bin/message/send") {
           const text = body.text as { content?: unknown } | undefined;
           const content = typeof text?.content === "string" ? text.content : JSON.stringify(body);
-          sent.push({ at: Date.now(), touser: String(body.touser), content });
+          const message = { at: Date.now(), touser: String(body.touser), content };
+          sent.push(message);
+          fake.onSend?.(message);
           return reply(res, { errcode: 0, errmsg: "ok", invaliduser: "" });
         }
         // Webhook and anything else: accepted and ignored.
@@ -63,7 +67,7 @@ export async function startFakeApi(corpId: string, secret: string): Promise<Fake
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
+  const fake: FakeApi = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     sent,
     close: () =>
@@ -72,4 +76,5 @@ export async function startFakeApi(corpId: string, secret: string): Promise<Fake
         server.closeAllConnections();
       }),
   };
+  return fake;
 }
