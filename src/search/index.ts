@@ -1,6 +1,7 @@
 // The indicator index: scores every indicator against a parsed question and picks the answer.
 import type { Indicator, IndicatorKind, IndicatorStore } from "../extract/indicator.js";
 import { baseUnit, magnitudeOf } from "../extract/numbers.js";
+import { taggedWords } from "../language/segmenter.js";
 import { Corpus } from "./corpus.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
@@ -211,7 +212,31 @@ export class IndicatorIndex {
     if (share && query.units.size > 0 && !rateAsked) return false;
     if (query.asksMagnitude && magnitudeOf(doc.indicator.unit) === 1) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
-    return !contradicts(doc, query);
+    return !contradicts(doc, query) && !this.otherModifier(doc, query);
+  }
+
+  /**
+   * "大枣产量" against "果品产量达9.86万吨": the figure's own words put another noun where the
+   * question names its own before a measure (产量, 产值, 面积 …). It measures something else
+   * (the group, not the part).
+   */
+  private otherModifier(doc: Doc, query: ParsedQuery): boolean {
+    const { terms } = query;
+    const h = terms.findLastIndex((t) => !t.soft);
+    const head = terms[h];
+    const modifier = terms[h - 1];
+    if (!head || !modifier || modifier.soft || modifier.anchor || modifier.number) return false;
+    if (!head.forms.some((f) => MEASURED.test(f))) return false;
+    if (!query.normalised.includes(modifier.text + head.text) || !isNoun(modifier.text))
+      return false;
+    const own = doc.ownWords;
+    if (modifier.forms.some((f) => own.includes(f) || doc.composedName.includes(f))) return false;
+    return head.forms.some((form) => {
+      const at = own.indexOf(form);
+      if (at < 2) return false;
+      const before = taggedWords(own.slice(Math.max(0, at - 4), at)).at(-1);
+      return before !== undefined && before.word.length >= 2 && NOUN.test(before.tag);
+    });
   }
 
   /** A figure that counts what was added ("新增…") while the question asks for a total. */
@@ -368,6 +393,22 @@ export class IndicatorIndex {
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
+}
+
+const NOUN = /^n[a-z]?$/;
+/** Heads that measure the noun before them ("果品产量", "渔业产值"): that noun says what is counted. */
+const MEASURED = /(产量|总产|单产|产值|面积|收入|总额|销售额|增加值|存栏|出栏)$/;
+const nouns = new Map<string, boolean>();
+
+/** A word jieba tags as a noun (cached). */
+function isNoun(word: string): boolean {
+  let noun = nouns.get(word);
+  if (noun === undefined) {
+    const tagged = taggedWords(word);
+    noun = tagged.length === 1 && NOUN.test(tagged[0]!.tag);
+    nouns.set(word, noun);
+  }
+  return noun;
 }
 
 const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|区|旗)/u;
