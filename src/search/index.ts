@@ -71,6 +71,9 @@ const HEAD_BOOST = 1.25;
 const NUMBER_BOOST = 2;
 const TOTAL = /合计|共计|总计|总数/;
 const FIVE_YEAR = /十[一二三四五]五/;
+const COMPARED_PLAN = /[较比与][“"]?十[一二三四五]五/g;
+/** The question names what a change is against ("比2010年", "较去年"). */
+const COMPARED_ASKED = /[比较跟同与和](\d{4}年|去年|上年|前年)/;
 /** How close a figure of the other side of a contrast must score to compete with the best. */
 const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
@@ -200,9 +203,12 @@ export class IndicatorIndex {
     if (query.asksTarget && kind === "actual") return false;
     // "十四五期间…": a figure of another five-year plan's period does not answer.
     const plan = FIVE_YEAR.exec(query.asked)?.[0];
-    const { period, sentence, section } = doc.indicator;
+    const { period, section } = doc.indicator;
+    // "较“十三五”末增加…" names the period compared with, not the figure's own.
+    const sentence = doc.indicator.sentence.replace(COMPARED_PLAN, "");
     if (plan && FIVE_YEAR.test(period + sentence) && !(period + sentence).includes(plan))
       return false;
+    if (query.asksChange && this.spansYears(doc, query)) return false;
     if (plan && !(period + sentence + section.join("")).includes(plan) && doc.indicator.span) {
       return false;
     }
@@ -237,6 +243,18 @@ export class IndicatorIndex {
       const before = taggedWords(own.slice(Math.max(0, at - 4), at)).at(-1);
       return before !== undefined && before.word.length >= 2 && NOUN.test(before.tag);
     });
+  }
+
+  /**
+   * "去年…增长多少" against "比2010年增加10525元": a change over several years is not the year's
+   * change, unless the question names the year compared with.
+   */
+  private spansYears(doc: Doc, query: ParsedQuery): boolean {
+    if (COMPARED_ASKED.test(query.asked)) return false;
+    const since = Number(/[比较](\d{4})年/.exec(doc.own)?.[1]);
+    const asked = query.terms.map((t) => (t.anchor ? /^(\d{4})年$/.exec(t.forms.at(-1)!) : null));
+    const year = Number(asked.find(Boolean)?.[1]) || doc.indicator.year;
+    return Boolean(since && year && since < year - 1);
   }
 
   /** A figure that counts what was added ("新增…") while the question asks for a total. */
