@@ -71,6 +71,8 @@ export interface DeliveryOptions {
   };
   /** Sent when handling a message threw. */
   apology: Reply;
+  /** Messages handled at the same time, over all chats (default: 4). */
+  concurrency?: number;
   log?: DeliveryLogger;
   now?: () => Date;
 }
@@ -80,11 +82,12 @@ export interface Delivery {
   /** Registers how to read, address and send for a door. */
   register(door: string, handler: DoorHandler): void;
   /**
-   * Stores an inbound message (committed on return) and queues its handling. False when it was
-   * stored before (a redelivery: acknowledge it and do nothing). Throws when it cannot be stored;
-   * then do not acknowledge, so the platform delivers it again.
+   * Stores an inbound message and queues its handling; resolves once it is committed. Messages
+   * arriving together are committed in one transaction (one disk sync for a burst). False when
+   * it was stored before (a redelivery: acknowledge it and do nothing). Rejects when it cannot be
+   * stored; then do not acknowledge, so the platform delivers it again.
    */
-  take(item: InboundItem): boolean;
+  take(item: InboundItem): Promise<boolean>;
   /** Sends what was recorded and not sent, and handles what was stored and not handled. */
   resume(): void;
   /** Resolves once nothing is being handled or sent. */
@@ -99,7 +102,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const now = options.now ?? (() => new Date());
   const doors = new Map<string, DoorHandler>();
   const chats = createKeyedQueue();
+  // Chats keep their order in `chats`; this bounds how many are handled at once, so a burst of
+  // thousands of chats never fills one turn of the event loop and acks keep flowing.
+  const workers = createSemaphore(options.concurrency ?? 4);
   let stopping = false;
+  let batch: { item: InboundItem; done: (stored: boolean) => void; fail: (e: unknown) => void }[] =
+    [];
 
   const doorOf = (name: string) => {
     const door = doors.get(name);
@@ -179,7 +187,28 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   }
 
   function schedule(item: StoredInbound): void {
-    void chats.run(`${item.door}\u0000${item.chat}`, () => process(item));
+    void chats.run(`${item.door}\u0000${item.chat}`, () => workers.run(() => process(item)));
+  }
+
+  /** Commits the messages taken in this turn of the event loop, then answers their doors. */
+  function flush(): void {
+    const taken = batch;
+    batch = [];
+    let ids: (number | undefined)[];
+    try {
+      ids = inbox.takeAll(
+        taken.map((t) => t.item),
+        now(),
+      );
+    } catch (error) {
+      for (const t of taken) t.fail(error);
+      return;
+    }
+    taken.forEach((t, i) => {
+      const id = ids[i];
+      if (id !== undefined) schedule({ ...t.item, id, attempts: 0 });
+      t.done(id !== undefined);
+    });
   }
 
   return {
@@ -187,12 +216,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       doors.set(door, handler);
     },
     take(item) {
-      if (stopping) throw new Error("delivery is stopping");
+      if (stopping) return Promise.reject(new Error("delivery is stopping"));
       doorOf(item.door);
-      const id = inbox.take(item, now());
-      if (id === undefined) return false;
-      schedule({ ...item, id, attempts: 0 });
-      return true;
+      return new Promise<boolean>((done, fail) => {
+        if (batch.length === 0) setImmediate(flush);
+        batch.push({ item, done, fail });
+      });
     },
     resume() {
       for (const row of inbox.unsent()) {
@@ -214,6 +243,25 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       });
       await Promise.race([chats.idle(), grace]);
       clearTimeout(timer);
+    },
+  };
+}
+
+/** At most `limit` tasks at once; the others wait in arrival order. */
+function createSemaphore(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      else running++;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
     },
   };
 }

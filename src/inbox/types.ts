@@ -41,6 +41,8 @@ export interface InboxStore {
    * was stored before (a redelivery). Throws when it cannot be stored.
    */
   take(item: InboundItem, now: Date): number | undefined;
+  /** `take` for several messages in one transaction (one disk sync for a burst). */
+  takeAll(items: InboundItem[], now: Date): (number | undefined)[];
   /** Messages stored and not yet handled, oldest first. */
   unfinished(): StoredInbound[];
   /**

@@ -93,24 +93,27 @@ export function sqlLedger(db: Database): ReminderLedger {
       return row ? toEntry(row) : undefined;
     },
     markAttempt: async (key, at, late) => {
-      db.transaction(() => {
-        // Keeps the table bounded: periods more than LEDGER_KEEP_MONTHS back are dropped.
-        const oldest = addMonths(periodOf(at), -LEDGER_KEEP_MONTHS);
-        db.run(q.deleteFrom("reminder_ledger").where("period", "<", oldest));
-        const row = {
-          state: "attempt",
-          at: at.toISOString(),
-          late: late ? 1 : 0,
-          done_at: null,
-          error: null,
-        };
-        db.run(
-          q
-            .insertInto("reminder_ledger")
-            .values({ key: ledgerKeyText(key), ...key, ...row })
-            .onConflict((c) => c.column("key").doUpdateSet(row)),
-        );
-      });
+      db.transaction(
+        () => {
+          // Keeps the table bounded: periods more than LEDGER_KEEP_MONTHS back are dropped.
+          const oldest = addMonths(periodOf(at), -LEDGER_KEEP_MONTHS);
+          db.run(q.deleteFrom("reminder_ledger").where("period", "<", oldest));
+          const row = {
+            state: "attempt",
+            at: at.toISOString(),
+            late: late ? 1 : 0,
+            done_at: null,
+            error: null,
+          };
+          db.run(
+            q
+              .insertInto("reminder_ledger")
+              .values({ key: ledgerKeyText(key), ...key, ...row })
+              .onConflict((c) => c.column("key").doUpdateSet(row)),
+          );
+        },
+        { durable: true },
+      ); // before the send: a restart never repeats it
     },
     markDone: async (key, at, outcome, error) => {
       db.run(

@@ -170,35 +170,38 @@ function addInvite(
 ): { code: string; expiresAt: Date } {
   const { q } = db;
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  return db.transaction(() => {
-    // Spent or expired invites are forgotten after a while; the table stays small.
-    const forget = new Date(now.getTime() - INVITE_KEEP_MS).toISOString();
-    db.run(
-      q
-        .deleteFrom("invites")
-        .where(({ eb, or, and }) =>
-          or([
-            and([eb("used_at", "is not", null), eb("used_at", "<", forget)]),
-            and([eb("used_at", "is", null), eb("expires_at", "<", forget)]),
-          ]),
-        ),
-    );
-    let code = randomCode();
-    while (db.first(q.selectFrom("invites").select("code").where("code", "=", code)))
-      code = randomCode();
-    db.run(
-      q.insertInto("invites").values({
-        code,
-        township: invite.township,
-        created_by: invite.createdBy,
-        created_at: now.toISOString(),
-        expires_at: expiresAt.toISOString(),
-        used_by: null,
-        used_at: null,
-      }),
-    );
-    return { code, expiresAt };
-  });
+  return db.transaction(
+    () => {
+      // Spent or expired invites are forgotten after a while; the table stays small.
+      const forget = new Date(now.getTime() - INVITE_KEEP_MS).toISOString();
+      db.run(
+        q
+          .deleteFrom("invites")
+          .where(({ eb, or, and }) =>
+            or([
+              and([eb("used_at", "is not", null), eb("used_at", "<", forget)]),
+              and([eb("used_at", "is", null), eb("expires_at", "<", forget)]),
+            ]),
+          ),
+      );
+      let code = randomCode();
+      while (db.first(q.selectFrom("invites").select("code").where("code", "=", code)))
+        code = randomCode();
+      db.run(
+        q.insertInto("invites").values({
+          code,
+          township: invite.township,
+          created_by: invite.createdBy,
+          created_at: now.toISOString(),
+          expires_at: expiresAt.toISOString(),
+          used_by: null,
+          used_at: null,
+        }),
+      );
+      return { code, expiresAt };
+    },
+    { durable: true },
+  );
 }
 
 /** Redeems a code in one transaction: of people racing for one code, one gets the binding. */
@@ -209,46 +212,49 @@ function redeem(
   now: Date,
 ): BindResult {
   const { q } = db;
-  return db.transaction((): BindResult => {
-    const invite = db.first(q.selectFrom("invites").selectAll().where("code", "=", code));
-    if (!invite) return { ok: false, error: BIND_ERRORS.invalid };
-    if (invite.used_by !== null) {
-      // A retried message from the same person is answered as the first one was.
-      const bound = db.first(
-        q.selectFrom("bindings").select("township").where("identity", "=", who.identity),
+  return db.transaction(
+    (): BindResult => {
+      const invite = db.first(q.selectFrom("invites").selectAll().where("code", "=", code));
+      if (!invite) return { ok: false, error: BIND_ERRORS.invalid };
+      if (invite.used_by !== null) {
+        // A retried message from the same person is answered as the first one was.
+        const bound = db.first(
+          q.selectFrom("bindings").select("township").where("identity", "=", who.identity),
+        );
+        const again = invite.used_by === who.identity && bound?.township === invite.township;
+        return again
+          ? { ok: true, township: invite.township }
+          : { ok: false, error: BIND_ERRORS.used };
+      }
+      if (now.getTime() > Date.parse(invite.expires_at))
+        return { ok: false, error: BIND_ERRORS.expired };
+      db.run(
+        q
+          .updateTable("invites")
+          .set({ used_by: who.identity, used_at: now.toISOString() })
+          .where("code", "=", code),
       );
-      const again = invite.used_by === who.identity && bound?.township === invite.township;
-      return again
-        ? { ok: true, township: invite.township }
-        : { ok: false, error: BIND_ERRORS.used };
-    }
-    if (now.getTime() > Date.parse(invite.expires_at))
-      return { ok: false, error: BIND_ERRORS.expired };
-    db.run(
-      q
-        .updateTable("invites")
-        .set({ used_by: who.identity, used_at: now.toISOString() })
-        .where("code", "=", code),
-    );
-    db.run(
-      q
-        .insertInto("bindings")
-        .values({
-          identity: who.identity,
-          township: invite.township,
-          name: who.name ?? null,
-          bound_at: now.toISOString(),
-        })
-        .onConflict((c) =>
-          c.column("identity").doUpdateSet({
+      db.run(
+        q
+          .insertInto("bindings")
+          .values({
+            identity: who.identity,
             township: invite.township,
             name: who.name ?? null,
             bound_at: now.toISOString(),
-          }),
-        ),
-    );
-    return { ok: true, township: invite.township };
-  });
+          })
+          .onConflict((c) =>
+            c.column("identity").doUpdateSet({
+              township: invite.township,
+              name: who.name ?? null,
+              bound_at: now.toISOString(),
+            }),
+          ),
+      );
+      return { ok: true, township: invite.township };
+    },
+    { durable: true },
+  );
 }
 
 function randomCode(): string {

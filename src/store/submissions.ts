@@ -246,57 +246,63 @@ function entryProblem(task: Task, entry: { field: string; value: number; unit: s
  */
 async function store(db: Database, input: CheckedInput): Promise<Receipt> {
   const { q } = db;
-  return db.transaction(() => {
-    if (input.draftId !== undefined) {
-      const done = db.first(
-        q.selectFrom("submissions").select(["receipt", "at"]).where("draft_id", "=", input.draftId),
+  return db.transaction(
+    () => {
+      if (input.draftId !== undefined) {
+        const done = db.first(
+          q
+            .selectFrom("submissions")
+            .select(["receipt", "at"])
+            .where("draft_id", "=", input.draftId),
+        );
+        if (done) return { receipt: done.receipt, at: new Date(done.at) };
+      }
+      const counter = db.first(
+        q.selectFrom("receipt_counters").select("last_seq").where("period", "=", input.period),
       );
-      if (done) return { receipt: done.receipt, at: new Date(done.at) };
-    }
-    const counter = db.first(
-      q.selectFrom("receipt_counters").select("last_seq").where("period", "=", input.period),
-    );
-    const seq = (counter?.last_seq ?? 0) + 1;
-    db.run(
-      q
-        .insertInto("receipt_counters")
-        .values({ period: input.period, last_seq: seq })
-        .onConflict((c) => c.column("period").doUpdateSet({ last_seq: seq })),
-    );
-    const receipt = formatReceipt(input.period, seq);
-    const at = input.at.toISOString();
-    db.run(
-      q.insertInto("submissions").values({
-        receipt,
-        period: input.period,
-        seq,
-        task_id: input.taskId,
-        township: input.township,
-        by_identity: input.by.identity,
-        by_name: input.by.name ?? null,
-        channel: input.channel,
-        raw: input.raw,
-        at,
-        late: input.late ? 1 : 0,
-        draft_id: input.draftId ?? null,
-      }),
-    );
-    input.entries.forEach((entry, pos) => {
+      const seq = (counter?.last_seq ?? 0) + 1;
       db.run(
-        q.insertInto("submission_entries").values({
+        q
+          .insertInto("receipt_counters")
+          .values({ period: input.period, last_seq: seq })
+          .onConflict((c) => c.column("period").doUpdateSet({ last_seq: seq })),
+      );
+      const receipt = formatReceipt(input.period, seq);
+      const at = input.at.toISOString();
+      db.run(
+        q.insertInto("submissions").values({
           receipt,
-          pos,
           period: input.period,
           seq,
+          task_id: input.taskId,
           township: input.township,
-          field: entry.field,
-          value: entry.value,
-          unit: entry.unit,
+          by_identity: input.by.identity,
+          by_name: input.by.name ?? null,
+          channel: input.channel,
+          raw: input.raw,
+          at,
+          late: input.late ? 1 : 0,
+          draft_id: input.draftId ?? null,
         }),
       );
-    });
-    return { receipt, at: new Date(at) };
-  });
+      input.entries.forEach((entry, pos) => {
+        db.run(
+          q.insertInto("submission_entries").values({
+            receipt,
+            pos,
+            period: input.period,
+            seq,
+            township: input.township,
+            field: entry.field,
+            value: entry.value,
+            unit: entry.unit,
+          }),
+        );
+      });
+      return { receipt, at: new Date(at) };
+    },
+    { durable: true },
+  ); // a receipt is shown only for what is on disk
 }
 
 function toVersion(row: EntryRow): FigureVersion {

@@ -51,8 +51,8 @@ describe("the delivery loop", () => {
     const db = memoryDatabase();
     const p = processOver(db);
     await p.h.bindLiaison();
-    p.take("上报 新建民宿 35户");
-    p.take("确认");
+    await p.take("上报 新建民宿 35户");
+    await p.take("确认");
     await p.delivery.idle();
     expect(p.sent.join("\n")).toContain("回执号");
     expect(p.inbox.counts()).toEqual({ inbox: { done: 2 }, outbox: { sent: 2 } });
@@ -74,8 +74,8 @@ describe("the delivery loop", () => {
     };
     const first = processOver(db, dying);
     await first.h.bindLiaison();
-    first.take("上报 新建民宿 35户");
-    first.take("确认");
+    await first.take("上报 新建民宿 35户");
+    await first.take("确认");
     await first.delivery.idle();
     expect(first.sent.join("\n")).not.toContain("回执号");
     expect(first.submissions.history("2026-11", "下营镇", "new-homestays")).toHaveLength(1);
@@ -95,8 +95,8 @@ describe("the delivery loop", () => {
     const db = memoryDatabase();
     const p = processOver(db);
     const item = { door: "test", key: "k1", chat: "c", payload: message("你好", LIAISON) };
-    expect(p.delivery.take(item)).toBe(true);
-    expect(p.delivery.take(item)).toBe(false);
+    expect(await p.delivery.take(item)).toBe(true);
+    expect(await p.delivery.take(item)).toBe(false);
     await p.delivery.idle();
     // A send marked as begun, with no outcome, as a kill mid-send leaves it.
     const [row] = p.inbox.finish(

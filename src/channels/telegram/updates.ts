@@ -56,7 +56,7 @@ export function createUpdatePipeline(options: UpdatePipelineOptions): UpdatePipe
     async process(update, bot) {
       const incoming = toIncoming(update, bot);
       if (!incoming) return;
-      const stored = delivery.take({
+      const stored = await delivery.take({
         door: TELEGRAM_DOOR,
         key: incoming.key,
         chat: conversationKey(incoming.message),

@@ -117,7 +117,7 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     }
     try {
       // Committed before the ack; a redelivery of a stored message is acknowledged and dropped.
-      delivery.take({
+      await delivery.take({
         door: APP_DOOR,
         key: inbound.dedupeKey,
         chat: `wecom:${inbound.userId}:${inbound.userId}`,

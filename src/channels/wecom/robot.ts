@@ -137,10 +137,10 @@ export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
     dropsRepeats: false,
   });
 
-  function accept(m: RobotText): void {
+  async function accept(m: RobotText): Promise<void> {
     // Committed before the ack; a redelivery of a stored message is acknowledged and dropped.
     const chat = m.chattype === "group" ? (m.chatid ?? m.from.userid) : m.from.userid;
-    delivery.take({
+    await delivery.take({
       door: ROBOT_DOOR,
       key: m.msgid,
       chat: `wecom:${chat}:${m.from.userid}`,
@@ -167,7 +167,7 @@ export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
       return refuse(res, error, "robot", log);
     }
     try {
-      if (text) accept(text);
+      if (text) await accept(text);
     } catch (error) {
       log.error(`wecom robot: could not store message ${text?.msgid}: ${describeError(error)}`);
       return sendText(res, 503, "try again");

@@ -25,10 +25,16 @@ export interface Database {
   first<R>(query: Compilable<R>): R | undefined;
   /** Runs an insert, update or delete; returns the number of rows changed. */
   run(query: Compilable<unknown>): number;
+  /** Whether a transaction is open on this connection. */
+  inTransaction(): boolean;
   /** Runs SQL text as is (tests that arrange a failure; everything else uses the builder). */
   exec(sqlText: string): void;
-  /** Runs `work` in one transaction (nested calls join the outer one). */
-  transaction<T>(work: () => T): T;
+  /**
+   * Runs `work` in one transaction (nested calls join the outer one). A `durable` one is synced
+   * to disk before this returns (survives a power cut); the others survive a killed process and
+   * reach the disk with the next durable commit or checkpoint.
+   */
+  transaction<T>(work: () => T, options?: { durable?: boolean }): T;
   /** Where the file is, or ":memory:". */
   readonly file: string;
   close(): void;
@@ -71,10 +77,11 @@ export function closeAllDatabases(): void {
 }
 
 function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Database {
-  // WAL lets reads go on during a write; FULL syncs the log on every commit, so what was
-  // committed (and then acknowledged) survives a power cut, not only a killed process.
+  // WAL lets reads go on during a write. Commits are synced only when asked (`durable`): what is
+  // acknowledged to a platform or receipted to a person; a sync also carries every commit before
+  // it, since the log is one file written in order.
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   migrate(sqlite, file);
@@ -103,12 +110,19 @@ function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Databa
       const { statement, parameters } = prepare(query);
       return statement.run(...parameters).changes;
     },
+    inTransaction: () => sqlite.inTransaction,
     exec(sqlText) {
       sqlite.exec(sqlText);
     },
-    transaction<T>(work: () => T): T {
+    transaction<T>(work: () => T, options: { durable?: boolean } = {}): T {
       if (sqlite.inTransaction) return work();
-      return sqlite.transaction(work).immediate();
+      if (!options.durable) return sqlite.transaction(work).immediate();
+      sqlite.pragma("synchronous = FULL");
+      try {
+        return sqlite.transaction(work).immediate();
+      } finally {
+        sqlite.pragma("synchronous = NORMAL");
+      }
     },
     close() {
       forget();

@@ -72,10 +72,13 @@ export function importJsonDataDir(
   }
   const read = readAll(dataDir, files);
   copyAll(dataDir, files, backup);
-  db.transaction(() => {
-    for (const insert of read.inserts) insert(db);
-    db.run(q.insertInto("meta").values({ key: "json-import", value: now.toISOString() }));
-  });
+  db.transaction(
+    () => {
+      for (const insert of read.inserts) insert(db);
+      db.run(q.insertInto("meta").values({ key: "json-import", value: now.toISOString() }));
+    },
+    { durable: true },
+  );
   for (const file of files) rmSync(join(dataDir, file));
   log.info(
     `store: moved ${files.length} JSON files (${read.submissions} submissions) into ${db.file}; the originals are kept in ${backup}`,

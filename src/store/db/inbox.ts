@@ -5,8 +5,12 @@ import { memoryDatabase, openDatabase, type Database } from "./database.js";
 /** The inbox and outbox of a store database. */
 export function sqlInbox(db: Database): InboxStore {
   const { q } = db;
-  return {
+  const inbox: InboxStore = {
+    // Durable: the platform is told "received" once this returns.
+    takeAll: (items, now) =>
+      db.transaction(() => items.map((item) => inbox.take(item, now)), { durable: true }),
     take(item, now) {
+      if (!db.inTransaction()) return inbox.takeAll([item], now)[0];
       const changed = db.run(
         q
           .insertInto("inbox")
@@ -158,6 +162,7 @@ export function sqlInbox(db: Database): InboxStore {
       return { inbox: count("inbox"), outbox: count("outbox") };
     },
   };
+  return inbox;
 }
 
 /** The inbox of a data folder's database. */
