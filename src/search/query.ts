@@ -111,7 +111,13 @@ export class QueryParser {
     private readonly corpus: Corpus,
     options: QueryParserOptions = {},
   ) {
+    // Questions lose their particles before synonyms are looked up ("财政花了" -> "财政花"), so
+    // forms that hold one are looked up without it too.
     this.synonymForms = intents.synonyms
+      .map((group) => {
+        const bare = group.map((f) => f.replace(PARTICLES, "")).filter((f) => f.length > 1);
+        return [...new Set([...group, ...bare])];
+      })
       .flatMap((group) => group.map((form) => ({ form, group })))
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
