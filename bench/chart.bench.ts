@@ -2,6 +2,7 @@
 // and the whole /chart command (figures, drawing, writing the file). The first chart also loads
 // echarts and resvg; later ones are timed warm. Prints figures; asserts nothing (timing tests
 // flake on busy machines). Target: a chart in under 500 ms.
+import { chartFiles } from "../src/store/chart-files.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -99,7 +100,7 @@ async function timeCommand(): Promise<void> {
     roster: TOWNSHIPS.map((name) => ({ name })),
     submissions,
     latestReport: () => undefined,
-    dir,
+    output: chartFiles(dir),
   });
   const message = { channel: "console", chatId: "b", userId: "b", chatType: "private" } as const;
   const times: number[] = [];

@@ -20,6 +20,7 @@ import { openPendingReports, openReportFiles } from "./store/report-files.js";
 import { createReportFeature } from "./core/reports/feature.js";
 import { createTeachingFeature } from "./core/teaching.js";
 import { createChartFeature } from "./core/charts/index.js";
+import { chartFiles } from "./store/chart-files.js";
 import { openLessons, openUnansweredLog } from "./store/lessons.js";
 import { openOfficeCalendar } from "./store/holidays.js";
 import { setDeadlineCalendar } from "./core/period.js";
@@ -124,7 +125,7 @@ async function startWithLock(
   const charts = createChartFeature({
     ...stores,
     latestReport: () => answerer.reports().at(-1)?.store,
-    dir: data("charts"),
+    output: chartFiles(data("charts")),
     area: district.area,
   });
   const unanswered = openUnansweredLog(config.dataDir);

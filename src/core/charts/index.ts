@@ -4,7 +4,7 @@
 import { renderRateChart, renderTownshipChart, renderTrendChart } from "../../charts/render.js";
 import type { AnswerHook, CommandContext, CommandSpec } from "../engine.js";
 import { formatPeriod, periodOf } from "../period.js";
-import type { Reply } from "../types.js";
+import type { Reply, ReplyFile } from "../types.js";
 import {
   rateFigures,
   townshipFigures,
@@ -15,12 +15,17 @@ import {
   type LatestReport,
   type Prepared,
 } from "./figures.js";
-import { saveChart } from "./output.js";
 import { readChartArgs, readChartQuestion, type ChartRequest } from "./request.js";
 import { CHART_TEXTS as T } from "./texts.js";
 
 export type { ChartField } from "./request.js";
 export type { ChartFigures, ChartTask, LatestReport, ReportFigure } from "./figures.js";
+
+/** Keeps a drawn chart for a channel to send; the core touches no files itself. */
+export interface ChartOutput {
+  /** Stores `png` under a unique name starting with `slug`; `name` is what people see. */
+  save(slug: string, name: string, png: Uint8Array, now: Date): Promise<ReplyFile>;
+}
 
 /** Options of `createChartFeature`. */
 export interface ChartFeatureOptions {
@@ -32,8 +37,8 @@ export interface ChartFeatureOptions {
   submissions: ChartFigures;
   /** The latest report, or undefined when none is imported (its completion rates are charted). */
   latestReport(): LatestReport | undefined;
-  /** The folder chart PNGs are written to (DATA_DIR/charts/). */
-  dir: string;
+  /** Where drawn charts are kept until a channel sends them (files in DATA_DIR/charts/). */
+  output: ChartOutput;
   /** How replies and titles name the whole district (default: 全区). */
   area?: string;
 }
@@ -89,7 +94,7 @@ export function createChartFeature(options: ChartFeatureOptions): ChartFeature {
     ): Promise<Reply[]> {
       if (!prepared.spec) return [{ text: prepared.text }];
       const { png } = await render(prepared.spec);
-      const image = await saveChart(options.dir, slug, name, png, context.now);
+      const image = await options.output.save(slug, name, png, context.now);
       return [{ text: prepared.text, image }];
     }
   }

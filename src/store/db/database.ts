@@ -86,6 +86,8 @@ function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Databa
   sqlite.pragma("busy_timeout = 5000");
   migrate(sqlite, file);
   const statements = new Map<string, Sqlite.Statement>();
+  const syncFull = sqlite.prepare("PRAGMA synchronous = FULL");
+  const syncNormal = sqlite.prepare("PRAGMA synchronous = NORMAL");
   const prepare = (query: Compilable<unknown>) => {
     const compiled = query.compile();
     let statement = statements.get(compiled.sql);
@@ -117,11 +119,11 @@ function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Databa
     transaction<T>(work: () => T, options: { durable?: boolean } = {}): T {
       if (sqlite.inTransaction) return work();
       if (!options.durable) return sqlite.transaction(work).immediate();
-      sqlite.pragma("synchronous = FULL");
+      syncFull.run();
       try {
         return sqlite.transaction(work).immediate();
       } finally {
-        sqlite.pragma("synchronous = NORMAL");
+        syncNormal.run();
       }
     },
     close() {

@@ -11,7 +11,7 @@ export function sqlInbox(db: Database): InboxStore {
       db.transaction(() => items.map((item) => inbox.take(item, now)), { durable: true }),
     take(item, now) {
       if (!db.inTransaction()) return inbox.takeAll([item], now)[0];
-      const changed = db.run(
+      const row = db.first(
         q
           .insertInto("inbox")
           .values({
@@ -25,16 +25,10 @@ export function sqlInbox(db: Database): InboxStore {
             done_at: null,
             error: null,
           })
-          .onConflict((c) => c.columns(["door", "key"]).doNothing()),
+          .onConflict((c) => c.columns(["door", "key"]).doNothing())
+          .returning("id"),
       );
-      if (changed === 0) return undefined;
-      return db.first(
-        q
-          .selectFrom("inbox")
-          .select("id")
-          .where("door", "=", item.door)
-          .where("key", "=", item.key),
-      )?.id;
+      return row?.id;
     },
     unfinished: () =>
       db

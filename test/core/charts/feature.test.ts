@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createChartFeature, type ChartFeature } from "../../../src/core/charts/index.js";
-import { pruneCharts } from "../../../src/core/charts/output.js";
+import { chartFiles, pruneCharts } from "../../../src/store/chart-files.js";
 import type { CommandContext } from "../../../src/core/engine.js";
 import { loadCommandIntents } from "../../../src/core/intents.js";
 import { shanghaiInstant } from "../../../src/core/period.js";
@@ -33,7 +33,7 @@ beforeEach(() => {
     roster: ROSTER,
     submissions,
     latestReport: () => report,
-    dir,
+    output: chartFiles(dir),
   });
 });
 

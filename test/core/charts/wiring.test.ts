@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { chartFiles } from "../../../src/store/chart-files.js";
 import { createChartFeature } from "../../../src/core/charts/index.js";
 import { createCore } from "../../../src/core/engine.js";
 import { loadCommandIntents } from "../../../src/core/intents.js";
@@ -33,7 +34,7 @@ function bot() {
   const charts = createChartFeature({
     ...stores,
     latestReport: () => answerer.reports().at(-1)?.store,
-    dir: join(dataDir, "charts"),
+    output: chartFiles(join(dataDir, "charts")),
     area: district.area,
   });
   const intents = loadCommandIntents();

@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ReplyFile } from "../types.js";
+import type { ChartOutput } from "../core/charts/index.js";
+import type { ReplyFile } from "../core/types.js";
 
 /** How long a chart file is kept (one day). */
 export const CHART_KEEP_MS = 24 * 60 * 60 * 1000;
@@ -39,4 +40,9 @@ export async function pruneCharts(dir: string, now: Date): Promise<void> {
       // Gone already (another chart pruned it): nothing to do.
     }
   }
+}
+
+/** Chart files in `dir` (DATA_DIR/charts/), as the chart feature takes them. */
+export function chartFiles(dir: string): ChartOutput {
+  return { save: (slug, name, png, now) => saveChart(dir, slug, name, png, now) };
 }
