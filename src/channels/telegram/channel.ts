@@ -1,7 +1,7 @@
 // The Telegram channel: telegraf for the Bot API, our own poller or a webhook for updates, the
 // update pipeline in between. Only this folder imports telegraf.
 import { Telegraf } from "telegraf";
-import type { BotCommand, Update } from "telegraf/types";
+import type { BotCommand } from "telegraf/types";
 import type { Core, DocumentFetcher, Reply } from "../../core/types.js";
 import { createDelivery, type Delivery } from "../../inbox/delivery.js";
 import { memoryInbox } from "../../store/db/inbox.js";
@@ -35,7 +35,10 @@ export interface TelegramChannelOptions {
    * inbox, for tests).
    */
   delivery?: Delivery;
-  /** Webhook mode: Telegram posts to `url` (mount `webhookHandler` there). Default: long polling. */
+  /**
+   * Webhook mode: Telegram posts to `url` (mount `webhookHandler` there) with `secret` in its
+   * header; a webhook without a secret is refused. Default: long polling.
+   */
   webhook?: { url: string; secret?: string };
   /** Where to log (default: console). */
   log?: ChannelLogger;
@@ -70,6 +73,12 @@ export class TelegramStartError extends Error {
 
 /** Creates the channel; nothing touches the network before `start()`. */
 export function createTelegramChannel(options: TelegramChannelOptions): TelegramChannel {
+  // Without the secret anyone who finds the URL can post updates in anyone's name (issue 13).
+  if (options.webhook && !options.webhook.secret) {
+    throw new TelegramStartError(
+      "Telegram webhook mode needs a secret token: set TELEGRAM_WEBHOOK_SECRET.",
+    );
+  }
   const log = redacting(options.log ?? console, options.token);
   const sleep = options.sleep ?? realSleep;
   const bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot } });
@@ -92,8 +101,12 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
 
   let poller: Poller | undefined;
   let stopped = false;
-  // Stores an update in the inbox (what polling and the webhook wait for before moving on).
-  const take = (update: unknown) => bot.handleUpdate(update as Update);
+  // Stores an update in the inbox (what polling and the webhook wait for before moving on); a
+  // failure to store rejects, so the webhook answers 500 and polling fetches the batch again.
+  const take = async (update: unknown) => {
+    bot.botInfo ??= await bot.telegram.getMe();
+    await pipeline.process(update, bot.botInfo);
+  };
   const handleUpdate = async (update: unknown) => {
     await take(update);
     await pipeline.idle();
@@ -121,7 +134,6 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   async function listen(): Promise<void> {
     const webhook = options.webhook;
     if (webhook) {
-      if (webhook.secret === undefined) log.warn("telegram: webhook without a secret token");
       const extra = { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES };
       await bot.telegram.setWebhook(webhook.url, extra).catch((error: unknown) => {
         throw new TelegramStartError(`Telegram setWebhook failed: ${describeError(error)}`);

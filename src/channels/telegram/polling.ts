@@ -44,9 +44,10 @@ export function startPolling(options: PollingOptions): Poller {
 
   async function handleBatch(updates: Update[]): Promise<void> {
     const results = await Promise.allSettled(updates.map((update) => handle(update)));
-    for (const result of results) {
-      if (result.status === "rejected")
-        log.error(`telegram update failed: ${describeError(result.reason)}`);
+    const failed = results.filter((r) => r.status === "rejected");
+    if (failed.length > 0) {
+      // Not stored: the batch is fetched again (the ones stored are refused as repeats).
+      throw new Error(`${failed.length} updates not stored: ${describeError(failed[0]?.reason)}`);
     }
     const last = updates[updates.length - 1];
     if (last !== undefined) offset = last.update_id + 1;
