@@ -71,6 +71,17 @@ const HEAD_BOOST = 1.25;
 const NUMBER_BOOST = 2;
 const TOTAL = /合计|共计|总计|总数/;
 const FIVE_YEAR = /十[一二三四五]五/;
+/** The first year of each five-year plan period. */
+const PLAN_START: Record<string, number> = {
+  十一五: 2006,
+  十二五: 2011,
+  十三五: 2016,
+  十四五: 2021,
+  十五五: 2026,
+};
+/** A figure compared with the year before is one year's. */
+const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
+const SPAN_ASKED = /期间|时期|累计|以来|这五年|五年来/;
 const COMPARED_PLAN = /[较比与][“"]?十[一二三四五]五/g;
 /** The question names what a change is against ("比2010年", "较去年"). */
 const COMPARED_ASKED = /[比较跟同与和](\d{4}年|去年|上年|前年)/;
@@ -210,6 +221,18 @@ export class IndicatorIndex {
       return false;
     if (query.asksChange && this.spansYears(doc, query)) return false;
     if (plan && !(period + sentence + section.join("")).includes(plan) && doc.indicator.span) {
+      return false;
+    }
+    // "十二五期间…累计多少" asks a total over the period: a year's figure ("2015年…", "…同比增长")
+    // is not that.
+    // A year outside the plan period asked (a 2016 target for "十二五期间") is not of it.
+    const { year } = doc.indicator;
+    const first = plan ? PLAN_START[plan] : undefined;
+    if (first && year !== undefined && !doc.indicator.span && (year < first || year > first + 4)) {
+      return false;
+    }
+    const oneYear = YEAR.test(doc.own) || ONE_YEAR.test(doc.sentence);
+    if (plan && SPAN_ASKED.test(query.asked) && !doc.indicator.span && oneYear) {
       return false;
     }
     // "面积是多少" hints an area: a share (129%) answers only questions about rates or changes.
