@@ -8,6 +8,24 @@ const optional = z
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
+/**
+ * A comma list of people as channel:userId. Telegram ids are numbers (a name there is
+ * self-chosen, never an identity); WeCom ids are the directory's userids.
+ */
+const identityList = z
+  .string()
+  .trim()
+  .default("")
+  .refine(
+    (s) =>
+      s === "" ||
+      s.split(",").every((a) => /^telegram:\d{1,20}$|^wecom:[\w.@-]{1,64}$/.test(a.trim())),
+    { message: "must be a comma list such as telegram:12345,wecom:zhangsan" },
+  );
+
+/** Telegram's rule for a webhook secret token: 1-256 characters A-Z, a-z, 0-9, _ and -. */
+const WEBHOOK_SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+
 const EnvSchema = z.object({
   DATA_DIR: z
     .string()
@@ -23,13 +41,8 @@ const EnvSchema = z.object({
     .refine((s) => /^[\w.:-]+$/.test(s), {
       message: "must be an interface address such as 127.0.0.1",
     }),
-  ADMINS: z
-    .string()
-    .trim()
-    .default("")
-    .refine((s) => s === "" || s.split(",").every((a) => /^(telegram|wecom):\S+$/.test(a.trim())), {
-      message: "must be a comma list such as telegram:12345,wecom:zhangsan",
-    }),
+  ADMINS: identityList,
+  VIEWERS: identityList,
   PORT: z
     .string()
     .trim()
@@ -111,10 +124,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
     throw new ConfigError("配置错误 TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set");
   }
+  // Without a secret anyone who can reach the URL could post updates in anyone's name (issue 13).
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "配置错误 TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set " +
+        "(1-256 characters of A-Z a-z 0-9 _ -)",
+    );
+  }
+  if (e.TELEGRAM_WEBHOOK_SECRET !== undefined && !WEBHOOK_SECRET.test(e.TELEGRAM_WEBHOOK_SECRET)) {
+    throw new ConfigError(
+      "配置错误 TELEGRAM_WEBHOOK_SECRET: must be 1-256 characters of A-Z a-z 0-9 _ -",
+    );
+  }
   return {
     dataDir: e.DATA_DIR,
     seedDir: e.SEED_DIR || undefined,
-    admins: e.ADMINS === "" ? [] : e.ADMINS.split(",").map((a) => a.trim()),
+    admins: listOf(e.ADMINS),
+    viewers: listOf(e.VIEWERS),
     port: e.PORT,
     host: e.HOST,
     quietHours: e.QUIET_HOURS,
@@ -145,6 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+function listOf(text: string): string[] {
+  return text === "" ? [] : text.split(",").map((a) => a.trim());
+}
+
 function requireAllOrNone(e: Env, names: (keyof Env)[]): boolean {
   const set = names.filter((n) => e[n] !== undefined);
   if (set.length === 0) return false;
@@ -171,8 +201,10 @@ export interface Config {
   host: string;
   /** The district's seed folder (seeds/ when unset): district.json, roster, seed report. */
   seedDir?: string;
-  /** Admin ids as `channel:userId`. */
+  /** Admin ids as `channel:userId` (ADMINS). */
   admins: string[];
+  /** Viewers (district leaders) as `channel:userId` (VIEWERS); `/grant` adds more. */
+  viewers: string[];
   port: number;
   quietHours: string;
   remindWeekends: "send" | "skip" | "friday";

@@ -50,6 +50,8 @@ type TgDocument = z.infer<typeof DocumentSchema>;
 const MessageSchema = z.object({
   chat: ChatSchema,
   from: UserSchema.optional(),
+  /** Set when a message is sent on behalf of a chat (an anonymous admin, a linked channel). */
+  sender_chat: z.object({ id: z.number() }).optional(),
   text: z.string().optional(),
   entities: z.array(EntitySchema).optional(),
   document: DocumentSchema.optional(),
@@ -74,6 +76,15 @@ export const UpdateSchema = z.object({
   callback_query: CallbackQuerySchema.optional(),
 });
 
+/**
+ * The sender id Telegram gives every anonymous group admin (GroupAnonymousBot) and messages sent
+ * on behalf of a channel (Channel_Bot): shared by many people, so never anyone's identity.
+ */
+export const SHARED_SENDER_IDS: ReadonlySet<number> = new Set([1087968824, 136817688]);
+
+/** The user id a message from an anonymous sender is given: it holds no role and no binding. */
+export const ANONYMOUS_USER_ID = "anonymous";
+
 /** Translates a raw update; undefined for updates the core has nothing to do with. */
 export function toIncoming(update: unknown, bot: BotIdentity): Incoming | undefined {
   const parsed = UpdateSchema.safeParse(update);
@@ -95,6 +106,8 @@ export function toIncoming(update: unknown, bot: BotIdentity): Incoming | undefi
 function fromMessage(message: TgMessage, bot: BotIdentity, messageId: string): Message | undefined {
   const chatType = chatTypeOf(message.chat);
   if (!chatType || !message.from) return undefined;
+  // A private chat is the sender's own: any other pairing is forged (issue 13).
+  if (chatType === "private" && message.chat.id !== message.from.id) return undefined;
   if (message.document) {
     // Reports are sent to the bot privately; a file shared in a group is not for the bot.
     if (chatType !== "private") return undefined;
@@ -104,11 +117,13 @@ function fromMessage(message: TgMessage, bot: BotIdentity, messageId: string): M
   const addressed = addressing(message.text, message.entities ?? [], bot);
   // "/help@otherbot" in a group is meant for another bot.
   if (addressed.otherBotCommand) return undefined;
+  const anonymous = message.sender_chat !== undefined || SHARED_SENDER_IDS.has(message.from.id);
   return {
     channel: "telegram",
     chatId: String(message.chat.id),
-    userId: String(message.from.id),
-    userName: nameOf(message.from),
+    ...(anonymous
+      ? { userId: ANONYMOUS_USER_ID }
+      : { userId: String(message.from.id), userName: nameOf(message.from) }),
     chatType,
     text: addressed.text,
     messageId,
@@ -148,11 +163,14 @@ function fromCallbackQuery(query: CallbackQuery, messageId: string): Message | u
   const chat = query.message?.chat ?? { id: query.from.id, type: "private" };
   const chatType = chatTypeOf(chat);
   if (!chatType) return undefined;
+  if (chatType === "private" && chat.id !== query.from.id) return undefined;
+  const anonymous = SHARED_SENDER_IDS.has(query.from.id);
   return {
     channel: "telegram",
     chatId: String(chat.id),
-    userId: String(query.from.id),
-    userName: nameOf(query.from),
+    ...(anonymous
+      ? { userId: ANONYMOUS_USER_ID }
+      : { userId: String(query.from.id), userName: nameOf(query.from) }),
     chatType,
     text: choiceText(query.data),
     messageId,

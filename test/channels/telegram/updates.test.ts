@@ -23,9 +23,11 @@ let nextUpdateId = 5000;
 
 function textUpdate(chat: { id: number; type: string }, text: string, extra: object = {}) {
   const update_id = nextUpdateId++;
+  // A private chat is its sender's own (a forged pairing is refused).
+  const from = chat.type === "private" ? { ...USER, id: chat.id } : USER;
   return {
     update_id,
-    message: { message_id: update_id, date: 0, chat, from: USER, text, ...extra },
+    message: { message_id: update_id, date: 0, chat, from, text, ...extra },
   };
 }
 
