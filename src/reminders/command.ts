@@ -105,10 +105,16 @@ export async function runReminderCommand(
   return counts.failed > 0 ? 1 : 0;
 }
 
-/** "下次截止：月度进度填报 2026年9月28日（周一）17:00" for each task, and the calendar's warning. */
+/**
+ * "下次截止：月度进度填报 2026年9月28日（周一）17:00" for each task, "下次周报：…" for each task
+ * with a digest, and the calendar's warning.
+ */
 function printOutlook(service: ReminderService, at: Date, print: (line: string) => void): void {
   for (const { task, deadline } of service.upcomingDeadlines(at)) {
     print(`下次截止：${task.title} ${formatShanghai(deadline, { weekday: true })}`);
+  }
+  for (const digest of service.upcomingDigests(at)) {
+    print(`下次周报：${digest.task.title} ${formatShanghai(digest.at, { weekday: true })}`);
   }
   const warning = calendarWarning(at, service.calendar);
   if (warning) print(warning);

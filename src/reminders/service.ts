@@ -32,6 +32,8 @@ import {
   type ScheduledReminder,
   type UpcomingDeadline,
 } from "./schedule.js";
+import { plannedDigests, type DigestOptions } from "./digest.js";
+import { upcomingDigest, type DigestSlot } from "./digest-schedule.js";
 import { deadlinesText, reminderLabel, remindNowReply, type DeadlineLine } from "./texts.js";
 
 /** Ledger reminder key of an admin's /remind (cannot clash: task reminder keys are [a-z0-9-]). */
@@ -64,6 +66,8 @@ export interface ReminderServiceOptions {
   outbox?: Outbox | OutboxOptions;
   /** Messages a minute to one person (default: 30, WeCom's limit per member). */
   directPerMinute?: number;
+  /** The weekly digest to the office, for tasks with a `digest` time (default: none sent). */
+  digest?: DigestOptions;
 }
 
 /** Options of `runDue`. */
@@ -96,6 +100,8 @@ export interface ReminderService {
   deadlinesText(now?: Date): string;
   /** Each task's first deadline not before `at` (default: now), in task order. */
   upcomingDeadlines(at?: Date): UpcomingDeadline[];
+  /** Each task's next digest after `at` (default: now); none without the `digest` option. */
+  upcomingDigests(at?: Date): DigestSlot[];
   /** The working calendar deadlines and reminders follow. */
   readonly calendar: WorkCalendar;
   /** Why nothing may be sent at `at` (quiet hours, public holiday, weekend), or undefined. */
@@ -167,7 +173,23 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       .filter((slot) => !overtaken(slot))
       .flatMap((slot) => planMessages(slotOf(slot, at), deps))
       .concat(calendarNotices(at, calendar, options.transport))
+      .concat(digestsDue(at))
       .filter((message) => isNew(message.key));
+  }
+
+  function digestsDue(at: Date): PlannedMessage[] {
+    const digest = options.digest;
+    if (!digest) return [];
+    const deps = {
+      tasks,
+      state,
+      transport: options.transport,
+      ledger,
+      policy,
+      log,
+      options: digest,
+    };
+    return plannedDigests(at, deps);
   }
 
   /** A later reminder of the period already went out: the clock stepped back, stay quiet. */
@@ -220,6 +242,8 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
     nextReminder: (task, at = now()) => nextFor(task, at),
     deadlinesText: (at = now()) => deadlinesText(tasks.map((task) => deadlineLine(task, at))),
     upcomingDeadlines: (at = now()) => tasks.map((task) => upcomingDeadline(task, at, calendar)),
+    upcomingDigests: (at = now()) =>
+      options.digest ? tasks.flatMap((task) => upcomingDigest(task, at, policy) ?? []) : [],
     calendar,
     holdReason: (at = now()) => holdReason(at, policy),
     async flush() {

@@ -43,6 +43,16 @@ export const ReminderSchema = z.object({
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
 
+/**
+ * The weekly digest to the office: one message a week at `time` (Asia/Shanghai) on `weekday`
+ * (ISO: 1 = Monday … 7 = Sunday); see src/reminders/README.md for holidays and quiet hours.
+ */
+export const DigestScheduleSchema = z.strictObject({
+  weekday: z.number().int().min(1).max(7),
+  time: HHMM,
+});
+export type DigestSchedule = z.infer<typeof DigestScheduleSchema>;
+
 /** A reporting task. */
 export const TaskSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -62,6 +72,8 @@ export const TaskSchema = z.object({
   townships: z.union([z.literal("all"), z.array(z.string().min(1)).min(1)]),
   fields: z.array(TaskFieldSchema).min(1),
   reminders: z.array(ReminderSchema),
+  /** The weekly digest to the office (default: none). */
+  digest: DigestScheduleSchema.optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 
