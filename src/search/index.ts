@@ -71,6 +71,13 @@ const HEAD_BOOST = 1.25;
 const NUMBER_BOOST = 2;
 const TOTAL = /合计|共计|总计|总数/;
 const FIVE_YEAR = /十[一二三四五]五/;
+/** What a measure head is never counted in (unit families of intents/question.json). */
+const NOT_MEASURED_IN: [RegExp, string[]][] = [
+  [/(产量|总产)$/, ["area", "money", "percent"]],
+  [/面积$/, ["weight", "money"]],
+  [/(产值|收入|销售额|总额)$/, ["area", "weight"]],
+];
+
 /** The first year of each five-year plan period. */
 const PLAN_START: Record<string, number> = {
   十一五: 2006,
@@ -109,6 +116,7 @@ export class IndicatorIndex {
   private readonly corpus: Corpus;
   /** Townships and the other places the district's reports name. */
   private readonly places: string[];
+  private readonly unitFamilies: Record<string, string[]>;
   private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
@@ -125,6 +133,7 @@ export class IndicatorIndex {
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.places = [...(places ?? []), ...intents.places];
+    this.unitFamilies = intents.unitFamilies;
   }
 
   /** Finds the figures that answer `question`, best first. */
@@ -241,7 +250,22 @@ export class IndicatorIndex {
     if (share && query.units.size > 0 && !rateAsked) return false;
     if (query.asksMagnitude && magnitudeOf(doc.indicator.unit) === 1) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
-    return !contradicts(doc, query) && !this.otherModifier(doc, query);
+    return (
+      !contradicts(doc, query) && !this.otherModifier(doc, query) && !this.misMeasured(doc, query)
+    );
+  }
+
+  /** "大枣产量" is never in 亩 or 元, "面积" never in 吨: the head's own measure rules them out. */
+  private misMeasured(doc: Doc, query: ParsedQuery): boolean {
+    const head = query.terms.findLast((t) => !t.soft && !t.anchor);
+    const rule = head && NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
+    if (!rule) return false;
+    const unit = baseUnit(doc.indicator.unit);
+    // "产量增长百分之几": a change or rate of the measure is in percent.
+    if ((unit === "%" || unit === "个百分点") && (query.asksChange || query.kinds.has("rate"))) {
+      return false;
+    }
+    return rule[1].some((family) => this.unitFamilies[family]?.some((u) => baseUnit(u) === unit));
   }
 
   /**

@@ -269,7 +269,7 @@ export class QueryParser {
       rest = rest.split(place).join("|");
     }
     for (const { form, group } of this.synonymForms) {
-      if (!rest.includes(form)) continue;
+      if (!rest.includes(form) || this.insideLongerWord(rest, form, group)) continue;
       const soft = group.some((f) => this.softWords.has(f));
       // The report's word apart ("城镇居民" in "城镇常住居民") counts too, a little less.
       const canonical = group[0]!;
@@ -288,6 +288,27 @@ export class QueryParser {
     for (const segment of rest.split("|").filter(Boolean)) terms.push(...this.reader.read(segment));
     // In question order: the last term is usually the head noun ("…放了多少贷款").
     return terms.sort((a, b) => text.indexOf(a.text) - text.indexOf(b.text));
+  }
+
+  /**
+   * "总产" in "工业总产值": every time the question writes the form, it stands inside a longer
+   * word (jieba's) that the report has and its group does not; it is then no word of its own.
+   */
+  private insideLongerWord(text: string, form: string, group: string[]): boolean {
+    let at = 0;
+    for (const word of words(text)) {
+      const start = text.indexOf(word, at);
+      at = start < 0 ? at : start + word.length;
+      if (!word.includes(form)) {
+        // The form across jieba's cut ("总|产"), or not here at all: a word of its own.
+        const end = start + word.length;
+        const found = text.indexOf(form, start);
+        if (start >= 0 && found >= start && found < end) return false;
+        continue;
+      }
+      if (word === form || group.includes(word) || !this.corpus.has(word)) return false;
+    }
+    return true;
   }
 
   /** "实际", "真正落地" only say the figure is what was done; they name nothing to look for. */
