@@ -10,6 +10,7 @@ import { createCore, type CommandSpec } from "./core/engine.js";
 import { openConversationStore } from "./store/db/conversations.js";
 import { prepareDataDir } from "./store/db/import-json.js";
 import { openInbox } from "./store/db/inbox.js";
+import { openDatabase } from "./store/db/database.js";
 import { createDelivery, type Delivery } from "./inbox/delivery.js";
 import type { Core } from "./core/types.js";
 import { seedStore } from "./extract/store-file.js";
@@ -209,7 +210,7 @@ async function startWithLock(
   if (!serving) bot.done = runConsole({ core, input: options.input, output: options.output });
   const expiry = setInterval(() => {
     void expireDrafts(submissions, { telegram: bot.telegram, wecom: bot.wecom, print });
-    pruneInbox(config.dataDir);
+    tidyStore(config.dataDir);
   }, 60_000);
   expiry.unref();
   bot.stop = async () => {
@@ -244,11 +245,13 @@ async function within(ms: number, work: Promise<unknown> | undefined): Promise<v
   clearTimeout(timer);
 }
 
-function pruneInbox(dataDir: string): void {
+/** Minute housekeeping of the store: old inbox rows go, the log is copied into the file. */
+function tidyStore(dataDir: string): void {
   try {
     openInbox(dataDir).prune(new Date(Date.now() - INBOX_KEEP_MS));
+    openDatabase(dataDir).checkpoint();
   } catch (error) {
-    console.error(`inbox prune failed: ${describeError(error)}`);
+    console.error(`store housekeeping failed: ${describeError(error)}`);
   }
 }
 
