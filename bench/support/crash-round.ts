@@ -29,8 +29,8 @@ export interface CrashRig {
   /** Folder of the bot's code. */
   repo: string;
   bot: Bot;
-  /** Stops the bot and the fake, removes the data folder. */
-  close(): Promise<void>;
+  /** Stops the bot and the fake; removes the data folder unless `keepData`. */
+  close(keepData?: boolean): Promise<void>;
 }
 
 /** What one round found. Every list holds user ids. */
@@ -115,10 +115,10 @@ export async function startCrashRig(userCount: number, repo = botDir()): Promise
       admins: users.map((u) => `wecom:${u}`),
       cwd: repo,
     }),
-    async close() {
+    async close(keepData = false) {
       await rig.bot.stop();
       await api.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return rig;
