@@ -1,7 +1,7 @@
-// Command words and fixed reply texts (intents/commands.json), validated when loaded.
-import { fileURLToPath } from "node:url";
+// Command words and fixed reply texts (intents/commands.json), validated when loaded. The file is
+// language data shipped with the code, imported as a module: the core reads no files.
 import { z } from "zod";
-import { readRequiredJsonFile } from "../store/json-doc.js";
+import commandsFile from "../../intents/commands.json" with { type: "json" };
 
 const CommandsFileSchema = z.object({
   note: z.string().optional(),
@@ -27,11 +27,14 @@ const CommandsFileSchema = z.object({
 /** Command words and reply texts. */
 export type CommandIntents = z.infer<typeof CommandsFileSchema>;
 
-const FILE = fileURLToPath(new URL("../../intents/commands.json", import.meta.url));
-
-/** Loads intents/commands.json. */
-export function loadCommandIntents(file = FILE): CommandIntents {
-  return readRequiredJsonFile(file, CommandsFileSchema);
+/** The command words and texts of intents/commands.json; a broken file throws naming it. */
+export function loadCommandIntents(): CommandIntents {
+  const parsed = CommandsFileSchema.safeParse(commandsFile);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `intents/commands.json does not match its schema at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
+  );
 }
 
 /**

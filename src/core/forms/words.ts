@@ -1,8 +1,7 @@
 // Words of the guided form (intents/forms.json), validated when loaded, and the classifier that
 // tells a control word (跳过, 上一步, 取消, 是, 否, 确认, 修改 N) from a figure.
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { readRequiredJsonFile } from "../../store/json-doc.js";
+import formsFile from "../../../intents/forms.json" with { type: "json" };
 
 const Words = z.array(z.string().min(1)).min(1);
 
@@ -22,11 +21,14 @@ const FormWordsSchema = z.object({
 /** Control words of the form and filler words of questions. */
 export type FormWords = z.infer<typeof FormWordsSchema>;
 
-const FILE = fileURLToPath(new URL("../../../intents/forms.json", import.meta.url));
-
-/** Loads intents/forms.json; a missing or broken file throws a StoreError naming it. */
-export function loadFormWords(file = FILE): FormWords {
-  return readRequiredJsonFile(file, FormWordsSchema);
+/** The words of intents/forms.json (language data imported as a module); a broken file throws. */
+export function loadFormWords(): FormWords {
+  const parsed = FormWordsSchema.safeParse(formsFile);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `intents/forms.json does not match its schema at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
+  );
 }
 
 /** What a message means to the form when it is not a figure. */
