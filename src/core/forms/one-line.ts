@@ -1,7 +1,8 @@
 // Reads the text after 上报: an optional township, then field names each followed by a figure
 // ("某某镇 新建民宿 35户 在建民宿 8户", "新建民宿：35户，在建民宿8户"). Field names are the task's
 // labels and aliases; figures are read as in the guided form (parseFieldValue).
-import { matchTownships, type Township } from "../../store/roster.js";
+import type { Township } from "../../store/roster.js";
+import { matchTownships } from "../townships.js";
 import type { Task, TaskField } from "../../store/tasks.js";
 import { findFieldMentions } from "./fields.js";
 import { parseFieldValue } from "./number-parse.js";
