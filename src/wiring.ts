@@ -1,6 +1,5 @@
 // Shared wiring of the running bot and the `reminders` command: the stores of a data folder and
 // the reminder transport over whichever channels are configured.
-import { join } from "node:path";
 import type { TelegramChannel } from "./channels/telegram/index.js";
 import type { WecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
@@ -25,12 +24,10 @@ export function openDataStores(dataDir: string, district = loadDistrict()): Data
   const roster = loadRoster(district.rosterFile);
   const townships = roster.map((t) => t.name);
   const submissions = createSubmissionStore({ dir: dataDir, tasks, townships });
-  // Read every period file now: a broken one stops start-up instead of failing a liaison later.
-  for (const period of submissions.periods()) submissions.entries(period);
   return {
     tasks,
     roster,
-    bindings: openBindingStore(join(dataDir, "bindings.json"), { townships }),
+    bindings: openBindingStore(dataDir, { townships }),
     submissions,
   };
 }
