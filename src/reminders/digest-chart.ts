@@ -18,11 +18,17 @@ export interface DigestChartOptions {
   };
   /** How titles name the whole district (default: 全区). */
   area?: string;
+  /**
+   * Clock of the files written, which are pruned a day after their time (default: the system
+   * clock; a run of the reminders command for another instant still writes files of today).
+   */
+  now?: () => Date;
 }
 
 /** Draws a task's first field per township; undefined when no township has reported it. */
 export function digestChart(options: DigestChartOptions): DigestChart {
-  return async (task: Task, period, now) => {
+  const now = options.now ?? (() => new Date());
+  return async (task: Task, period) => {
     const field = task.fields[0];
     if (!field) return undefined;
     const names = options.roster.map((t) => t.name);
@@ -38,6 +44,6 @@ export function digestChart(options: DigestChartOptions): DigestChart {
     if (!spec) return undefined;
     const { png } = await renderTownshipChart(spec);
     const name = `${formatPeriod(period)}各乡镇${field.label}.png`;
-    return options.output.save(`digest-${field.key}`, name, png, now);
+    return options.output.save(`digest-${field.key}`, name, png, now());
   };
 }

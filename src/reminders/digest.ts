@@ -42,11 +42,7 @@ export interface DigestTarget {
 }
 
 /** Draws the chart of `task`'s first field for `period`; undefined when there is nothing to draw. */
-export type DigestChart = (
-  task: Task,
-  period: Period,
-  now: Date,
-) => Promise<DigestPicture | undefined>;
+export type DigestChart = (task: Task, period: Period) => Promise<DigestPicture | undefined>;
 
 /** The `digest` option of `createReminderService`. */
 export interface DigestOptions {
@@ -134,7 +130,7 @@ function digestMessages(slot: DigestSlot, at: Date, deps: DigestDeps): PlannedMe
   const period = periodOf(slot.nominal);
   const late = at.getTime() - slot.at.getTime() > LATE_AFTER_MS;
   const text = digestText(contentOf(task, period, at, late, deps));
-  const picture = lazyChart(task, period, at, deps);
+  const picture = lazyChart(task, period, deps);
   return targetsOf(deps).map((target) => {
     const recipient = `office:${target.key}`;
     const key: LedgerKey = { task: task.id, period, reminder: digestKey(slot), recipient };
@@ -182,13 +178,13 @@ function overdueOf(task: Task, period: Period, state: ReportingState) {
  * The chart, drawn once for all targets when the first one sends: this month's, or last month's
  * while no township has reported this month yet. A chart that fails leaves the text alone.
  */
-function lazyChart(task: Task, period: Period, at: Date, deps: DigestDeps) {
+function lazyChart(task: Task, period: Period, deps: DigestDeps) {
   const chart = deps.options.chart;
   let drawn: Promise<DigestPicture | undefined> | undefined;
   const draw = async () => {
     if (!chart) return undefined;
     try {
-      return (await chart(task, period, at)) ?? (await chart(task, addMonths(period, -1), at));
+      return (await chart(task, period)) ?? (await chart(task, addMonths(period, -1)));
     } catch (error) {
       deps.log.warn(`周报图表绘制失败，只发文字：${describeError(error)}`);
       return undefined;

@@ -1,5 +1,5 @@
-// Deadline reminders: the schedule (computed), the ledger (persisted), the outbox (rate limits,
-// retries), the service tying them together and the node-cron clock.
+// Deadline reminders and the weekly digest: the schedule (computed), the ledger (persisted), the
+// outbox (rate limits, retries), the service tying them together and the node-cron clock.
 export { startCron, type CronOptions, type ReminderCron } from "./cron.js";
 export {
   ledgerFile,
@@ -36,3 +36,15 @@ export {
   type ReminderServiceOptions,
   type RunOptions,
 } from "./service.js";
+export {
+  digestTargets,
+  type DigestChannels,
+  type DigestChart,
+  type DigestFigures,
+  type DigestMessage,
+  type DigestOptions,
+  type DigestPicture,
+  type DigestTarget,
+} from "./digest.js";
+export { digestChart, type DigestChartOptions } from "./digest-chart.js";
+export { isoWeekOf, upcomingDigest, type DigestSlot } from "./digest-schedule.js";

@@ -143,7 +143,13 @@ describe("the reminders command on China's working calendar", () => {
       },
     );
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout.trim().split("\n").slice(-2)).toEqual([NEXT_SEPTEMBER, "共 0 条"]);
+    // The week's digest (Monday the 7th, 09:00) is still current on Thursday: it would go out late.
+    expect(result.stdout).toMatch(/^office:console：（补发）【月度进度填报·2026年9月】周报 ｜ /m);
+    expect(result.stdout.trim().split("\n").slice(-3)).toEqual([
+      NEXT_SEPTEMBER,
+      "下次周报：月度进度填报 2026年9月14日（周一）09:00",
+      "共 1 条",
+    ]);
   });
 });
 
