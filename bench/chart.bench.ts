@@ -109,6 +109,7 @@ async function timeCommand(): Promise<void> {
     await feature.commands.chart.run({
       message: { ...message, text: "/chart 生猪出栏" },
       identity: "console:b",
+      access: { role: "admin" },
       admin: true,
       args: "生猪出栏",
       conversation: {},

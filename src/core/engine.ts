@@ -3,6 +3,15 @@
 import { FOLLOW_UP_MS } from "../search/follow-up.js";
 import type { UnansweredLog } from "./teaching.js";
 import type { QuestionAnswerer } from "../search/reports-answerer.js";
+import { type AuditLog } from "./access/audit.js";
+import { ACCESS_TEXTS, accessCommands } from "./access/commands.js";
+import {
+  AUDIT_DETAIL_MAX,
+  AUDITED_COMMANDS,
+  AUDITED_FLOWS,
+  PRIVATE_DATA_COMMANDS,
+} from "./access/policy.js";
+import { createRoles, type Access, type Role, type Roles } from "./access/roles.js";
 import { describeError } from "./describe-error.js";
 import { loadCommandIntents, matchCommand, type CommandIntents } from "./intents.js";
 import { createKeyedQueue } from "./keyed-queue.js";
@@ -14,6 +23,9 @@ export interface CommandContext {
   message: Message;
   /** "channel:userId". */
   identity: string;
+  /** The person's role and bound township (core/access/roles.ts). */
+  access: Access;
+  /** Shorthand for `access.role === "admin"`. */
   admin: boolean;
   /** Text after the command word. */
   args: string;
@@ -45,6 +57,8 @@ export interface CommandSpec {
   privateOnly?: boolean;
   /** Only for admins (default: false). */
   adminOnly?: boolean;
+  /** Only for these roles (default: everyone; `adminOnly` wins). */
+  allow?: readonly Role[];
 }
 
 /** A minimal logger (console fits). */
@@ -59,6 +73,13 @@ export interface CoreOptions {
   conversations: ConversationStore;
   /** Admin identities ("telegram:12345"); the console operator is always an admin. */
   admins?: string[];
+  /**
+   * Who is admin, viewer, liaison or public (default: `admins` alone, nobody else has a role);
+   * given, it decides admins too.
+   */
+  roles?: Roles;
+  /** Where admin actions are recorded (`/audit` lists them; default: nowhere). */
+  audit?: AuditLog;
   /** Extra commands by name (names and words in intents/commands.json). */
   commands?: Record<string, CommandSpec>;
   flows?: Flow[];
@@ -82,11 +103,12 @@ export function createCore(options: CoreOptions): Core {
   const intents = options.intents ?? loadCommandIntents();
   const log = options.log ?? console;
   const now = options.now ?? (() => new Date());
-  const admins = new Set(options.admins ?? []);
+  const roles = options.roles ?? createRoles({ admins: options.admins });
   const queue = createKeyedQueue();
   const flows = new Map((options.flows ?? []).map((f) => [f.name, f]));
   const commands: Record<string, CommandSpec> = {
     ...builtins(options.answerer, intents, options.unanswered),
+    ...accessCommands(roles, options.audit),
     ...options.commands,
   };
 
@@ -97,10 +119,12 @@ export function createCore(options: CoreOptions): Core {
   ): Promise<Reply[]> {
     const conversation = conversations.get(key);
     const identity = `${message.channel}:${message.userId}`;
+    const access = roles.accessOf(identity);
     const context: CommandContext = {
       message,
       identity,
-      admin: message.channel === "console" || admins.has(identity),
+      access,
+      admin: access.role === "admin",
       args: "",
       conversation,
       now: now(),
@@ -124,7 +148,11 @@ export function createCore(options: CoreOptions): Core {
       return [...(await ask(context, text)), { text: intents.texts.draftOpen }];
     }
     if (flow && (!command || command.name === "cancel" || command.name === "report")) {
-      return flow.onMessage(context, text);
+      const replies = await flow.onMessage(context, text);
+      const action = AUDITED_FLOWS[flow.name];
+      // Publishing or removing a report ends its flow (确认 or 取消).
+      if (action && !context.conversation.flow) record(context, action, firstLine(replies));
+      return replies;
     }
     if (!command) {
       // A bare number with nothing to choose from is not a question about a figure.
@@ -132,11 +160,38 @@ export function createCore(options: CoreOptions): Core {
     }
     const spec = commands[command.name];
     if (!spec) return [{ text: intents.texts.notAvailable }];
-    if (spec.privateOnly && context.message.chatType === "group") {
-      return [{ text: intents.texts.privateOnly }];
+    const group = context.message.chatType === "group";
+    // Commands that show data answer only in a private chat, whoever asks (issue 13, item 4).
+    if (group && PRIVATE_DATA_COMMANDS.has(command.name)) {
+      return [{ text: ACCESS_TEXTS.privateData }];
     }
+    if (spec.privateOnly && group) return [{ text: intents.texts.privateOnly }];
     if (spec.adminOnly && !context.admin) return [{ text: intents.texts.adminOnly }];
-    return spec.run({ ...context, args: command.args });
+    if (spec.allow && !spec.allow.includes(context.access.role)) {
+      return [{ text: ACCESS_TEXTS.notAllowed }];
+    }
+    const replies = await spec.run({ ...context, args: command.args });
+    const rule = AUDITED_COMMANDS[command.name];
+    const reply = firstLine(replies);
+    if (rule && (rule.when?.(command.args, reply) ?? true)) {
+      record(context, rule.action, rule.detail?.(command.args, reply) ?? command.args);
+    }
+    return replies;
+  }
+
+  /** Writes an action to the audit log; a failing log never costs the person their answer. */
+  function record(context: CommandContext, action: string, detail: string): void {
+    try {
+      options.audit?.record({
+        at: context.now,
+        actor: context.identity,
+        role: context.access.role,
+        action,
+        detail: detail.slice(0, AUDIT_DETAIL_MAX),
+      });
+    } catch (error) {
+      log.error(`audit of ${action} by ${context.identity} failed: ${describeError(error)}`);
+    }
   }
 
   async function ask(context: CommandContext, typed: string): Promise<Reply[]> {
@@ -197,6 +252,11 @@ export function conversationKey(message: Message): string {
 /** The longest question answered (characters). */
 export const MAX_QUESTION = 500;
 
+/** The first line of the first reply (what the audit log keeps of an outcome). */
+function firstLine(replies: Reply[]): string {
+  return replies[0]?.text.split("\n")[0] ?? "";
+}
+
 /** Puts a line before the first reply ("（接上一问：生猪存栏多少）"). */
 function withNote(lines: string[], replies: Reply[]): Reply[] {
   if (!lines.length || !replies[0]) return replies;
@@ -248,9 +308,6 @@ function builtins(
           ? [{ text: intents.texts.others, choices: offered }]
           : [{ text: intents.texts.noOthers }];
       },
-    },
-    whoami: {
-      run: ({ identity, admin }) => [{ text: `您的身份：${identity}${admin ? "（管理员）" : ""}` }],
     },
   };
 }

@@ -1,6 +1,7 @@
 // Telegram update -> core Message. Only the fields we read are validated (zod); anything else in
 // the update is ignored, and an update we do not understand yields nothing.
 import { z } from "zod";
+import { ANONYMOUS_USER } from "../../core/access/roles.js";
 import type { Message } from "../../core/types.js";
 import { choiceText } from "./render.js";
 
@@ -83,7 +84,7 @@ export const UpdateSchema = z.object({
 export const SHARED_SENDER_IDS: ReadonlySet<number> = new Set([1087968824, 136817688]);
 
 /** The user id a message from an anonymous sender is given: it holds no role and no binding. */
-export const ANONYMOUS_USER_ID = "anonymous";
+export const ANONYMOUS_USER_ID = ANONYMOUS_USER;
 
 /** Translates a raw update; undefined for updates the core has nothing to do with. */
 export function toIncoming(update: unknown, bot: BotIdentity): Incoming | undefined {

@@ -1,5 +1,5 @@
-// Who someone is: /invite and /bind tie a chat identity to a township, /unbind undoes it,
-// /whoami tells, /as lets the console operator act as a township's liaison.
+// Who someone is: /invite and /bind tie a chat identity to a township, /unbind undoes it, /as
+// lets the console operator act as a township's liaison (/whoami is the engine's, core/access).
 import type { CommandContext, CommandSpec } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
 import { readTownship } from "../forms/one-line.js";
@@ -14,7 +14,6 @@ export function identityCommands(deps: FormDeps): Record<string, CommandSpec> {
     invite: { run: (c) => invite(deps, c), adminOnly: true, privateOnly: true },
     bind: { run: (c) => bind(deps, c), privateOnly: true },
     unbind: { run: (c) => unbind(deps, c), adminOnly: true },
-    whoami: { run: (c) => whoami(deps, c) },
     as: { run: (c) => actAs(deps, c), adminOnly: true },
   };
 }
@@ -61,17 +60,6 @@ async function unbind(deps: FormDeps, context: CommandContext): Promise<Reply[]>
       ? T.unboundTownship(township.name, identities)
       : T.townshipHasNone(township.name),
   );
-}
-
-function whoami(deps: FormDeps, context: CommandContext): Reply[] {
-  const bound = deps.bindings.townshipOf(context.identity);
-  const acting = context.admin ? context.conversation.actingAs : undefined;
-  const lines = [T.whoami(context.identity, context.admin)];
-  lines.push(bound ? T.boundTo(bound) : T.unboundLine);
-  if (acting) lines.push(T.actingLine(acting), T.canOwn(acting));
-  else if (context.admin) lines.push(T.canAny);
-  else lines.push(bound ? T.canOwn(bound) : T.askOnly);
-  return say(lines.join("\n"));
 }
 
 function actAs(deps: FormDeps, context: CommandContext): Reply[] {

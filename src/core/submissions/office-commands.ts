@@ -22,7 +22,8 @@ import { COMMAND_TEXTS as T } from "./texts.js";
 /** The office commands by name; `exportDir` is the data folder (files go to its `exports/`). */
 export function officeCommands(deps: FormDeps, exportDir: string): Record<string, CommandSpec> {
   return {
-    status: { run: (c) => status(deps, c), adminOnly: true },
+    // Progress is for the office and the district leaders (viewers).
+    status: { run: (c) => status(deps, c), allow: ["admin", "viewer"] },
     export: { run: (c) => exportFiles(deps, exportDir, c), adminOnly: true },
   };
 }

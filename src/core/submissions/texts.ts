@@ -27,13 +27,6 @@ export const COMMAND_TEXTS = {
   unboundTownship: (township: string, identities: string[]) =>
     `已解除${township}的 ${identities.length} 位联络员：${identities.join("、")}`,
   townshipHasNone: (township: string) => `${township}目前没有绑定的联络员。`,
-  whoami: (identity: string, admin: boolean) => `您的身份：${identity}${admin ? "（管理员）" : ""}`,
-  boundTo: (township: string) => `绑定乡镇：${township}`,
-  unboundLine: "绑定乡镇：无",
-  actingLine: (township: string) => `正在以${township}联络员身份操作（发送 /as 恢复）`,
-  canAny: "可以为任何乡镇填报（上报时写明乡镇，例如：上报 某某镇 新建民宿 35户）。",
-  canOwn: (township: string) => `可以填报${township}的数据：私聊我发送“上报”。`,
-  askOnly: "可以向我提问；如需填报，请向区办公室索取邀请码后私聊我发送“/bind 邀请码”。",
   actingAs: (township: string) =>
     `现在以${township}联络员的身份操作，上报只能填${township}。发送 /as 恢复管理员身份。`,
   actingCleared: "已恢复管理员身份。",

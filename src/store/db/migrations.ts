@@ -116,5 +116,35 @@ const v1: Migration = [
   schema.createIndex("ledger_task_period").on("reminder_ledger").columns(["task", "period"]),
 ];
 
+/**
+ * Who sees and does what (issue 13): viewers granted by admins, the audit log of admin actions,
+ * wrong invite codes (kept here, not in memory, so a restart neither clears a cool-down nor the
+ * hour the office alert counts over), and the name the office gives a liaison with an invite.
+ */
+const v2: Migration = [
+  schema
+    .createTable("viewer_grants")
+    .addColumn("identity", "text", (c) => c.primaryKey())
+    .addColumn("granted_by", "text", (c) => c.notNull())
+    .addColumn("granted_at", "text", (c) => c.notNull()),
+  schema
+    .createTable("audit_log")
+    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("at", "text", (c) => c.notNull())
+    .addColumn("actor", "text", (c) => c.notNull())
+    .addColumn("role", "text", (c) => c.notNull())
+    .addColumn("action", "text", (c) => c.notNull())
+    .addColumn("detail", "text", (c) => c.notNull()),
+  schema.createIndex("audit_at").on("audit_log").column("at"),
+  schema
+    .createTable("bind_failures")
+    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("identity", "text", (c) => c.notNull())
+    .addColumn("at", "text", (c) => c.notNull()),
+  schema.createIndex("bind_failures_identity").on("bind_failures").columns(["identity", "at"]),
+  schema.createIndex("bind_failures_at").on("bind_failures").column("at"),
+  schema.alterTable("invites").addColumn("name", "text"),
+];
+
 /** Every migration, oldest first. */
-export const MIGRATIONS: Migration[] = [v1];
+export const MIGRATIONS: Migration[] = [v1, v2];

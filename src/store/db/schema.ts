@@ -90,6 +90,8 @@ export interface InviteTable {
   expires_at: string;
   used_by: string | null;
   used_at: string | null;
+  /** The liaison's name as the office gave it with the invite (v2). */
+  name: string | null;
 }
 
 export interface ReminderLedgerTable {
@@ -111,6 +113,30 @@ export interface MetaTable {
   value: string;
 }
 
+/** A viewer (district leader) granted by an admin (v2). */
+export interface ViewerGrantTable {
+  identity: string;
+  granted_by: string;
+  granted_at: string;
+}
+
+/** One admin action: who, in which role, what, when (v2). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  role: string;
+  action: string;
+  detail: string;
+}
+
+/** One wrong invite code typed (v2). */
+export interface BindFailureTable {
+  id: Generated<number>;
+  identity: string;
+  at: string;
+}
+
 export interface Tables {
   meta: MetaTable;
   inbox: InboxTable;
@@ -122,4 +148,7 @@ export interface Tables {
   bindings: BindingTable;
   invites: InviteTable;
   reminder_ledger: ReminderLedgerTable;
+  viewer_grants: ViewerGrantTable;
+  audit_log: AuditLogTable;
+  bind_failures: BindFailureTable;
 }

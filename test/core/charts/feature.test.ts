@@ -60,6 +60,7 @@ async function chart(args: string): Promise<Reply[]> {
   const context: CommandContext = {
     message: message(`/chart ${args}`),
     identity: "console:local",
+    access: { role: "admin" },
     admin: true,
     args,
     conversation: {},

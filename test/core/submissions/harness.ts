@@ -1,5 +1,9 @@
 // A core with the submission feature over memory stores, driven as people would: messages in,
 // replies out, a clock the test moves.
+import { createRoles } from "../../../src/core/access/roles.js";
+import { sqlAuditLog } from "../../../src/store/db/audit.js";
+import { memoryDatabase } from "../../../src/store/db/database.js";
+import { memoryViewerGrants } from "../../../src/store/db/roles.js";
 import { createCore, type Logger } from "../../../src/core/engine.js";
 import type { ConversationStore } from "../../../src/core/state.js";
 import { memoryConversationStore } from "../../../src/store/db/conversations.js";
@@ -49,6 +53,8 @@ export const OPERATOR: Person = { channel: "console", userId: "local" };
 export const LIAISON: Person = { channel: "telegram", userId: "1001", userName: "张三" };
 /** Someone bound to nothing. */
 export const STRANGER: Person = { channel: "telegram", userId: "2002", userName: "路人" };
+/** A district leader configured as a viewer. */
+export const VIEWER: Person = { channel: "wecom", userId: "leader", userName: "区领导" };
 /** An admin configured by identity. */
 export const ADMIN: Person = { channel: "wecom", userId: "office", userName: "办公室" };
 
@@ -73,6 +79,8 @@ export function harness(options: HarnessOptions = {}) {
   const submissions =
     options.submissions ?? memorySubmissionStore({ tasks: [TASK], townships: NAMES });
   const conversations = options.conversations ?? memoryConversationStore();
+  const grants = memoryViewerGrants();
+  const audit = sqlAuditLog(memoryDatabase());
   const feature: SubmissionFeature = createSubmissionFeature({
     tasks: [TASK],
     roster: ROSTER,
@@ -87,7 +95,13 @@ export function harness(options: HarnessOptions = {}) {
   const core: Core = createCore({
     answerer: ANSWERER,
     conversations,
-    admins: ["wecom:office"],
+    roles: createRoles({
+      admins: ["wecom:office"],
+      viewers: [`${VIEWER.channel}:${VIEWER.userId}`],
+      grants,
+      bindings,
+    }),
+    audit,
     commands: feature.commands,
     flows: feature.flows,
     answerHooks: feature.answerHooks,
@@ -102,6 +116,8 @@ export function harness(options: HarnessOptions = {}) {
     bindings,
     submissions,
     conversations,
+    grants,
+    audit,
     clock,
     send,
     /** Sends and returns the replies' texts joined, as a person reads them. */

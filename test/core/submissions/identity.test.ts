@@ -20,7 +20,7 @@ describe("invite, bind, whoami, unbind", () => {
       "绑定成功：您现在是下营镇的联络员",
     );
     expect(await h.say("/whoami")).toBe(
-      "您的身份：telegram:1001\n绑定乡镇：下营镇\n可以填报下营镇的数据：私聊我发送“上报”。",
+      "您的身份：联络员（下营镇）\n账号：telegram:1001\n绑定乡镇：下营镇\n可以填报并查看下营镇的数据：私聊我发送“上报”。",
     );
     expect(await h.say(`/bind ${code}`, STRANGER)).toContain("邀请码已被使用");
     expect(h.bindings.townshipOf("telegram:2002")).toBeUndefined();
@@ -45,7 +45,7 @@ describe("invite, bind, whoami, unbind", () => {
     const h = harness();
     expect(await h.say("/invite 下营镇")).toBe("这个命令只有办公室管理员可以使用。");
     const inGroup = await h.send("/invite 下营镇", OPERATOR, true);
-    expect(inGroup[0]?.text).toBe("填报请私聊我进行，群里只回答问题。");
+    expect(inGroup[0]?.text).toBe("这个命令会显示内部数据，请私聊我使用。");
     expect(await h.say("/invite 不存在镇", OPERATOR)).toContain("没有找到乡镇“不存在镇”");
     expect(await h.say("/invite", OPERATOR)).toContain("用法：/invite");
   });
@@ -66,7 +66,7 @@ describe("invite, bind, whoami, unbind", () => {
 
   it("should tell the console operator they are an admin who may report for any township", async () => {
     const h = harness();
-    expect(await h.say("/whoami", OPERATOR)).toContain("您的身份：console:local（管理员）");
+    expect(await h.say("/whoami", OPERATOR)).toContain("您的身份：管理员\n账号：console:local");
     expect(await h.say("/whoami", OPERATOR)).toContain("可以为任何乡镇填报");
   });
 });

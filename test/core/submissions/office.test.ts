@@ -46,7 +46,7 @@ describe("/status", () => {
     const h = await reported();
     expect(await h.say("/status 10月", OPERATOR)).toContain("已报 0/27");
     expect(await h.say("/status 13月", OPERATOR)).toContain("月份应在1到12之间");
-    expect(await h.say("/status", LIAISON)).toBe("这个命令只有办公室管理员可以使用。");
+    expect(await h.say("/status", LIAISON)).toBe("这个命令只有办公室管理员和区领导可以使用。");
   });
 });
 
