@@ -7,6 +7,7 @@ import type { Corpus } from "./corpus.js";
 import { words } from "../language/segmenter.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
+import { WordFinder } from "./word-finder.js";
 
 export type { QueryTerm } from "./terms.js";
 
@@ -94,6 +95,11 @@ export class QueryParser {
   private readonly synonymForms: { form: string; group: string[] }[];
   private readonly questionWords: Set<string>;
   private readonly englishForms: { form: string; group: string[] }[];
+  private readonly forms: WordFinder;
+  private readonly hints: WordFinder;
+  private readonly groupsOf = new Map<string, string[][]>();
+  /** Kind words that say a figure is what was done ("实际", "真正落地"), longest first. */
+  private readonly actualWords: string[];
   private readonly englishQuestionWords: string[];
   /** Synonym groups' names that contain a plan word ("一般公共预算收入" holds 预算). */
   private readonly indicatorNames: string[];
@@ -122,6 +128,15 @@ export class QueryParser {
       .sort((a, b) => b.form.length - a.form.length);
     this.questionWords = new Set(intents.questionWords);
     this.englishForms = this.synonymForms.filter(({ form }) => /[a-z]/.test(form));
+    this.forms = new WordFinder(this.synonymForms.map(({ form }) => form));
+    this.hints = new WordFinder(Object.keys(intents.hintWords));
+    for (const { form, group } of this.synonymForms) {
+      this.groupsOf.set(form, [...(this.groupsOf.get(form) ?? []), group]);
+    }
+    this.actualWords = Object.entries(intents.kindWords)
+      .filter(([word, kind]) => kind === "actual" && word.length > 1)
+      .map(([word]) => word)
+      .sort((a, b) => b.length - a.length);
     this.englishQuestionWords = intents.questionWords
       .filter((w) => /^[a-z' ]+$/.test(w))
       .sort((a, b) => b.length - a.length);
@@ -219,10 +234,11 @@ export class QueryParser {
     // Of the softer hints the last one counts: it names what is measured ("支出进度" -> %).
     let hinted = new Set<string>();
     let lastAt = -1;
+    // A hint may be a synonym's other form ("鱼苗" for 水花): look in what was typed too.
+    const found = this.hints.found(`${canonical}|${normalised}`);
     for (const [word, family] of Object.entries(this.intents.hintWords)) {
-      // A hint may be a synonym's other form ("鱼苗" for 水花): look in what was typed too.
+      if (!found.has(word)) continue;
       const at = Math.max(canonical.lastIndexOf(word), normalised.lastIndexOf(word));
-      if (at < 0) continue;
       const units = this.intents.unitFamilies[family]!;
       if (this.intents.strictHints.includes(word)) units.forEach((u) => strict.add(u));
       else if (at > lastAt) [hinted, lastAt] = [new Set(units), at];
@@ -268,7 +284,7 @@ export class QueryParser {
       terms.push({ text: place, forms: [place], soft: false, anchor: "place" });
       rest = rest.split(place).join("|");
     }
-    for (const { form, group } of this.synonymForms) {
+    for (const { form, group } of this.formsIn(rest)) {
       if (!rest.includes(form) || this.insideLongerWord(rest, form, group)) continue;
       const soft = group.some((f) => this.softWords.has(f));
       // The report's word apart ("城镇居民" in "城镇常住居民") counts too, a little less.
@@ -314,11 +330,7 @@ export class QueryParser {
   /** "实际", "真正落地" only say the figure is what was done; they name nothing to look for. */
   private withoutActualWords(text: string): string {
     let rest = text;
-    const words = Object.entries(this.intents.kindWords)
-      .filter(([word, kind]) => kind === "actual" && word.length > 1)
-      .map(([word]) => word)
-      .sort((a, b) => b.length - a.length);
-    for (const word of words) rest = rest.split(word).join("|");
+    for (const word of this.actualWords) if (rest.includes(word)) rest = rest.split(word).join("|");
     return rest;
   }
 
@@ -369,10 +381,24 @@ export class QueryParser {
   /** The question with every synonym written as the report writes it (for hints only). */
   private canonical(text: string): string {
     let result = text;
-    for (const { form, group } of this.synonymForms) {
+    for (const { form, group } of this.formsIn(text)) {
       if (form !== group[0] && result.includes(form)) result = result.split(form).join(group[0]);
     }
     return result;
+  }
+
+  /**
+   * The synonym forms that `text` holds, or that the report's words replacing them hold, longest
+   * first: only these can match, so the others are not tried one by one.
+   */
+  private formsIn(text: string): { form: string; group: string[] }[] {
+    const found = this.forms.found(text);
+    for (const form of found) {
+      for (const group of this.groupsOf.get(form) ?? []) {
+        this.forms.found(group[0]!).forEach((f) => found.add(f));
+      }
+    }
+    return this.synonymForms.filter(({ form }) => found.has(form));
   }
 }
 

@@ -3,12 +3,15 @@
 // "网格圆" -> "网格员"). A different-sounding character is a different word ("秋粮" stays).
 import { pinyin } from "pinyin-pro";
 import { taggedWords } from "../language/segmenter.js";
+import { WordFinder } from "./word-finder.js";
 
 const MIN = 2;
 const MAX = 4;
 
 /** Corrects homophone slips against a corpus. */
 export class TypoCorrector {
+  /** Words that are never slips (question and hint words): windows over them are skipped. */
+  private readonly protectedWords: WordFinder;
   private readonly sounds = new Map<string, string>();
   private readonly tones = new Map<string, string>();
   private readonly bySound = new Map<string, string[]>();
@@ -21,8 +24,9 @@ export class TypoCorrector {
   constructor(
     corpus: string | { text: string; has(text: string): boolean },
     /** Words that are never slips (question and hint words): windows over them are skipped. */
-    private readonly protectedWords: string[] = [],
+    protectedWords: string[] = [],
   ) {
+    this.protectedWords = new WordFinder(protectedWords);
     const text = typeof corpus === "string" ? corpus : corpus.text;
     this.has = typeof corpus === "string" ? (w) => text.includes(w) : (w) => corpus.has(w);
     const grams = new Set<string>();
@@ -95,16 +99,14 @@ function add(map: Map<string, string[]>, key: string, gram: string): void {
  */
 function unknownPositions(
   text: string,
-  protectedWords: string[],
+  protectedWords: WordFinder,
   inCorpus: (word: string) => boolean,
 ): { strange: number[]; absent: number[] } {
   const strange: number[] = [];
   const absent: number[] = [];
   const guarded = new Set<number>();
-  for (const word of protectedWords) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      for (let i = at; i < at + word.length; i++) guarded.add(i);
-    }
+  for (const { word, at } of protectedWords.occurrences(text)) {
+    for (let i = at; i < at + word.length; i++) guarded.add(i);
   }
   let at = 0;
   for (const { word, tag } of taggedWords(text)) {
