@@ -104,6 +104,8 @@ export interface DigestDeps {
   policy: SendPolicy;
   log: ReminderLogger;
   options: DigestOptions;
+  /** False for a key the ledger has, or one waiting in the outbox. */
+  isNew(key: LedgerKey): boolean;
 }
 
 /** The digests due at `at`, one message per target (the service filters what the ledger has). */
@@ -118,26 +120,35 @@ export function plannedDigests(at: Date, deps: DigestDeps): PlannedMessage[] {
 /** A later week's digest of the task already went out: the clock stepped back, stay quiet. */
 function overtaken(slot: DigestSlot, ledger: ReminderLedger): boolean {
   const key = digestKey(slot);
-  return ledger
-    .entries()
-    .some(
-      (e) => e.task === slot.task.id && e.reminder.startsWith(DIGEST_PREFIX) && e.reminder > key,
-    );
+  const period = periodOf(slot.nominal);
+  // A later week's entry has this period or the next (its nominal day is at most weeks later).
+  return [period, addMonths(period, 1)].some((p) =>
+    [...ledger.remindersOf(slot.task.id, p)].some((r) => r.startsWith(DIGEST_PREFIX) && r > key),
+  );
 }
 
 function digestMessages(slot: DigestSlot, at: Date, deps: DigestDeps): PlannedMessage[] {
   const { task } = slot;
   const period = periodOf(slot.nominal);
+  const reminder = digestKey(slot);
+  const keyOf = (target: DigestTarget): LedgerKey => ({
+    task: task.id,
+    period,
+    reminder,
+    recipient: `office:${target.key}`,
+  });
+  // Checked before the text is composed: the digest stays current all week after it went out.
+  const targets = targetsOf(deps).filter((target) => deps.isNew(keyOf(target)));
+  if (targets.length === 0) return [];
   const late = at.getTime() - slot.at.getTime() > LATE_AFTER_MS;
   const text = digestText(contentOf(task, period, at, late, deps));
   const picture = lazyChart(task, period, deps);
-  return targetsOf(deps).map((target) => {
-    const recipient = `office:${target.key}`;
-    const key: LedgerKey = { task: task.id, period, reminder: digestKey(slot), recipient };
+  return targets.map((target) => {
+    const key = keyOf(target);
     return {
       key,
-      item: { task: task.id, period, reminder: key.reminder, recipient, text, late },
-      lane: recipient,
+      item: { task: task.id, period, reminder, recipient: key.recipient, text, late },
+      lane: key.recipient,
       perMinute: target.perMinute,
       send: async () => {
         const image = await picture();

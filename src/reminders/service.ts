@@ -188,6 +188,7 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
       policy,
       log,
       options: digest,
+      isNew,
     };
     return plannedDigests(at, deps);
   }

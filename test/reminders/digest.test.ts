@@ -89,6 +89,14 @@ describe("the weekly digest", () => {
     expect(after.received[0]!.text.startsWith(LATE_MARK)).toBe(false);
   });
 
+  it("should stay quiet when the clock steps back into a week whose digest was not sent", async () => {
+    const h = digestHarness();
+    await h.tick(at("2026-12-14 09:00"));
+    expect(h.received).toHaveLength(2);
+    await h.tick(at("2026-12-10 10:00")); // the week before, its digest never sent
+    expect(h.received).toHaveLength(2);
+  });
+
   it("should send nothing on National Day and go out on Thursday 8 October instead", async () => {
     const h = digestHarness();
     await h.tick(at("2026-09-28 09:00")); // the week before: sent as usual
