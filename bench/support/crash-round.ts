@@ -1,7 +1,7 @@
 // The crash harness shared by `npm run crash` and test/e2e/crash.test.ts. A round: N admins each
 // report a figure with the one-line `上报 <township> 新建民宿 <n>户` and get the summary; then all
-// N send `确认` in one burst and the bot is SIGKILLed after a random number of acks; it is
-// restarted on the same DATA_DIR and fake API, the callbacks WeCom would retry (those not
+// N send `确认` in one burst and the bot is SIGKILLed at a random step of it (an ack or a reply); it
+// is restarted on the same DATA_DIR and fake API, the callbacks WeCom would retry (those not
 // acknowledged) are resent, and once the bot is quiet the round is checked from outside.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -82,7 +82,7 @@ export function describeRound(r: RoundResult): string {
     `round ${r.round}: killed after ${r.killedAt.acks} acks and ${r.killedAt.replies} replies; acked ${r.ackedBeforeKill} + ${r.ackedOnRetry} on retry, ` +
     `never acked ${r.neverAcked.length}; ` +
     `lost (acked, no reply) ${r.unanswered.length}${few(r.unanswered)}, ` +
-    `not stored ${r.notStored.length}, stored twice ${r.storedTwice.length}${few(r.storedTwice)}, ` +
+    `not stored ${r.notStored.length}${few(r.notStored)}, stored twice ${r.storedTwice.length}${few(r.storedTwice)}, ` +
     `receipts sent but not stored ${r.receiptsNotStored.length}${few(r.receiptsNotStored)}, ` +
     `two receipts for one value ${r.receiptsTwice.length}${few(r.receiptsTwice)}` +
     (r.noSummary.length ? `, no summary ${r.noSummary.length}` : "") +
