@@ -90,7 +90,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   const pipeline = createUpdatePipeline({
     delivery,
     sender,
-    answerCallback: (id) => bot.telegram.answerCbQuery(id),
+    answerCallback: (id, notice) => bot.telegram.answerCbQuery(id, notice),
     log,
   });
   bot.use((ctx) => pipeline.process(ctx.update, ctx.botInfo));

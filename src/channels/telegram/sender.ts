@@ -35,7 +35,17 @@ export interface Sender {
   send(chatId: string, reply: Reply): Promise<void>;
   /** Resolves once nothing is waiting to be sent. */
   idle(): Promise<void>;
+  /**
+   * The message id of the last keyboard sent to `chatId` (this process), -1 once it was pressed,
+   * undefined when none is known.
+   */
+  currentKeyboard(chatId: string): number | undefined;
+  /** Removes the buttons of a pressed keyboard, so it cannot be pressed again (best effort). */
+  expireKeyboard(chatId: string, messageId: number): Promise<void>;
 }
+
+/** Stands for "the newest keyboard was pressed": no message has this id. */
+const PRESSED = -1;
 
 /** Options of `createSender`. */
 export interface SenderOptions {
@@ -49,11 +59,14 @@ export interface SenderOptions {
 export function createSender(options: SenderOptions): Sender {
   const { telegram, flood, retry, log } = options;
   const queue = createKeyedQueue();
+  // Only the newest keyboard of a chat can be pressed: a press on an older one would act on a
+  // question that has moved on.
+  const keyboards = new Map<string, number>();
 
   async function call(chatId: string, method: string, request: () => Promise<unknown>) {
     await flood.wait(chatId);
     try {
-      await withRetry(request, retry);
+      return await withRetry(request, retry);
     } catch (error) {
       const why = describeError(error);
       throw new TelegramSendError(`${method} to chat ${chatId} failed: ${why}`, chatId, method, {
@@ -83,15 +96,19 @@ export function createSender(options: SenderOptions): Sender {
     };
     try {
       // A new InputFile per attempt: telegraf opens the file while building the request.
-      await call(chatId, "sendPhoto", () =>
+      const sent = await call(chatId, "sendPhoto", () =>
         telegram.sendPhoto(chatId, { source: image.path, filename: safeName(image.name) }, extra),
       );
+      if (keyboard) remember(chatId, sent);
     } catch (error) {
       log.warn(`${describeError(error)}; sending a text instead`);
       const note = photoFailedNote(image.name);
       const text = caption === undefined ? note : `${caption}\n\n${note}`;
       const textExtra = keyboard ? { reply_markup: keyboard } : {};
-      await call(chatId, "sendMessage", () => telegram.sendMessage(chatId, text, textExtra));
+      const sent = await call(chatId, "sendMessage", () =>
+        telegram.sendMessage(chatId, text, textExtra),
+      );
+      if (keyboard) remember(chatId, sent);
     }
   }
 
@@ -99,7 +116,16 @@ export function createSender(options: SenderOptions): Sender {
     if (part.kind === "file") return sendFile(chatId, part.file);
     if (part.kind === "photo") return sendPhoto(chatId, part);
     const extra = part.keyboard ? { reply_markup: part.keyboard } : {};
-    return call(chatId, "sendMessage", () => telegram.sendMessage(chatId, part.text, extra));
+    const sent = await call(chatId, "sendMessage", () =>
+      telegram.sendMessage(chatId, part.text, extra),
+    );
+    if (part.keyboard) remember(chatId, sent);
+  }
+
+  /** Records the message a keyboard went out with as the chat's newest. */
+  function remember(chatId: string, sent: unknown): void {
+    const id = (sent as { message_id?: unknown } | undefined)?.message_id;
+    if (typeof id === "number") keyboards.set(chatId, id);
   }
 
   return {
@@ -108,6 +134,18 @@ export function createSender(options: SenderOptions): Sender {
         for (const part of renderReply(reply)) await sendPart(chatId, part);
       }),
     idle: () => queue.idle(),
+    currentKeyboard: (chatId) => keyboards.get(chatId),
+    async expireKeyboard(chatId, messageId) {
+      // No keyboard of the chat is pressable until the next one is sent.
+      if (keyboards.get(chatId) === messageId) keyboards.set(chatId, PRESSED);
+      await telegram
+        .editMessageReplyMarkup(chatId, messageId, undefined, { inline_keyboard: [] })
+        .catch((error: unknown) => {
+          log.warn(
+            `telegram: keyboard of message ${messageId} not removed: ${describeError(error)}`,
+          );
+        });
+    },
   };
 }
 
