@@ -10,12 +10,30 @@ function instance(): Jieba {
   return jieba;
 }
 
-/** Words of a text, each once, in order. */
+/**
+ * The last texts cut: a question is read once per report, and its pieces are the same each time.
+ * Small, so it keeps one question's pieces and never grows.
+ */
+const RECENT = 256;
+const recentWords = new Map<string, string[]>();
+const recentTagged = new Map<string, { word: string; tag: string }[]>();
+
+function remembered<T>(cache: Map<string, T>, text: string, cut: () => T): T {
+  let found = cache.get(text);
+  if (found === undefined) {
+    found = cut();
+    if (cache.size >= RECENT) cache.delete(cache.keys().next().value!);
+    cache.set(text, found);
+  }
+  return found;
+}
+
+/** Words of a text, each once, in order (a fresh array: callers may change it). */
 export function words(text: string): string[] {
-  return instance().cut(text, true);
+  return [...remembered(recentWords, text, () => instance().cut(text, true))];
 }
 
 /** Words with their part-of-speech tags (n noun, v verb, ...). */
 export function taggedWords(text: string): { word: string; tag: string }[] {
-  return instance().tag(text, true);
+  return [...remembered(recentTagged, text, () => instance().tag(text, true))];
 }
