@@ -60,17 +60,25 @@ export interface Binding {
 }
 
 /** Outcome of redeeming an invite code; `error` is a Chinese sentence for the user. */
-export type BindResult = { ok: true; township: string } | { ok: false; error: string };
+export type BindResult =
+  { ok: true; township: string } | { ok: false; error: string; reason: keyof typeof BIND_ERRORS };
 
 /** Invite codes and identity → township bindings. */
 export interface BindingStore {
-  /** Creates a one-time code for `township`, valid 7 days from `now`. */
+  /**
+   * Creates a one-time code for `township`, valid 7 days from `now`; `name` is the liaison's name
+   * as the office gives it, recorded with the binding the code makes.
+   */
   createInvite(
     township: string,
     createdBy: string,
     now: Date,
+    name?: string,
   ): Promise<{ code: string; expiresAt: Date }>;
-  /** Redeems a code: binds `identity` to its township, replacing any earlier binding of it. */
+  /**
+   * Redeems a code: binds `identity` to its township, replacing any earlier binding of it. The
+   * binding is named by the invite's name, else by `name`.
+   */
   bind(code: string, identity: string, name: string | undefined, now: Date): Promise<BindResult>;
   /** Removes the binding of `identity`; false when it had none. */
   unbind(identity: string): Promise<boolean>;
@@ -107,8 +115,8 @@ export function sqlBindingStore(db: Database, options: BindingStoreOptions = {})
         .orderBy(sql`rowid`),
     );
   return {
-    createInvite: async (township, createdBy, now) =>
-      addInvite(db, checkInvite(township, createdBy, now, options), now),
+    createInvite: async (township, createdBy, now, name) =>
+      addInvite(db, checkInvite(township, createdBy, now, name, options), now),
     bind: async (code, identity, name, now) =>
       redeem(db, normaliseCode(code), checkBind(identity, name, now), now),
     unbind: async (identity) =>
@@ -143,6 +151,7 @@ const InviteInputSchema = z.object({
   township: TownshipNameSchema,
   createdBy: IdentitySchema,
   now: z.date(),
+  name: PersonNameSchema.optional(),
 });
 const BindInputSchema = z.object({
   identity: IdentitySchema,
@@ -150,12 +159,18 @@ const BindInputSchema = z.object({
   now: z.date(),
 });
 
-function checkInvite(township: string, createdBy: string, now: Date, options: BindingStoreOptions) {
-  parseInput(InviteInputSchema, { township, createdBy, now }, "invite");
+function checkInvite(
+  township: string,
+  createdBy: string,
+  now: Date,
+  name: string | undefined,
+  options: BindingStoreOptions,
+) {
+  parseInput(InviteInputSchema, { township, createdBy, now, name }, "invite");
   if (options.townships && !options.townships.includes(township)) {
     throw new StoreInputError(`Refused invite: "${township}" is not in the roster`);
   }
-  return { township, createdBy };
+  return { township, createdBy, name };
 }
 
 function checkBind(identity: string, name: string | undefined, now: Date) {
@@ -165,7 +180,7 @@ function checkBind(identity: string, name: string | undefined, now: Date) {
 
 function addInvite(
   db: Database,
-  invite: { township: string; createdBy: string },
+  invite: { township: string; createdBy: string; name?: string },
   now: Date,
 ): { code: string; expiresAt: Date } {
   const { q } = db;
@@ -196,6 +211,7 @@ function addInvite(
           expires_at: expiresAt.toISOString(),
           used_by: null,
           used_at: null,
+          name: invite.name ?? null,
         }),
       );
       return { code, expiresAt };
@@ -215,19 +231,18 @@ function redeem(
   return db.transaction(
     (): BindResult => {
       const invite = db.first(q.selectFrom("invites").selectAll().where("code", "=", code));
-      if (!invite) return { ok: false, error: BIND_ERRORS.invalid };
+      if (!invite) return refused("invalid");
       if (invite.used_by !== null) {
         // A retried message from the same person is answered as the first one was.
         const bound = db.first(
           q.selectFrom("bindings").select("township").where("identity", "=", who.identity),
         );
         const again = invite.used_by === who.identity && bound?.township === invite.township;
-        return again
-          ? { ok: true, township: invite.township }
-          : { ok: false, error: BIND_ERRORS.used };
+        return again ? { ok: true, township: invite.township } : refused("used");
       }
-      if (now.getTime() > Date.parse(invite.expires_at))
-        return { ok: false, error: BIND_ERRORS.expired };
+      if (now.getTime() > Date.parse(invite.expires_at)) return refused("expired");
+      // The office's name for the liaison, else the one the caller gave.
+      const name = invite.name ?? who.name ?? null;
       db.run(
         q
           .updateTable("invites")
@@ -240,13 +255,13 @@ function redeem(
           .values({
             identity: who.identity,
             township: invite.township,
-            name: who.name ?? null,
+            name,
             bound_at: now.toISOString(),
           })
           .onConflict((c) =>
             c.column("identity").doUpdateSet({
               township: invite.township,
-              name: who.name ?? null,
+              name,
               bound_at: now.toISOString(),
             }),
           ),
@@ -255,6 +270,10 @@ function redeem(
     },
     { durable: true },
   );
+}
+
+function refused(reason: keyof typeof BIND_ERRORS): BindResult {
+  return { ok: false, error: BIND_ERRORS[reason], reason };
 }
 
 function randomCode(): string {

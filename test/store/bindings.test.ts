@@ -56,7 +56,7 @@ describe("bind", () => {
   it("should say 邀请码无效 for an unknown code", async () => {
     const store = memoryBindingStore();
     const result = await store.bind("ABCDEFGH", "wecom:zhangsan", undefined, NOW);
-    expect(result).toEqual({ ok: false, error: BIND_ERRORS.invalid });
+    expect(result).toEqual({ ok: false, error: BIND_ERRORS.invalid, reason: "invalid" });
     expect(BIND_ERRORS.invalid).toMatch(/^邀请码无效/);
   });
 
@@ -69,7 +69,7 @@ describe("bind", () => {
       undefined,
       new Date(later(7).getTime() + 1),
     );
-    expect(result).toEqual({ ok: false, error: BIND_ERRORS.expired });
+    expect(result).toEqual({ ok: false, error: BIND_ERRORS.expired, reason: "expired" });
     expect(BIND_ERRORS.expired).toContain("已过期");
     expect(store.townshipOf("wecom:zhangsan")).toBeUndefined();
   });
@@ -81,6 +81,7 @@ describe("bind", () => {
     expect(await store.bind(code, "telegram:42", undefined, NOW)).toEqual({
       ok: false,
       error: BIND_ERRORS.used,
+      reason: "used",
     });
     expect(BIND_ERRORS.used).toContain("已被使用");
     expect(await store.bind(code, "wecom:zhangsan", undefined, NOW)).toEqual({
@@ -134,6 +135,7 @@ describe("bind", () => {
     expect(await store.bind(old.code, "wecom:zhangsan", undefined, later(100))).toEqual({
       ok: false,
       error: BIND_ERRORS.invalid,
+      reason: "invalid",
     });
   });
 

@@ -4,14 +4,21 @@
 // question is taken only when it names a task field and nothing else is left once the township,
 // the month and filler words are removed; "设施农业项目备案多少" keeps "项目备案" and goes to the
 // report.
+import { isRegistered, seesAllTownships, seesTownship, type Access } from "../access/roles.js";
 import type { AnswerHook } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
 import { findFieldMentions } from "../forms/fields.js";
 import type { TaskField } from "../../store/tasks.js";
-import { districtAnswer, townshipAnswer, townshipFieldsAnswer } from "./answers.js";
+import {
+  districtAnswer,
+  reportOnlyAnswer,
+  townshipAnswer,
+  townshipFieldsAnswer,
+} from "./answers.js";
 import { cleanQuestion, periodIn, townshipIn } from "./question-parts.js";
 import { readStatusQuestion } from "./status-question.js";
 import { listAnswer, townshipStatusAnswer } from "./status-answers.js";
+import { VISIBILITY_TEXTS, withheldNote, type AnswerDeps } from "./visibility.js";
 
 /** A question about submitted figures, once understood. */
 export interface FigureQuestion {
@@ -31,30 +38,58 @@ export interface FieldsQuestion {
 }
 
 /** The hook the engine tries before the report answerer. */
-export function createAnswerHook(deps: FormDeps): AnswerHook {
+export function createAnswerHook(deps: AnswerDeps): AnswerHook {
   return (context, question) => {
-    const text = answerOf(deps, question, context.now, context.message.chatType === "group");
+    const group = context.message.chatType === "group";
+    const text = answerOf(deps, question, { now: context.now, group, access: context.access });
     return text === undefined ? undefined : [{ text }];
   };
 }
 
-/** The answer to a question about submitted figures, or undefined when it is about others. */
-function answerOf(deps: FormDeps, question: string, now: Date, group: boolean) {
+/** Who asks, where and when. */
+interface Asker {
+  now: Date;
+  group: boolean;
+  access: Access;
+}
+
+/**
+ * The answer to a question about submitted figures, or undefined when it is about others. What
+ * the asker may not see is left out and a line says why (core/access/roles.ts decides).
+ */
+function answerOf(deps: AnswerDeps, question: string, asker: Asker) {
+  const { now, access } = asker;
   const asked = readQuestion(deps, question, now);
-  if (asked) return asked.township ? townshipAnswer(deps, asked) : districtAnswer(deps, asked);
+  if (asked) {
+    const allowed = asked.township
+      ? seesTownship(access, asked.township)
+      : seesAllTownships(access);
+    if (!allowed) return reportOnlyAnswer(deps, [asked.field], withheldNote(access));
+    return asked.township ? townshipAnswer(deps, asked) : districtAnswer(deps, asked);
+  }
   const several = readFieldsQuestion(deps, question, now);
-  if (several) return fieldsAnswer(deps, several);
+  if (several) return fieldsAnswer(deps, several, access);
   const status = readStatusQuestion(deps, question, now);
-  if (status?.kind === "list") return listAnswer(deps, status, { group, now });
+  if (status?.kind === "list") {
+    if (!isRegistered(access)) return VISIBILITY_TEXTS.progressForRegistered;
+    return listAnswer(deps, status, asker);
+  }
   if (!status) return undefined;
   // "某某镇新建民宿报了没有" is a question about that figure.
   const [first, ...more] = status.fields;
-  if (!first) return townshipStatusAnswer(deps, status, now);
-  return fieldsAnswer(deps, { ...status, fields: [first, ...more] });
+  if (!first) {
+    // Registered users see whether a township reported; its figures only those entitled.
+    if (!isRegistered(access)) return VISIBILITY_TEXTS.progressForRegistered;
+    return townshipStatusAnswer(deps, status, now, seesTownship(access, status.township));
+  }
+  return fieldsAnswer(deps, { ...status, fields: [first, ...more] }, access);
 }
 
 /** One field's answer, or several fields' of one township. */
-function fieldsAnswer(deps: FormDeps, asked: FieldsQuestion): string {
+function fieldsAnswer(deps: AnswerDeps, asked: FieldsQuestion, access: Access): string {
+  if (!seesTownship(access, asked.township)) {
+    return reportOnlyAnswer(deps, asked.fields, withheldNote(access));
+  }
   const [field, ...more] = asked.fields;
   if (field && !more.length) return townshipAnswer(deps, { ...asked, field });
   return townshipFieldsAnswer(deps, asked);

@@ -10,12 +10,13 @@ import type { FigureVersion } from "../../store/submissions.js";
 import type { TaskField } from "../../store/tasks.js";
 import type { FieldsQuestion, FigureQuestion } from "./answer-hook.js";
 import { CHANNEL_NAMES } from "./texts.js";
+import type { AnswerDeps, SubmitterName } from "./visibility.js";
 
 /** The longest quote of the report shown beside the townships' sum: two lines of a phone. */
 const QUOTE_LENGTH = 40;
 
 /** "某某镇 2026年11月 新建民宿：35户", who reported it when, and the report's figure. */
-export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
+export function townshipAnswer(deps: AnswerDeps, asked: FigureQuestion): string {
   const { field, period } = asked;
   const township = asked.township ?? "";
   const latest = deps.submissions.latest(period, township, field.key);
@@ -24,7 +25,8 @@ export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
     lines.push(
       `${township} ${formatPeriod(period)} ${field.label}：${formatValue(latest.value, latest.unit)}`,
     );
-    lines.push(reportedBy(latest, deps.submissions.history(period, township, field.key).length));
+    const versions = deps.submissions.history(period, township, field.key).length;
+    lines.push(reportedBy(deps.names, latest, versions));
   } else {
     lines.push(`${township} ${formatPeriod(period)} 尚未上报${field.label}。`);
     const previous = deps.submissions.previousValue(township, field.key, period);
@@ -43,7 +45,7 @@ export function townshipAnswer(deps: FormDeps, asked: FigureQuestion): string {
  * "某某镇民宿多少户": the latest values of several fields of one township, each submission's
  * who and when, the fields not reported (or their last values when none is), and the report's.
  */
-export function townshipFieldsAnswer(deps: FormDeps, asked: FieldsQuestion): string {
+export function townshipFieldsAnswer(deps: AnswerDeps, asked: FieldsQuestion): string {
   const { township, period, fields } = asked;
   const found = fields.map((field) => ({
     field,
@@ -54,7 +56,7 @@ export function townshipFieldsAnswer(deps: FormDeps, asked: FieldsQuestion): str
   const place = `${township} ${formatPeriod(period)}`;
   const lines: string[] = [];
   if (reported.length) {
-    lines.push(`${place}：`, ...receiptBlocks(reported));
+    lines.push(`${place}：`, ...receiptBlocks(deps.names, reported));
     if (missing.length) lines.push(`尚未上报：${labels(missing)}`);
   } else {
     lines.push(`${place} 尚未上报${labels(missing)}。`);
@@ -81,14 +83,17 @@ export function townshipFieldsAnswer(deps: FormDeps, asked: FieldsQuestion): str
  * Figures grouped by the submission they came in: "新建民宿 35户、在建民宿 8户" and then
  * "由 张三 于 … 上报（回执 …）", one pair a submission, oldest first.
  */
-export function receiptBlocks(figures: { field: TaskField; figure: FigureVersion }[]): string[] {
+export function receiptBlocks(
+  names: SubmitterName,
+  figures: { field: TaskField; figure: FigureVersion }[],
+): string[] {
   const byReceipt = groupBy(figures, (f) => f.figure.receipt);
   const blocks = [...byReceipt.values()].sort(
     (a, b) => (a[0]?.figure.at.getTime() ?? 0) - (b[0]?.figure.at.getTime() ?? 0),
   );
   return blocks.flatMap((items) => {
     const first = items[0];
-    return first ? [items.map(itemOf).join("、"), reportedBy(first.figure, 1)] : [];
+    return first ? [items.map(itemOf).join("、"), reportedBy(names, first.figure, 1)] : [];
   });
 }
 
@@ -110,8 +115,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** "由 张三 于 2026年11月20日 10:00 通过企业微信上报（回执 R202611-0001）". */
-function reportedBy(figure: FigureVersion, versions: number): string {
-  const who = figure.by.name ?? figure.by.identity;
+function reportedBy(names: SubmitterName, figure: FigureVersion, versions: number): string {
+  // Never the platform id, never the display name sent with the message (self-chosen).
+  const who = names(figure.by.identity);
   const via = CHANNEL_NAMES[figure.channel] ?? figure.channel;
   const notes = [`回执 ${figure.receipt}`];
   if (figure.late) notes.push("逾期");
@@ -141,6 +147,28 @@ export function districtAnswer(deps: FormDeps, asked: FigureQuestion): string {
   const count = `${townships}/${deps.townships.length}`;
   lines.push(`各乡镇${when}已报合计 ${formatNumber(total)} ${field.unit}（${count} 个乡镇已报）`);
   return lines.join("\n");
+}
+
+/**
+ * What someone not entitled to townships' submitted figures reads: each field's report figure
+ * with its related figures and quoted clause, then `note` saying why no more is shown.
+ */
+export function reportOnlyAnswer(
+  deps: FormDeps,
+  fields: readonly TaskField[],
+  note: string,
+): string {
+  const lines = fields.flatMap((field) => {
+    const indicator = baselineOf(deps, field);
+    if (!indicator) return [];
+    const related = relatedText(deps, indicator);
+    return [
+      field.label,
+      `${reportLineOf(deps, indicator)}${related ? `，${related}` : ""}`,
+      `原文：${quoteOf(indicator, QUOTE_LENGTH)}`,
+    ];
+  });
+  return [...lines, note].join("\n");
 }
 
 /**

@@ -1,18 +1,28 @@
 // Who someone is: /invite and /bind tie a chat identity to a township, /unbind undoes it, /as
 // lets the console operator act as a township's liaison (/whoami is the engine's, core/access).
+import { z } from "zod";
 import type { CommandContext, CommandSpec } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
 import { readTownship } from "../forms/one-line.js";
 import type { Reply } from "../types.js";
 import { IdentitySchema } from "../../store/identity.js";
+import type { BindGuard } from "../access/bind-guard.js";
 import { COMMAND_TEXTS as T } from "./texts.js";
 
-/** The identity commands by name. */
-export function identityCommands(deps: FormDeps): Record<string, CommandSpec> {
+/** A liaison's name as the office gives it with `/invite 某某镇 张三`. */
+const InviteNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\d:：/]+$/u);
+
+/** The identity commands by name; `guard` counts wrong invite codes. */
+export function identityCommands(deps: FormDeps, guard: BindGuard): Record<string, CommandSpec> {
   return {
     // Codes are secrets: handed out in a private chat only (!)
     invite: { run: (c) => invite(deps, c), adminOnly: true, privateOnly: true },
-    bind: { run: (c) => bind(deps, c), privateOnly: true },
+    bind: { run: (c) => bind(deps, guard, c), privateOnly: true },
     unbind: { run: (c) => unbind(deps, c), adminOnly: true },
     as: { run: (c) => actAs(deps, c), adminOnly: true },
   };
@@ -23,24 +33,36 @@ function say(text: string): Reply[] {
 }
 
 async function invite(deps: FormDeps, context: CommandContext): Promise<Reply[]> {
-  if (!context.args) return say(T.inviteUsage);
-  const township = readTownship(context.args, deps.roster);
+  const [place = "", ...rest] = context.args.split(/\s+/).filter(Boolean);
+  if (!place) return say(T.inviteUsage);
+  const township = readTownship(place, deps.roster);
   if (!township.ok || !township.name) return say(township.ok ? T.inviteUsage : township.error);
+  const typedName = rest.join(" ");
+  const name = typedName ? InviteNameSchema.safeParse(typedName) : undefined;
+  if (name && !name.success) return say(T.inviteNameRefused);
   const { code, expiresAt } = await deps.bindings.createInvite(
     township.name,
     context.identity,
     context.now,
+    name?.data,
   );
-  return say(T.invited(township.name, code, expiresAt));
+  return say(T.invited(township.name, code, expiresAt, name?.data));
 }
 
-async function bind(deps: FormDeps, context: CommandContext): Promise<Reply[]> {
+async function bind(deps: FormDeps, guard: BindGuard, context: CommandContext): Promise<Reply[]> {
   if (!context.args) return say(T.bindUsage);
-  const before = deps.bindings.townshipOf(context.identity);
-  // The store tidies platform display names (DisplayNameSchema).
-  const { userName } = context.message;
-  const result = await deps.bindings.bind(context.args, context.identity, userName, context.now);
-  return say(result.ok ? T.bound(result.township, before) : result.error);
+  const { identity, now } = context;
+  // While cooling down no code is even tried: a right one found by guessing would not bind.
+  const refusal = guard.refusal(identity, now);
+  if (refusal) return say(refusal);
+  const before = deps.bindings.townshipOf(identity);
+  // No display name: a platform profile name is self-chosen, not an identity (issue 13); the
+  // binding takes the name the office gave with the invite.
+  const result = await deps.bindings.bind(context.args.slice(0, 64), identity, undefined, now);
+  if (result.ok) return say(T.bound(result.township, before));
+  if (result.reason !== "invalid") return say(result.error);
+  const note = await guard.wrong(identity, now);
+  return say(note ? `${result.error}${note}` : result.error);
 }
 
 async function unbind(deps: FormDeps, context: CommandContext): Promise<Reply[]> {

@@ -19,6 +19,10 @@ import { identityCommands } from "./identity-commands.js";
 import { officeCommands } from "./office-commands.js";
 import { createStrayWordHook } from "./stray-words.js";
 import { COMMAND_TEXTS } from "./texts.js";
+import { submitterNames, type AnswerDeps } from "./visibility.js";
+import type { Roles } from "../access/roles.js";
+import { createBindGuard, memoryBindFailures, type BindFailures } from "../access/bind-guard.js";
+import { throttledLogFor } from "../../infra/throttled-log.js";
 
 export type { ExpiryNotice } from "./expiry.js";
 
@@ -45,6 +49,15 @@ export interface SubmissionFeatureOptions {
   words?: FormWords;
   /** Where failed submissions are logged (default: console). */
   log?: Logger;
+  /** The role rules the core uses: admins' submissions are signed "区办公室" (default: none). */
+  roles?: Roles;
+  /**
+   * Wrong invite codes (`openBindFailures(dataDir)`; default: in memory, so a restart would
+   * forget a cool-down: wire the store in the running bot).
+   */
+  bindFailures?: BindFailures;
+  /** Tells the office when wrong invite codes pile up (default: only logged). */
+  alertOffice?: (text: string) => Promise<void>;
 }
 
 /** What the lead passes to `createCore`, plus the expiry the lead runs every minute. */
@@ -59,15 +72,22 @@ export interface SubmissionFeature {
 /** Builds the submission feature over the given stores. */
 export function createSubmissionFeature(options: SubmissionFeatureOptions): SubmissionFeature {
   const deps = formDeps(options);
+  const answers: AnswerDeps = { ...deps, names: submitterNames(options.bindings, options.roles) };
+  const guard = createBindGuard({
+    failures: options.bindFailures ?? memoryBindFailures(),
+    log: throttledLogFor(console),
+    alertOffice: options.alertOffice,
+    error: (line) => deps.log.error(line),
+  });
   return {
     commands: {
       report: { run: (c) => beginReport(deps, c), privateOnly: true },
       cancel: { run: (c) => cancelWithoutDraft(c.conversation) },
-      ...identityCommands(deps),
+      ...identityCommands(deps, guard),
       ...officeCommands(deps, options.exportDir),
     },
     flows: [createSubmissionFlow(deps)],
-    answerHooks: [createStrayWordHook(deps), createAnswerHook(deps)],
+    answerHooks: [createStrayWordHook(deps), createAnswerHook(answers)],
     expireIdle: (now) => expireIdleDrafts(options.conversations, deps.task, now),
   };
 }

@@ -1,5 +1,5 @@
 // Answer texts about who has reported: one township's status (which fields, when, by whom, the
-// receipt: shown to everyone, as answers about one figure are), and the list of townships that
+// receipt: shown to those who see the township's figures), and the list of townships that
 // have or have not reported, short in groups (the count and the first names) and whole in a
 // private chat (a few names a line).
 import { dueOf, type FormDeps } from "../forms/deps.js";
@@ -8,17 +8,22 @@ import type { TownshipProgress } from "../../store/submissions.js";
 import { labels, receiptBlocks } from "./answers.js";
 import type { ListQuestion, TownshipStatusQuestion } from "./status-question.js";
 import { STATUS_TEXTS as T } from "./texts.js";
+import type { AnswerDeps } from "./visibility.js";
 
 /** Names shown in a group before "等". */
 const GROUP_NAMES = 5;
 /** Names a line in a private chat. */
 const NAMES_PER_LINE = 4;
 
-/** "某某镇 2026年11月已报 2/6 项：" with the figures by submission and what is missing. */
+/**
+ * "某某镇 2026年11月已报 2/6 项：" with the figures by submission and what is missing; without
+ * `figures` (a registered user who may not see that township's figures) only what is reported.
+ */
 export function townshipStatusAnswer(
-  deps: FormDeps,
+  deps: AnswerDeps,
   asked: TownshipStatusQuestion,
   now: Date,
+  figures = true,
 ): string {
   const { township, period } = asked;
   const { fields } = deps.task;
@@ -35,7 +40,10 @@ export function townshipStatusAnswer(
     return lines.join("\n");
   }
   const missing = found.filter((f) => !f.figure).map((f) => f.field);
-  const lines = [T.townshipHead(place, reported.length, fields.length), ...receiptBlocks(reported)];
+  const head = T.townshipHead(place, reported.length, fields.length);
+  const lines = figures
+    ? [head, ...receiptBlocks(deps.names, reported)]
+    : [head.replace(/：$/u, "。"), T.reportedFields(labels(reported.map((r) => r.field)))];
   if (missing.length) lines.push(T.notReported(labels(missing)));
   return lines.join("\n");
 }

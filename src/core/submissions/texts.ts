@@ -11,9 +11,10 @@ export const CHANNEL_NAMES: Record<string, string> = {
 
 /** Fixed texts and small templates of the commands. */
 export const COMMAND_TEXTS = {
-  inviteUsage: "用法：/invite 乡镇名，例如 /invite 某某镇",
-  invited: (township: string, code: string, expiresAt: Date) =>
-    `已为${township}生成邀请码：${code}\n` +
+  inviteUsage: "用法：/invite 乡镇名 [联络员姓名]，例如 /invite 某某镇 张三",
+  inviteNameRefused: "联络员姓名应为 1 到 20 个字，不含数字和符号。例如 /invite 某某镇 张三",
+  invited: (township: string, code: string, expiresAt: Date, name?: string) =>
+    `已为${township}${name ? `联络员${name}` : ""}生成邀请码：${code}\n` +
     `有效期至 ${formatShanghai(expiresAt, { weekday: true })}，只能使用一次。\n` +
     `请转告联络员私聊我发送：/bind ${code}`,
   bindUsage: "用法：/bind 邀请码，例如 /bind ABCD2345（邀请码向区办公室索取）",
@@ -49,6 +50,7 @@ export const STATUS_TEXTS = {
   townshipNone: (place: string, deadline: string) => `${place}尚未上报，${deadline}。`,
   lastReported: (period: string) => `上次上报：${period}`,
   notReported: (labels: string) => `未报：${labels}`,
+  reportedFields: (labels: string) => `已报：${labels}`,
   deadline: (at: string) => `截止 ${at}`,
   pastDeadline: (at: string) => `已过截止时间 ${at}`,
   noneDone: (when: string, verb: string, total: number) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWERER, harness, STRANGER, TASK } from "./harness.js";
+import { ANSWERER, harness, STRANGER, TASK, VIEWER } from "./harness.js";
 
 async function reported() {
   const h = harness();
@@ -16,7 +16,7 @@ async function reported() {
 describe("answers from submitted figures", () => {
   it("should answer a township's latest value with who and when, and the report figure", async () => {
     const h = await reported();
-    expect(await h.say("下营镇新建民宿多少", STRANGER)).toBe(
+    expect(await h.say("下营镇新建民宿多少", VIEWER)).toBe(
       [
         "下营镇 2026年11月 新建民宿：35户",
         "由 张三 于 2026年11月20日 10:00 通过Telegram上报（回执 R202611-0001）",
@@ -38,7 +38,7 @@ describe("answers from submitted figures", () => {
 
   it("should sum the townships' figures of the month beside the report figure and its quote", async () => {
     const h = await reported();
-    expect(await h.say("新建民宿多少")).toBe(
+    expect(await h.say("新建民宿多少", VIEWER)).toBe(
       [
         "新建民宿（2026年11月）",
         "报告数（全区，2021年上半年）：29户",
@@ -50,7 +50,7 @@ describe("answers from submitted figures", () => {
 
   it("should keep the report's completion rate beside its figure", async () => {
     const h = await reported();
-    expect(await h.say("设施农业多少", STRANGER)).toBe(
+    expect(await h.say("设施农业多少", VIEWER)).toBe(
       [
         "设施农业（2026年11月）",
         "报告数（全区，2021年上半年）：1.8万亩，年度任务完成率 60%",
@@ -69,7 +69,7 @@ describe("answers from submitted figures", () => {
   it("should stay short enough for a phone", async () => {
     const h = await reported();
     for (const field of TASK.fields) {
-      const lines = (await h.say(`${field.label}多少`)).split("\n");
+      const lines = (await h.say(`${field.label}多少`, VIEWER)).split("\n");
       expect(lines.length).toBeLessThanOrEqual(4);
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(45);
     }
@@ -77,7 +77,7 @@ describe("answers from submitted figures", () => {
 
   it("should give no related figures when the answerer offers none", async () => {
     const h = harness({ answerer: { baselineOf: (names) => ANSWERER.baselineOf(names) } });
-    expect(await h.say("设施农业多少")).toBe(
+    expect(await h.say("设施农业多少", VIEWER)).toBe(
       [
         "设施农业（2026年11月）",
         "报告数（全区，2021年上半年）：1.8万亩",
@@ -89,7 +89,7 @@ describe("answers from submitted figures", () => {
 
   it("should still give the report figure when no township has reported", async () => {
     const h = harness();
-    expect(await h.say("新建民宿多少", STRANGER)).toBe(
+    expect(await h.say("新建民宿多少", VIEWER)).toBe(
       [
         "新建民宿（2026年11月）",
         "报告数（全区，2021年上半年）：29户",
@@ -98,12 +98,12 @@ describe("answers from submitted figures", () => {
       ].join("\n"),
     );
     expect(await h.say("设施农业有多少亩")).toContain("报告数（全区，2021年上半年）：1.8万亩");
-    expect(await h.say("蓟州区生猪出栏多少头")).toContain("本月尚无乡镇上报");
+    expect(await h.say("蓟州区生猪出栏多少头", VIEWER)).toContain("本月尚无乡镇上报");
   });
 
   it("should read a field named by part of its label or an alias, with a township", async () => {
     const h = await reported();
-    expect(await h.say("下营镇民宿多少户", STRANGER)).toBe(
+    expect(await h.say("下营镇民宿多少户", VIEWER)).toBe(
       [
         "下营镇 2026年11月：",
         "新建民宿 35户",
@@ -112,7 +112,7 @@ describe("answers from submitted figures", () => {
         "报告数（全区，2021年上半年）：新建民宿 29户、在建民宿 50户",
       ].join("\n"),
     );
-    expect(await h.say("渔阳民宿有多少？")).toBe(
+    expect(await h.say("渔阳民宿有多少？", VIEWER)).toBe(
       [
         "渔阳镇 2026年11月：",
         "新建民宿 8户",

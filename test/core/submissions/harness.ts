@@ -81,6 +81,12 @@ export function harness(options: HarnessOptions = {}) {
   const conversations = options.conversations ?? memoryConversationStore();
   const grants = memoryViewerGrants();
   const audit = sqlAuditLog(memoryDatabase());
+  const roles = createRoles({
+    admins: ["wecom:office"],
+    viewers: [`${VIEWER.channel}:${VIEWER.userId}`],
+    grants,
+    bindings,
+  });
   const feature: SubmissionFeature = createSubmissionFeature({
     tasks: [TASK],
     roster: ROSTER,
@@ -91,16 +97,12 @@ export function harness(options: HarnessOptions = {}) {
     conversations,
     exportDir: options.exportDir ?? "/nonexistent",
     log: quiet,
+    roles,
   });
   const core: Core = createCore({
     answerer: ANSWERER,
     conversations,
-    roles: createRoles({
-      admins: ["wecom:office"],
-      viewers: [`${VIEWER.channel}:${VIEWER.userId}`],
-      grants,
-      bindings,
-    }),
+    roles,
     audit,
     commands: feature.commands,
     flows: feature.flows,

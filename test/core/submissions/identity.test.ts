@@ -26,12 +26,21 @@ describe("invite, bind, whoami, unbind", () => {
     expect(h.bindings.townshipOf("telegram:2002")).toBeUndefined();
   });
 
-  it("should bind someone whose display name has line breaks and invisible characters", async () => {
+  it("should name a binding as the office named the invite, never by the display name", async () => {
     const h = harness();
-    const code = codeIn(await h.say("/invite 渔阳镇", OPERATOR));
-    const odd = { channel: "telegram" as const, userId: "3003", userName: " 李\n四\u202e " };
-    expect(await h.say(`/bind ${code}`, odd)).toContain("绑定成功");
-    expect(h.bindings.bindings()[0]).toMatchObject({ identity: "telegram:3003", name: "李 四" });
+    const invite = await h.say("/invite 渔阳镇 李四", OPERATOR);
+    expect(invite).toContain("已为渔阳镇联络员李四生成邀请码");
+    const odd = { channel: "telegram" as const, userId: "3003", userName: " 王\n五\u202e " };
+    expect(await h.say(`/bind ${codeIn(invite)}`, odd)).toContain("绑定成功");
+    expect(h.bindings.bindings()[0]).toMatchObject({ identity: "telegram:3003", name: "李四" });
+    const unnamed = codeIn(await h.say("/invite 下营镇", OPERATOR));
+    await h.say(`/bind ${unnamed}`, odd);
+    expect(h.bindings.bindings()[0]).toEqual(
+      expect.not.objectContaining({ name: expect.anything() }),
+    );
+    for (const bad of ["张三1", "a:b", "名字太长".repeat(6)]) {
+      expect(await h.say(`/invite 渔阳镇 ${bad}`, OPERATOR)).toContain("联络员姓名应为");
+    }
   });
 
   it("should refuse an expired code", async () => {

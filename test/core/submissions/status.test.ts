@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, harness, ROSTER, STRANGER, TASK, textOf, type Person } from "./harness.js";
+import { ADMIN, harness, ROSTER, TASK, textOf, VIEWER, type Person } from "./harness.js";
 
 /** 下营镇 reports three fields in two submissions, the office all six for 渔阳镇. */
 async function reported() {
@@ -19,7 +19,7 @@ async function reported() {
 }
 
 /** What `who` reads in a group after asking `text`. */
-async function inGroup(h: ReturnType<typeof harness>, text: string, who: Person = STRANGER) {
+async function inGroup(h: ReturnType<typeof harness>, text: string, who: Person = VIEWER) {
   return textOf(await h.send(text, who, true));
 }
 
@@ -50,14 +50,14 @@ const NOT_REPORTED = [
 describe("has a township reported", () => {
   it("should list what it reported, by whom, when and the receipts, and what is missing", async () => {
     const h = await reported();
-    expect(await h.say("下营镇报了吗", STRANGER)).toBe(XIAYING);
+    expect(await h.say("下营镇报了吗", VIEWER)).toBe(XIAYING);
     for (const asked of [
       "下营报了没有",
       "下营镇这个月上报了没？",
       "下营镇报了哪些",
       "下营镇谁报的",
     ]) {
-      expect(await h.say(asked, STRANGER)).toBe(XIAYING);
+      expect(await h.say(asked, VIEWER)).toBe(XIAYING);
     }
     // As answers about one figure are, to everyone and in groups too.
     expect(await inGroup(h, "下营镇报了吗")).toBe(XIAYING);
@@ -75,20 +75,18 @@ describe("has a township reported", () => {
 
   it("should say a township reported every field", async () => {
     const h = await reported();
-    expect(await h.say("渔阳镇上报了没有", STRANGER)).toBe(
+    expect(await h.say("渔阳镇上报了没有", VIEWER)).toBe(
       [
         "渔阳镇 2026年11月已报齐 6 项：",
         "新建民宿 1户、在建民宿 2户、设施农业 3亩、生猪出栏 4头、新增村级快递网点 5个、黑臭水体治理 6处",
-        "由 办公室 于 2026年11月20日 10:30 通过企业微信上报（回执 R202611-0003）",
+        "由 区办公室 于 2026年11月20日 10:30 通过企业微信上报（回执 R202611-0003）",
       ].join("\n"),
     );
   });
 
   it("should say a township has not reported, with the deadline and its last month", async () => {
     const h = await reported();
-    expect(await h.say("官庄镇报了没有", STRANGER)).toBe(
-      `官庄镇 2026年11月尚未上报，${DEADLINE}。`,
-    );
+    expect(await h.say("官庄镇报了没有", VIEWER)).toBe(`官庄镇 2026年11月尚未上报，${DEADLINE}。`);
     expect(await h.say("下营镇10月报了吗")).toBe(
       "下营镇 2026年10月尚未上报，已过截止时间 2026年10月25日（周日）17:00。",
     );
@@ -112,7 +110,7 @@ describe("has a township reported", () => {
 describe("which townships have not reported", () => {
   it("should list them all in a private chat, a few a line, with who reported in part", async () => {
     const h = await reported();
-    expect(await h.say("哪些乡镇还没报", STRANGER)).toBe(NOT_REPORTED);
+    expect(await h.say("哪些乡镇还没报", VIEWER)).toBe(NOT_REPORTED);
     for (const asked of [
       "谁还没报",
       "还有哪些乡镇没有上报？",
@@ -143,7 +141,7 @@ describe("which townships have not reported", () => {
     const field = await h.say("哪些乡镇没报生猪出栏");
     expect(field).toMatch(/^2026年11月未上报生猪出栏的乡镇 26 个（共 27 个）：\n/);
     expect(field).toContain("\n下营镇、邦均镇、");
-    expect(await h.say("哪些乡镇报了", STRANGER)).toBe(
+    expect(await h.say("哪些乡镇报了", VIEWER)).toBe(
       "2026年11月已上报的乡镇 2 个（共 27 个）：\n渔阳镇、下营镇\n其中未报齐：下营镇（缺 3 项）",
     );
     expect(await inGroup(h, "哪些乡镇报齐了")).toBe(
@@ -153,7 +151,7 @@ describe("which townships have not reported", () => {
 
   it("should say when none or all have reported", async () => {
     const h = harness();
-    expect(await h.say("哪些乡镇还没报", STRANGER)).toBe(
+    expect(await h.say("哪些乡镇还没报", VIEWER)).toBe(
       `2026年11月还没有乡镇上报（共 27 个）。\n${DEADLINE}`,
     );
     expect(await inGroup(h, "谁还没报")).toBe("2026年11月还没有乡镇上报（共 27 个）。");
@@ -171,11 +169,11 @@ describe("which townships have not reported", () => {
         late: false,
       });
     }
-    expect(await h.say("哪些乡镇还没报", STRANGER)).toBe(
+    expect(await h.say("哪些乡镇还没报", VIEWER)).toBe(
       "2026年11月 27 个乡镇都已上报。\n其中未报齐：文昌街道（缺 5 项）",
     );
     expect(await inGroup(h, "谁还没报")).toBe("2026年11月 27 个乡镇都已上报。\n其中 1 个未报齐。");
-    expect(await h.say("10月哪些乡镇还没报")).toBe(
+    expect(await h.say("10月哪些乡镇还没报", VIEWER)).toBe(
       "2026年10月还没有乡镇上报（共 27 个）。\n已过截止时间 2026年10月25日（周日）17:00",
     );
   });
