@@ -97,6 +97,21 @@ describe("the weekly digest", () => {
     expect(h.received).toHaveLength(2);
   });
 
+  it("should count as telling the office for an admin's /remind within 10 minutes", async () => {
+    const h = digestHarness();
+    await h.tick(at("2026-12-07 09:00"));
+    h.clock.now = at("2026-12-07 09:05");
+    expect((await h.service.remindNow(TASK, "2026-12")).reply).toBe(
+      "10 分钟内已提醒过，未重复发送。",
+    );
+    h.clock.now = at("2026-12-07 09:11");
+    const later = await h.service.remindNow(TASK, "2026-12");
+    expect(later.items.map((i) => i.recipient)).toEqual([
+      "office:wecom-group",
+      "office:telegram-office",
+    ]);
+  });
+
   it("should send nothing on National Day and go out on Thursday 8 October instead", async () => {
     const h = digestHarness();
     await h.tick(at("2026-09-28 09:00")); // the week before: sent as usual
