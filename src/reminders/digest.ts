@@ -108,7 +108,7 @@ export interface DigestDeps {
   isNew(key: LedgerKey): boolean;
 }
 
-/** The digests due at `at`, one message per target (the service filters what the ledger has). */
+/** The digests due at `at` and not yet sent: one message per target without a ledger entry. */
 export function plannedDigests(at: Date, deps: DigestDeps): PlannedMessage[] {
   return deps.tasks.flatMap((task) => {
     const slot = dueDigest(task, at, deps.policy);
