@@ -81,6 +81,9 @@ export const EXPORT_TEXTS = {
   },
   csv: (path: string) => `CSV：${path}`,
   csvHead: "CSV（每月一个）：",
+  /** Outside the terminal no server path is shown (issue 13): the files stay on the server. */
+  csvKept: (count: number) =>
+    count > 1 ? `每月的 CSV（${count} 个）已另存于服务器。` : "CSV 已另存于服务器。",
 } as const;
 
 /** The periods an /export argument names, oldest first, or why it names none. */
@@ -159,10 +162,13 @@ async function exportFiles(deps: FormDeps, dir: string, context: CommandContext)
     dir,
     deadline: (p) => deadlineOf(p, dueOf(deps.task)),
   });
+  // Paths only in the terminal, on the operator's own machine.
   const csv =
-    files.csv.length === 1
-      ? [EXPORT_TEXTS.csv(files.csv[0]!.path)]
-      : [EXPORT_TEXTS.csvHead, ...files.csv.map((f) => f.path)];
+    context.message.channel !== "console"
+      ? [EXPORT_TEXTS.csvKept(files.csv.length)]
+      : files.csv.length === 1
+        ? [EXPORT_TEXTS.csv(files.csv[0]!.path)]
+        : [EXPORT_TEXTS.csvHead, ...files.csv.map((f) => f.path)];
   const text = [EXPORT_TEXTS.exported(parsed.periods, deps.task.title), ...csv].join("\n");
   return [{ text, file: { path: files.xlsx, name: basename(files.xlsx) } }];
 }
