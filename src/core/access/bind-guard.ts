@@ -7,9 +7,9 @@
 export interface BindFailures {
   /** Records one wrong code from `identity`. */
   add(identity: string, at: Date): void;
-  /** When `identity` typed wrong codes since `since`, oldest first. */
+  /** When `identity` typed wrong codes after `since`, oldest first. */
   of(identity: string, since: Date): Date[];
-  /** Wrong codes since `since` from everybody, and how many people typed them. */
+  /** Wrong codes after `since` from everybody, and how many people typed them. */
   total(since: Date): { attempts: number; people: number };
   /** When the office was last told, if ever. */
   lastAlert(): Date | undefined;
@@ -110,9 +110,9 @@ export function memoryBindFailures(): BindFailures {
   return {
     add: (identity, at) => void attempts.push({ identity, at }),
     of: (identity, since) =>
-      attempts.filter((a) => a.identity === identity && a.at >= since).map((a) => a.at),
+      attempts.filter((a) => a.identity === identity && a.at > since).map((a) => a.at),
     total(since) {
-      const recent = attempts.filter((a) => a.at >= since);
+      const recent = attempts.filter((a) => a.at > since);
       return { attempts: recent.length, people: new Set(recent.map((a) => a.identity)).size };
     },
     lastAlert: () => alerted,

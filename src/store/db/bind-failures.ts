@@ -25,7 +25,7 @@ export function sqlBindFailures(db: Database): BindFailures {
             .selectFrom("bind_failures")
             .select("at")
             .where("identity", "=", identity)
-            .where("at", ">=", since.toISOString())
+            .where("at", ">", since.toISOString())
             .orderBy("at")
             .orderBy("id"),
         )
@@ -38,7 +38,7 @@ export function sqlBindFailures(db: Database): BindFailures {
             sql<number>`count(*)`.as("attempts"),
             sql<number>`count(distinct identity)`.as("people"),
           ])
-          .where("at", ">=", since.toISOString()),
+          .where("at", ">", since.toISOString()),
       );
       return { attempts: row?.attempts ?? 0, people: row?.people ?? 0 };
     },
