@@ -17,6 +17,9 @@ export class TypoCorrector {
   private readonly bySound = new Map<string, string[]>();
   /** The same, with tones: a real word is repaired only to one that sounds exactly alike. */
   private readonly byTone = new Map<string, string[]>();
+  /** The same, with the sounds typists mix up as one (see `fuzzy`). */
+  private readonly byFuzzy = new Map<string, string[]>();
+  private readonly byFuzzyTone = new Map<string, string[]>();
 
   /** "Does the report say this?", fast (a gram set for short strings). */
   private readonly has: (text: string) => boolean;
@@ -38,6 +41,8 @@ export class TypoCorrector {
     for (const gram of grams) {
       add(this.bySound, this.soundOf(gram), gram);
       add(this.byTone, this.soundOf(gram, true), gram);
+      add(this.byFuzzy, fuzzy(this.soundOf(gram)), gram);
+      add(this.byFuzzyTone, fuzzy(this.soundOf(gram, true)), gram);
     }
   }
 
@@ -56,12 +61,20 @@ export class TypoCorrector {
         // lacks ("肉机") only one with the very same tones ("肉鸡", but "科级" is not "科技").
         // ... and only within that word: "养殖两块" is no slip for anything.
         const whole = absent.includes(i) && absent.includes(i + n - 1) && !absent.includes(i - 1);
-        const sounds = strange.some(inside)
-          ? this.bySound.get(this.soundOf(window))
-          : whole && absent.filter(inside).length === n && !absent.includes(i + n)
-            ? this.byTone.get(this.soundOf(window, true))
-            : undefined;
-        const fix = sounds?.find((g) => oneCharApart(g, window));
+        const tones = !strange.some(inside);
+        if (tones && !(whole && absent.filter(inside).length === n && !absent.includes(i + n))) {
+          continue;
+        }
+        const exact = (tones ? this.byTone : this.bySound).get(this.soundOf(window, tones));
+        // A sound typists mix up (总厂 for 总产) repairs only a character of the strange word.
+        const mixed = (tones ? this.byFuzzyTone : this.byFuzzy).get(
+          fuzzy(this.soundOf(window, tones)),
+        );
+        const slip = (g: string) => {
+          const k = differingAt(g, window);
+          return k >= 0 && (strange.includes(i + k) || absent.includes(i + k));
+        };
+        const fix = exact?.find((g) => differingAt(g, window) >= 0) ?? mixed?.find(slip);
         if (!fix) continue;
         text = text.slice(0, i) + fix + text.slice(i + n);
         // A repaired stretch is a report word now: never "repair" it again.
@@ -85,6 +98,17 @@ export class TypoCorrector {
     }
     return sound;
   }
+}
+
+/**
+ * The sounds pinyin typists mix up count as one (模糊音): zh/z, ch/c, sh/s and the nasal endings
+ * ang/an, eng/en, ing/in ("农名工" for 农民工, "总厂" for 总产).
+ */
+function fuzzy(sound: string): string {
+  return sound
+    .split(" ")
+    .map((s) => s.replace(/^([zcs])h/, "$1").replace(/([aei])ng(?=\d?$)/, "$1n"))
+    .join(" ");
 }
 
 function add(map: Map<string, string[]>, key: string, gram: string): void {
@@ -147,8 +171,13 @@ function isAbsentNoun(word: string, tag: string, inCorpus: (w: string) => boolea
 
 const FUNCTION_START = /^[要能会可将都也还就又才已被把给让共总准想该得]/;
 
-function oneCharApart(a: string, b: string): boolean {
-  let diffs = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diffs++;
-  return diffs === 1;
+/** Where two strings of one length differ, when they differ in exactly one character; else -1. */
+function differingAt(a: string, b: string): number {
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (at >= 0) return -1;
+    at = i;
+  }
+  return at;
 }
