@@ -19,12 +19,14 @@ import { identityCommands } from "./identity-commands.js";
 import { officeCommands } from "./office-commands.js";
 import { createStrayWordHook } from "./stray-words.js";
 import { COMMAND_TEXTS } from "./texts.js";
+import { remindCommand, type RemindNow } from "./remind-command.js";
 import { submitterNames, type AnswerDeps } from "./visibility.js";
 import type { Roles } from "../access/roles.js";
 import { createBindGuard, memoryBindFailures, type BindFailures } from "../access/bind-guard.js";
 import { throttledLogFor } from "../../infra/throttled-log.js";
 
 export type { ExpiryNotice } from "./expiry.js";
+export type { RemindNow, RemindOutcome } from "./remind-command.js";
 
 /** Options of `createSubmissionFeature`. */
 export interface SubmissionFeatureOptions {
@@ -58,6 +60,11 @@ export interface SubmissionFeatureOptions {
   bindFailures?: BindFailures;
   /** Tells the office when wrong invite codes pile up (default: only logged). */
   alertOffice?: (text: string) => Promise<void>;
+  /**
+   * Sends a task's reminders now (the reminder service's `remindNow`); given, the feature's
+   * `/remind` also names the townships nobody could be reminded in (default: no /remind here).
+   */
+  remindNow?: RemindNow;
 }
 
 /** What the lead passes to `createCore`, plus the expiry the lead runs every minute. */
@@ -72,6 +79,7 @@ export interface SubmissionFeature {
 /** Builds the submission feature over the given stores. */
 export function createSubmissionFeature(options: SubmissionFeatureOptions): SubmissionFeature {
   const deps = formDeps(options);
+  const { remindNow } = options;
   const answers: AnswerDeps = { ...deps, names: submitterNames(options.bindings, options.roles) };
   const guard = createBindGuard({
     failures: options.bindFailures ?? memoryBindFailures(),
@@ -85,6 +93,9 @@ export function createSubmissionFeature(options: SubmissionFeatureOptions): Subm
       cancel: { run: (c) => cancelWithoutDraft(c.conversation) },
       ...identityCommands(deps, guard),
       ...officeCommands(deps, options.exportDir),
+      ...(remindNow
+        ? { remind: remindCommand(deps, options.tasks, options.roster, remindNow) }
+        : {}),
     },
     flows: [createSubmissionFlow(deps)],
     answerHooks: [createStrayWordHook(deps), createAnswerHook(answers)],

@@ -10,6 +10,7 @@ import { memoryConversationStore } from "../../../src/store/db/conversations.js"
 import type { Core, Message, Reply } from "../../../src/core/types.js";
 import {
   createSubmissionFeature,
+  type RemindNow,
   type SubmissionFeature,
 } from "../../../src/core/submissions/index.js";
 import { memoryBindingStore, type BindingStore } from "../../../src/store/bindings.js";
@@ -68,6 +69,8 @@ export interface HarnessOptions {
   exportDir?: string;
   /** What the feature reads baselines from (default: `REPORT`). */
   answerer?: IndicatorSource;
+  /** The reminders' send-now (default: none, so no /remind). */
+  remindNow?: RemindNow;
 }
 
 const quiet: Logger = { info: () => undefined, error: () => undefined };
@@ -98,6 +101,7 @@ export function harness(options: HarnessOptions = {}) {
     exportDir: options.exportDir ?? "/nonexistent",
     log: quiet,
     roles,
+    remindNow: options.remindNow,
   });
   const core: Core = createCore({
     answerer: ANSWERER,
