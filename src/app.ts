@@ -30,6 +30,8 @@ import { prepareReportBytes } from "./reports/import.js";
 import { acquireDataDirLock, type DataDirLock } from "./store/lock.js";
 import {
   createReminderService,
+  digestChart,
+  digestTargets,
   holidayCommands,
   openLedger,
   startCron,
@@ -203,6 +205,18 @@ async function startWithLock(
     quietHours: config.quietHours,
     weekends: config.remindWeekends,
     calendar: holidays.calendar,
+    // The weekly digest to the office (its time is data in data/tasks.json).
+    digest: {
+      figures: stores.submissions,
+      area: district.area,
+      targets: digestTargets({
+        wecomGroup: bot.wecom?.webhook,
+        telegram: bot.telegram,
+        telegramChat: config.telegram?.officeChatId,
+        print,
+      }),
+      chart: digestChart({ ...stores, output: chartFiles(data("charts")), area: district.area }),
+    },
   });
   // Piped console input is a batch of questions: no reminders mixed into its answers.
   const cron: ReminderCron | undefined =

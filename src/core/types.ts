@@ -61,6 +61,12 @@ export interface ReplyFile {
 export interface Reply {
   text: string;
   choices?: Choice[];
+  /**
+   * Quick actions shown as buttons where a channel has them (Telegram inline buttons, WeCom card
+   * buttons): pressing one sends its value as if typed. Unlike choices they are not numbered and
+   * a typed number never selects one (a form's field takes numbers); the text names them anyway.
+   */
+  buttons?: Choice[];
   file?: ReplyFile;
   /** A picture (a chart as PNG): Telegram sendPhoto, WeCom image message, the console's path. */
   image?: ReplyFile;

@@ -75,6 +75,8 @@ export interface FakeWecom {
   /** media/upload calls accepted (a "media" file part and a known type). */
   uploads: Upload[];
   webhookMessages: Received[];
+  /** message/update_template_card calls accepted (each response code works once). */
+  cardUpdates: Received[];
   robotResponses: (Received & { code: string })[];
   /** media/get calls answered with a file. */
   mediaDownloads: MediaDownload[];
@@ -106,6 +108,7 @@ async function read(req: IncomingMessage): Promise<Buffer> {
 export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWecom> {
   const now = options.now ?? Date.now;
   const valid = new Set<string>();
+  const usedCodes = new Set<string>();
   const expired = new Set<string>();
   const failures = new Map<string, Failure[]>();
   const media = new Map<string, FakeMedia>();
@@ -117,6 +120,7 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
     messages: [] as Received[],
     uploads: [] as FakeWecom["uploads"],
     webhookMessages: [] as Received[],
+    cardUpdates: [] as Received[],
     robotResponses: [] as FakeWecom["robotResponses"],
     mediaDownloads: [] as MediaDownload[],
     requestLog: [] as string[],
@@ -228,6 +232,16 @@ export async function startFakeWecom(options: FakeWecomOptions): Promise<FakeWec
         if (!knownMedia(message)) return json(res, { errcode: 40007, errmsg: "invalid media_id" });
         fake.messages.push({ at: now(), body: message, query });
         return json(res, { errcode: 0, errmsg: "ok", invaliduser: "" });
+      }
+      case "/cgi-bin/message/update_template_card": {
+        const problem = tokenProblem(query);
+        if (problem) return json(res, { errcode: problem, errmsg: "token" });
+        const update = body();
+        const code = String(update.response_code ?? "");
+        if (!code || usedCodes.has(code)) return json(res, { errcode: 40078, errmsg: "code" });
+        usedCodes.add(code);
+        fake.cardUpdates.push({ at: now(), body: update, query });
+        return json(res, { errcode: 0, errmsg: "ok" });
       }
       case "/cgi-bin/media/upload":
         return upload(req, res, query, raw);

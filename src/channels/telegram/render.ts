@@ -32,7 +32,8 @@ export type OutgoingPart =
  * instead of a message of its own.
  */
 export function renderReply(reply: Reply): OutgoingPart[] {
-  const choices = reply.choices ?? [];
+  // Quick-action buttons go after the choices; both send their value when pressed.
+  const choices = [...(reply.choices ?? []), ...(reply.buttons ?? [])];
   const keyboard = choices.length > 0 ? choiceKeyboard(choices) : undefined;
   const text = reply.text.trim() === "" && choices.length > 0 ? CHOOSE_PROMPT : reply.text;
   const parts: OutgoingPart[] = [];

@@ -49,6 +49,8 @@ export interface OpenedMedia {
 export interface WecomApi {
   /** POSTs a message/send body; resolves once WeCom accepted it. */
   sendMessage(body: Record<string, unknown>): Promise<void>;
+  /** POSTs a message/update_template_card body (a card's buttons after a press). */
+  updateTemplateCard(body: Record<string, unknown>): Promise<void>;
   /**
    * Uploads a temporary file (media/upload, field "media"); resolves with its media_id. `type`
    * "image" for a picture sent as an image message (PNG or JPG, at most 10 MB), else "file".
@@ -213,6 +215,13 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     async sendMessage(body) {
       await withToken("cgi-bin/message/send", (token) =>
         http.post(`${base}/cgi-bin/message/send`, body, { params: { access_token: token } }),
+      );
+    },
+    async updateTemplateCard(body) {
+      await withToken("cgi-bin/message/update_template_card", (token) =>
+        http.post(`${base}/cgi-bin/message/update_template_card`, body, {
+          params: { access_token: token },
+        }),
       );
     },
     async uploadFile(file, type = "file") {

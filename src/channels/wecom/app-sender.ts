@@ -1,5 +1,6 @@
 // Sends core replies to one member through the self-built app, within WeCom's per-member limit.
-import type { Reply, ReplyFile } from "../../core/types.js";
+import { randomBytes } from "node:crypto";
+import type { Choice, Reply, ReplyFile } from "../../core/types.js";
 import type { WecomApi } from "./api.js";
 import type { WecomLogger } from "./callback.js";
 import { describeError } from "./errors.js";
@@ -36,13 +37,26 @@ export interface AppSenderOptions {
   now?: () => number;
 }
 
+/** A button_interaction card holds at most this many buttons; more choices stay numbered. */
+export const CARD_MAX_BUTTONS = 6;
+/** Button labels longer than this (WeCom suggests 10 characters) keep the choices numbered. */
+export const CARD_MAX_LABEL = 12;
+/** The card's title above its buttons. */
+export const CARD_TITLE = "请选择";
+
 /** Delivers replies to members. */
 export interface AppSender {
   /**
-   * Sends the reply text (choices as numbered lines), then its picture as an image message (a
-   * short note instead when it cannot be sent), then its file if any.
+   * Sends the reply text, then its choices and buttons as a template card with buttons (up to
+   * six short ones; otherwise choices as numbered lines in the text), then its picture as an
+   * image message (a short note instead when it cannot be sent), then its file if any.
    */
   send(userId: string, reply: Reply): Promise<void>;
+  /**
+   * After a press: turns the card's buttons into one that cannot be pressed, naming the choice
+   * (message/update_template_card; its response code works once, within 72 hours).
+   */
+  closeCard(userId: string, responseCode: string, chosen: string): Promise<void>;
 }
 
 /** Creates the sender of the self-built app. */
@@ -93,13 +107,42 @@ export function createAppSender(options: AppSenderOptions): AppSender {
 
   return {
     async send(userId, reply) {
-      const text = renderReply(reply);
+      const buttons = cardButtons(reply);
+      const text = buttons ? reply.text : renderReply(reply);
       if (text.trim() !== "") await sendText(userId, text);
+      if (buttons) {
+        await deliver(userId, {
+          msgtype: "template_card",
+          template_card: {
+            card_type: "button_interaction",
+            main_title: { title: CARD_TITLE },
+            task_id: `c${Date.now().toString(36)}_${randomBytes(6).toString("hex")}`,
+            button_list: buttons.map((b) => ({ text: b.label, style: 1, key: b.value })),
+          },
+        });
+      }
       if (reply.image) await sendImage(userId, reply.image);
       if (reply.file) {
         const mediaId = await api.uploadFile(reply.file);
         await deliver(userId, { msgtype: "file", file: { media_id: mediaId } });
       }
     },
+    async closeCard(userId, responseCode, chosen) {
+      await api.updateTemplateCard({
+        userids: [userId],
+        agentid,
+        response_code: responseCode,
+        button: { replace_name: `已选择：${chosen}`.slice(0, 20) },
+      });
+    },
   };
+}
+
+/** The reply's choices and buttons when they fit on one card, else undefined. */
+function cardButtons(reply: Reply): Choice[] | undefined {
+  const all = [...(reply.choices ?? []), ...(reply.buttons ?? [])];
+  if (all.length === 0 || all.length > CARD_MAX_BUTTONS) return undefined;
+  if (all.some((c) => [...c.label].length > CARD_MAX_LABEL)) return undefined;
+  if (all.some((c) => Buffer.byteLength(c.value, "utf8") > 1024)) return undefined;
+  return all;
 }

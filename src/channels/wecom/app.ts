@@ -47,8 +47,10 @@ function privateChat(userId: string) {
 function toMessage(inbound: AppInbound): Message | undefined {
   const base = privateChat(inbound.userId);
   if (inbound.kind === "text") return { ...base, text: inbound.text, messageId: inbound.dedupeKey };
-  // A menu click carries its EventKey as if the member had typed it.
-  if (inbound.kind === "event" && inbound.event === "click" && inbound.eventKey) {
+  // A menu click or a card button carries its EventKey as if the member had typed it.
+  const pressed =
+    inbound.kind === "event" && ["click", "template_card_event"].includes(inbound.event);
+  if (inbound.kind === "event" && pressed && inbound.eventKey) {
     return { ...base, text: inbound.eventKey, messageId: inbound.dedupeKey };
   }
   return undefined;
@@ -90,6 +92,14 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     async read(payload) {
       const inbound = payload as AppInbound;
       if (inbound.kind === "other") return { replies: [{ text: TEXT_ONLY }] };
+      if (inbound.kind === "event" && inbound.responseCode && inbound.eventKey) {
+        // The pressed card shows what was chosen and cannot be pressed again (best effort).
+        await sender
+          .closeCard(inbound.userId, inbound.responseCode, inbound.eventKey)
+          .catch((error: unknown) => {
+            log.warn(`wecom app: card ${inbound.taskId} not updated: ${describeError(error)}`);
+          });
+      }
       const message = inbound.kind === "file" ? await fileMessage(inbound) : toMessage(inbound);
       return message ? { message } : undefined;
     },

@@ -160,12 +160,27 @@ const FileSchema = z.object({
   FileSize: z.string().optional(),
   MsgId: z.string().min(1).optional(),
 });
+/** A press on a template card's button. */
+const CardEventSchema = z.object({
+  EventKey: z.string().min(1).max(1024),
+  TaskId: z.string().min(1).max(128),
+  ResponseCode: z.string().min(1).max(512).optional(),
+});
 const OtherSchema = z.object({ ...Common, MsgType: z.string().min(1), MsgId: z.string().min(1) });
 
 /** A decrypted self-built-app callback, reduced to what the channel uses. */
 export type AppInbound =
   | { kind: "text"; userId: string; text: string; dedupeKey: string; createTime: string }
-  | { kind: "event"; userId: string; event: string; eventKey?: string; dedupeKey: string }
+  | {
+      kind: "event";
+      userId: string;
+      event: string;
+      eventKey?: string;
+      dedupeKey: string;
+      /** A card button press (template_card_event): the card's task id and its update code. */
+      taskId?: string;
+      responseCode?: string;
+    }
   | {
       kind: "file";
       userId: string;
@@ -194,6 +209,19 @@ export function parseAppMessage(xml: string): AppInbound {
   }
   if (fields.MsgType === "event") {
     const e = parseWith(EventSchema, fields, "Event");
+    if (e.Event === "template_card_event") {
+      const card = parseWith(CardEventSchema, fields, "Card event");
+      // One action per card: a second press of any of its buttons is a repeat.
+      return {
+        kind: "event",
+        userId: e.FromUserName,
+        event: e.Event,
+        eventKey: card.EventKey,
+        dedupeKey: `card:${card.TaskId}`,
+        taskId: card.TaskId,
+        responseCode: card.ResponseCode,
+      };
+    }
     const dedupeKey = `${e.FromUserName}#${e.CreateTime}`;
     return {
       kind: "event",

@@ -16,13 +16,22 @@ export function promptFor(deps: FormDeps, draft: Draft, now: Date): Reply {
     case "township":
       return { text: TEXTS.chooseTownship, choices: townshipChoices(deps) };
     case "field":
-      return { text: fieldPrompt(deps, draft, step.index) };
+      return { text: fieldPrompt(deps, draft, step.index), buttons: fieldButtons(step.index) };
     case "confirm":
       return { text: confirmPrompt(deps, step), choices: YES_NO };
     case "summary":
-      return { text: summaryText(deps, draft, now) };
+      return { text: summaryText(deps, draft, now), buttons: SUMMARY_BUTTONS };
   }
 }
+
+const button = (word: string): Choice => ({ label: word, value: word });
+
+/** 跳过, and 上一步 after the first field. */
+function fieldButtons(index: number): Choice[] {
+  return index > 0 ? [button(TEXTS.skipWord), button(TEXTS.backWord)] : [button(TEXTS.skipWord)];
+}
+
+const SUMMARY_BUTTONS: Choice[] = [button(TEXTS.confirmWord), button(TEXTS.cancelWord)];
 
 const YES_NO: Choice[] = [
   { label: TEXTS.yes, value: TEXTS.yes },

@@ -21,6 +21,11 @@ export const TEXTS = {
   ambiguousTownship: (typed: string, names: string[]) =>
     `“${typed}”可能是：${names.join("、")}，请写全称。`,
   controlHint: "请输入数字，例如 35；可以回复：跳过、上一步、取消",
+  /** The words the form's buttons send (each is among the control words of intents/forms.json). */
+  skipWord: "跳过",
+  backWord: "上一步",
+  confirmWord: "确认",
+  cancelWord: "取消",
   firstItem: "已经是第一项了。",
   skipped: (label: string) => `已跳过“${label}”。`,
   reenter: "好的，请重新输入。",

@@ -14,6 +14,7 @@ import {
   APP_AES_KEY,
   APP_TOKEN,
   appEnvelope,
+  appCardEventXml,
   appTextXml,
   CORP_ID,
   echoCore,
@@ -250,22 +251,62 @@ describe("WeCom self-built app door", () => {
     expect(second.calls.map((m) => m.messageId)).toEqual(["1006"]);
   });
 
-  it("renders choices as numbered lines with the hint", async () => {
+  it("renders more than six choices as numbered lines with the hint", async () => {
+    const labels = ["甲", "乙", "丙", "丁", "戊", "己", "庚"];
     const core = echoCore(() => [
-      {
-        text: "请选择：",
-        choices: [
-          { label: "脱贫户数", value: "x" },
-          { label: "夏粮单产", value: "y" },
-        ],
-      },
+      { text: "请选择：", choices: labels.map((label) => ({ label, value: label })) },
     ]);
     const { base, fake, channel } = await rig(core);
     await post(base, appTextXml("lisi", "填报", "1007"));
     await channel.idle();
+    expect(fake.messages.map((m) => m.body.msgtype)).toEqual(["text"]);
     expect(fake.messages[0]?.body.text).toEqual({
-      content: "请选择：\n\n1. 脱贫户数\n2. 夏粮单产\n\n回复数字选择",
+      content: `请选择：\n\n${labels.map((l, i) => `${i + 1}. ${l}`).join("\n")}\n\n回复数字选择`,
     });
+  });
+
+  it("puts up to six choices and buttons on a card, and acts on one press per card", async () => {
+    const core = echoCore((m) =>
+      m.text === "上报"
+        ? [
+            {
+              text: "1. 新建民宿：35户\n回复“确认”提交",
+              buttons: [
+                { label: "确认", value: "确认" },
+                { label: "取消", value: "取消" },
+              ],
+            },
+          ]
+        : [{ text: `收到：${m.text}` }],
+    );
+    const { base, fake, channel } = await rig(core);
+    await post(base, appTextXml("lisi", "上报", "1020"));
+    await channel.idle();
+    expect(fake.messages.map((m) => m.body.msgtype)).toEqual(["text", "template_card"]);
+    expect(fake.messages[0]?.body.text).toEqual({ content: "1. 新建民宿：35户\n回复“确认”提交" });
+    const card = fake.messages[1]?.body.template_card as {
+      card_type: string;
+      task_id: string;
+      button_list: { text: string; key: string }[];
+    };
+    expect(card.card_type).toBe("button_interaction");
+    expect(card.button_list.map((b) => [b.text, b.key])).toEqual([
+      ["确认", "确认"],
+      ["取消", "取消"],
+    ]);
+    // A press arrives as template_card_event: handled as typed, the card closed once.
+    await post(base, appCardEventXml("lisi", "确认", card.task_id, "RC1", 1717380100));
+    await post(base, appCardEventXml("lisi", "取消", card.task_id, "RC2", 1717380101));
+    await channel.idle();
+    expect(core.calls.map((m) => m.text)).toEqual(["上报", "确认"]);
+    expect(fake.cardUpdates.map((u) => u.body)).toEqual([
+      {
+        userids: ["lisi"],
+        agentid: 1000002,
+        response_code: "RC1",
+        button: { replace_name: "已选择：确认" },
+      },
+    ]);
   });
 
   it("uploads a reply file and sends it as a file message after the text", async () => {

@@ -115,6 +115,23 @@ export function appTextXml(
   );
 }
 
+/** The plaintext XML of a press on a template card's button (template_card_event). */
+export function appCardEventXml(
+  from: string,
+  key: string,
+  taskId: string,
+  responseCode: string,
+  createTime = 1717380000,
+): string {
+  return (
+    `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName>` +
+    `<CreateTime>${createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType>` +
+    `<Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[${key}]]></EventKey>` +
+    `<TaskId><![CDATA[${taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType>` +
+    `<ResponseCode><![CDATA[${responseCode}]]></ResponseCode><AgentID>1000002</AgentID></xml>`
+  );
+}
+
 /** The envelope WeCom POSTs to the app callback URL. */
 export function appEnvelope(cipher: string): string {
   return `<xml><ToUserName><![CDATA[${CORP_ID}]]></ToUserName><Encrypt><![CDATA[${cipher}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`;
