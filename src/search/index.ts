@@ -78,6 +78,9 @@ const NOT_MEASURED_IN: [RegExp, string[]][] = [
   [/(产值|收入|销售额|总额)$/, ["area", "weight"]],
 ];
 
+/** A question about how often: it names a unit of times, or asks 频次/次数. */
+const FREQUENCY_ASKED = /[次期轮回趟遍届]|频次|频率|times|rounds/;
+
 /** The first year of each five-year plan period. */
 const PLAN_START: Record<string, number> = {
   十一五: 2006,
@@ -117,6 +120,8 @@ export class IndicatorIndex {
   /** Townships and the other places the district's reports name. */
   private readonly places: string[];
   private readonly unitFamilies: Record<string, string[]>;
+  /** Units that count how often something was done (次, 轮, 期). */
+  private readonly frequency: Set<string>;
   private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
@@ -134,6 +139,7 @@ export class IndicatorIndex {
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.places = [...(places ?? []), ...intents.places];
     this.unitFamilies = intents.unitFamilies;
+    this.frequency = new Set(intents.unitFamilies.times ?? []);
   }
 
   /** Finds the figures that answer `question`, best first. */
@@ -249,6 +255,9 @@ export class IndicatorIndex {
     const rateAsked = query.units.has("%") || query.kinds.has("rate") || query.asksChange;
     if (share && query.units.size > 0 && !rateAsked) return false;
     if (query.asksMagnitude && magnitudeOf(doc.indicator.unit) === 1) return false;
+    // "公厕有多少" against "开展3轮…515座公厕…排查": how often something was done answers only a
+    // question about how often (几次, 多少轮, 次数).
+    if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
     return (
       !contradicts(doc, query) && !this.otherModifier(doc, query) && !this.misMeasured(doc, query)
