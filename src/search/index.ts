@@ -672,8 +672,9 @@ function kindFit(indicator: Indicator, query: ParsedQuery): number {
   return query.kinds.has(opposite as IndicatorKind) ? -0.3 : 0;
 }
 
+/** Lower case without quotation marks: questions lose theirs in normalisation ("十三五末"). */
 function lower(text: string): string {
-  return text.toLowerCase();
+  return text.toLowerCase().replace(/[“”"‘’'《》「」〈〉]/g, "");
 }
 
 /**

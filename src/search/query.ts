@@ -80,6 +80,7 @@ const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
 /** "技改投资增了多少" asks a growth; "新增多少" asks what was added. */
 const GREW = /(?<![新净])增多少/;
+const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|末)?/g;
 const CODES = /[a-z]{1,4}\d+(?:\.\d+)?(?![\d.])|\d+[a-z]{1,2}(?![a-z])/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 const MAGNITUDE_ASKED = /(多少|几)(万亿|亿|万)/;
@@ -268,6 +269,12 @@ export class QueryParser {
       // "比上年多了多少": a change need not repeat what it is compared with.
       terms.push({ text: year!, forms, soft: Boolean(compared), anchor });
       rest = rest.split(year!).join("|");
+    }
+    for (const [period] of rest.matchAll(PLAN_PERIOD)) {
+      // "十二五期间": which plan period is checked against the figure's own (see `index.ts`);
+      // as words it only helps when found.
+      terms.push({ text: period, forms: [period], soft: true, anchor: false });
+      rest = rest.replace(period, "|");
     }
     for (const [code] of rest.matchAll(CODES)) {
       // "pm10", "5g", "cod": a code is one thing, its digits are part of its name.
