@@ -151,7 +151,11 @@ describe("WeCom app door", () => {
     expect(res.status).toBe(200);
     await eventually(() => to().length > before, 5000);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return JSON.stringify(to().slice(before).map((m) => m.body));
+    return JSON.stringify(
+      to()
+        .slice(before)
+        .map((m) => m.body),
+    );
   }
 
   it("shows a township's submitted figure to its submitter, not to an unregistered user", async () => {

@@ -28,7 +28,8 @@ export interface AuditRule {
   when?: (args: string, reply: string) => boolean;
 }
 
-const withArgs = (args: string) => args.trim() !== "";
+/** A change, not a listing: arguments other than 列表/list. */
+const changes = (args: string) => !/^(|list|列表)$/i.test(args.trim());
 
 /** Commands whose runs are admin actions (or, for /bind, a person taking a township). */
 export const AUDITED_COMMANDS: Readonly<Record<string, AuditRule>> = {
@@ -47,7 +48,7 @@ export const AUDITED_COMMANDS: Readonly<Record<string, AuditRule>> = {
   remind: { action: "remind", detail: (_args, reply) => reply },
   teach: { action: "teach" },
   forget: { action: "forget" },
-  holidays: { action: "holidays", when: withArgs },
+  holidays: { action: "holidays", when: changes },
   reports: { action: "reports", when: (args) => /^(remove|删除)/i.test(args.trim()) },
   as: { action: "as" },
 };
