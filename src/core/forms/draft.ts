@@ -60,6 +60,11 @@ export const DraftSchema = z.object({
   /** One-line values waiting for 是/否 before the summary. */
   pending: z.array(PendingSchema),
   step: StepSchema,
+  /**
+   * A new 上报 that arrived while this draft was open, waiting for "continue or drop?": its
+   * text after the command word ("" for a bare 上报).
+   */
+  startAfter: z.string().max(4000).optional(),
 });
 /** A submission being filled in. */
 export type Draft = z.infer<typeof DraftSchema>;

@@ -5,11 +5,13 @@ import { matchCommand } from "../intents.js";
 import { formatPeriod } from "../period.js";
 import type { Reply } from "../types.js";
 import type { FormDeps } from "./deps.js";
+import { mayReport, reporterOf } from "../submissions/access.js";
 import { FLOW_NAME, clearDraft, isIdle, readDraft, saveDraft, type Draft } from "./draft.js";
 import { promptFor } from "./prompts.js";
 import { startReport } from "./start.js";
 import { handleStep, type Outcome } from "./steps.js";
 import { TEXTS } from "./texts.js";
+import { normaliseWord } from "./words.js";
 
 /** The flow the engine hands a chat to while its draft is open. */
 export function createSubmissionFlow(deps: FormDeps): Flow {
@@ -23,6 +25,14 @@ export function createSubmissionFlow(deps: FormDeps): Flow {
       }
       const command = matchCommand(text, deps.intents.commands);
       if (isIdle(read.updatedAt, context.now)) return expired(deps, context, read.draft, command);
+      // A draft for a township this person can no longer report for is named and dropped first.
+      const township = read.draft.township;
+      const reporter = reporterOf(context, deps.bindings);
+      if (township && (!reporter || !mayReport(reporter, township))) {
+        clearDraft(context.conversation);
+        return [{ text: TEXTS.noLongerAllowed(township) }];
+      }
+      if (read.draft.startAfter !== undefined) return decide(deps, context, read.draft, text);
       if (command?.name === "report") return restart(deps, context, read.draft, command.args);
       if (command?.name === "cancel")
         return finish(deps, context, { draft: null, notes: [TEXTS.cancelled] });
@@ -67,11 +77,44 @@ function expired(
   return [notice, ...beginReport(deps, { ...context, args: command.args })];
 }
 
-/** 上报 while a draft is open: bare, it resumes; with figures, it replaces the draft. */
+/**
+ * 上报 while a draft is open never replaces it silently: the draft is named (township, fields
+ * filled) and the person answers 继续 (go on with it) or 放弃 (drop it and start the new one).
+ */
 function restart(deps: FormDeps, context: CommandContext, draft: Draft, args: string): Reply[] {
-  if (!args) return finish(deps, context, { draft, notes: [TEXTS.resume] });
-  const started = startReport(deps, context, args);
-  if (!started.ok) return finish(deps, context, { draft, notes: [started.error] });
-  const { outcome } = started;
-  return finish(deps, context, { ...outcome, notes: [TEXTS.replaced, ...outcome.notes] });
+  if (args) {
+    // A line that cannot be taken is refused at once; the open draft stays as it was.
+    const started = startReport(deps, context, args);
+    if (!started.ok) return finish(deps, context, { draft, notes: [started.error] });
+  }
+  saveDraft(context.conversation, { ...draft, startAfter: args }, context.now);
+  return [openDraftQuestion(draft)];
+}
+
+function openDraftQuestion(draft: Draft): Reply {
+  const filled = Object.keys(draft.values).length;
+  return {
+    text: TEXTS.openDraft(draftPlace(draft), filled),
+    buttons: [
+      { label: TEXTS.continueWord, value: TEXTS.continueWord },
+      { label: TEXTS.dropWord, value: TEXTS.dropWord },
+    ],
+  };
+}
+
+/** The answer to "continue or drop?". */
+function decide(deps: FormDeps, context: CommandContext, draft: Draft, text: string): Reply[] {
+  const word = normaliseWord(text);
+  const { startAfter = "", ...kept } = draft;
+  if (word === TEXTS.continueWord)
+    return finish(deps, context, { draft: kept, notes: [TEXTS.resume] });
+  if (word === TEXTS.dropWord || matchCommand(text, deps.intents.commands)?.name === "cancel") {
+    clearDraft(context.conversation);
+    const dropped = TEXTS.droppedForNew(draftPlace(draft));
+    const started = startReport(deps, context, startAfter);
+    if (!started.ok) return [{ text: `${dropped}\n${started.error}` }];
+    const { outcome } = started;
+    return finish(deps, context, { ...outcome, notes: [dropped, ...outcome.notes] });
+  }
+  return [{ ...openDraftQuestion(draft), text: TEXTS.openDraftAgain }];
 }

@@ -49,7 +49,13 @@ export const TEXTS = {
     `您的填报草稿${where ? `（${where}）` : ""}超过 30 分钟没有操作，已作废，没有提交任何数据。需要时请重新发送“上报”。`,
   invalidDraft: "之前的填报草稿已无法继续（系统已更新），已丢弃。需要时请重新发送“上报”。",
   resume: "您有一份未完成的填报，继续：",
-  replaced: "已放弃之前未完成的草稿。",
+  /** A new 上报 while a draft is open: the draft is named and the person decides. */
+  openDraft: (place: string, filled: number) =>
+    `您有一份未完成的填报（${place}，已填 ${filled} 项）。回复“继续”接着填这一份，回复“放弃”丢弃它并开始新的填报。`,
+  continueWord: "继续",
+  dropWord: "放弃",
+  openDraftAgain: "请回复“继续”或“放弃”。",
+  droppedForNew: (place: string) => `已放弃之前的草稿（${place}）。`,
   noLongerAllowed: (township: string) =>
     `您已不能填报${township}的数据（绑定已变更），草稿已丢弃，没有提交任何数据。`,
   periodChanged: (period: string) =>

@@ -102,7 +102,9 @@ describe("guided form", () => {
     await h.say("35");
     for (let i = 0; i < 5; i++) await h.say("跳过");
     expect(await h.say("/whoami")).toContain("telegram:1001"); // other commands work mid-form
-    const summary = await h.say("上报"); // bare 上报 resumes
+    // A bare 上报 names the open draft and asks; 继续 resumes it.
+    expect(await h.say("上报")).toContain("您有一份未完成的填报（下营镇 2026年11月，已填 1 项）");
+    const summary = await h.say("继续");
     expect(summary).toContain("您有一份未完成的填报，继续：");
     expect(summary).toContain("2. 在建民宿：未填（本次不报）");
     await h.say("确认");

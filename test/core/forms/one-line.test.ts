@@ -83,7 +83,25 @@ describe("one-line reports", () => {
     const refused = await h.say("上报 新建民宿 35吨");
     expect(refused).toContain("没有保存，请改正后重新发送：\n· 新建民宿：单位不符");
     expect(refused).toContain("第 2/6 项：在建民宿");
-    expect(await h.say("上报 新建民宿 36户")).toContain("已放弃之前未完成的草稿。");
+    // A good line never replaces the open draft silently: the draft is named, the person decides.
+    expect(await h.say("上报 新建民宿 36户")).toContain(
+      "您有一份未完成的填报（下营镇 2026年11月，已填 1 项）",
+    );
+    expect(await h.say("35")).toContain("请回复“继续”或“放弃”");
+    const dropped = await h.say("放弃");
+    expect(dropped).toContain("已放弃之前的草稿（下营镇 2026年11月）");
+    expect(dropped).toContain("1. 新建民宿：36户");
+  });
+
+  it("should go on with the open draft on 继续, keeping the new line out", async () => {
+    const h = harness();
+    await h.bindLiaison();
+    await h.say("上报");
+    await h.say("35");
+    await h.say("上报 新建民宿 36户");
+    const resumed = await h.say("继续");
+    expect(resumed).toContain("您有一份未完成的填报，继续：");
+    expect(resumed).toContain("第 2/6 项：在建民宿");
   });
 
   it("should ask 是/否 for an implausible figure of the line before the summary", async () => {
