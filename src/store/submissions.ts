@@ -61,6 +61,16 @@ export interface SubmissionStore {
   entries(period: string): FigureVersion[];
   /** The current value in the nearest period before `beforePeriod` that has one. */
   previousValue(township: string, field: string, beforePeriod: string): FigureVersion | undefined;
+  /**
+   * The current values of a figure in the `count` latest periods before `beforePeriod` that have
+   * one, newest first (the township's own history, for plausibility checks).
+   */
+  recentValues(
+    township: string,
+    field: string,
+    beforePeriod: string,
+    count: number,
+  ): FigureVersion[];
   /** Reported and missing fields of `task` per township. */
   progress(task: Task, period: string, townships: readonly string[]): TownshipProgress[];
   /** Sum of the current values of `field` over townships, and how many townships reported it. */
@@ -168,6 +178,17 @@ export function sqlSubmissionStore(db: Database, rules: SubmissionRules = {}): S
       );
       return row ? toVersion(row as EntryRow) : undefined;
     },
+    recentValues: (township, field, beforePeriod, count) =>
+      toVersions(
+        db.all(
+          current
+            .where("e.period", "<", period(beforePeriod))
+            .where("e.township", "=", township)
+            .where("e.field", "=", field)
+            .orderBy("e.period", "desc")
+            .limit(count),
+        ),
+      ),
     progress: (task, p, townships) => {
       const rows = db.all(
         q

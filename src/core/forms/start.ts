@@ -72,7 +72,7 @@ function oneLine(
   const pending: Pending[] = [];
   for (const entry of entries) {
     const refs = referencesOf(deps, { township, period: draft.period }, entry.field);
-    const reasons = implausibility(entry.value, entry.field, refs);
+    const reasons = implausibility(entry.value, entry.field, refs, draft.period);
     if (reasons.length)
       pending.push({ index: entry.index, value: entry.value, raw: entry.raw, reasons });
     else values[entry.field.key] = { value: entry.value, raw: entry.raw };

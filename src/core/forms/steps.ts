@@ -84,7 +84,8 @@ function onField(
   if (!parsed.ok) return { draft, notes: [parsed.error] };
   const typed = text.trim().slice(0, 200);
   const place = { township: draft.township, period: draft.period };
-  const reasons = implausibility(parsed.value, field, referencesOf(deps, place, field));
+  const refs = referencesOf(deps, place, field);
+  const reasons = implausibility(parsed.value, field, refs, draft.period);
   const edited = noteEdit(draft, field.label, typed);
   if (reasons.length) {
     return goTo(edited, { ...step, kind: "confirm", value: parsed.value, raw: typed, reasons });

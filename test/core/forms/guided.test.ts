@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { harness, LIAISON } from "../submissions/harness.js";
+import { implausibility } from "../../../src/core/forms/checks.js";
 
 /** October's figures of 下营镇, so prompts have a last value. */
 async function withOctober(h: ReturnType<typeof harness>) {
@@ -140,6 +141,34 @@ describe("guided form", () => {
     expect(await h.say("上一步")).toContain("当前填写：15000亩");
   });
 
+  it("should check a figure against the township's own months, not the district's report", async () => {
+    const h = harness();
+    await h.bindLiaison();
+    for (const [period, value] of [
+      ["2026-08", 20],
+      ["2026-09", 24],
+      ["2026-10", 30],
+    ] as const) {
+      await h.submissions.submit({
+        taskId: "monthly-progress",
+        period,
+        township: "下营镇",
+        entries: [{ field: "new-homestays", value, unit: "户" }],
+        by: { identity: "telegram:1001" },
+        channel: "telegram",
+        raw: `上报 新建民宿 ${value}户`,
+        at: new Date(`${period}-20T02:00:00Z`),
+        late: false,
+      });
+    }
+    await h.say("上报");
+    // Above the district's 2021 figure, within this township's own range: no question.
+    expect(await h.say("45")).toContain("第 2/6 项");
+    await h.say("上一步");
+    const [ask] = await h.send("95");
+    expect(ask?.text).toContain("95户远高于本镇近3次填报（20户–30户），上次（2026年10月）30户");
+  });
+
   it("should ask 是/否 for a tenfold jump and take the value only on 是", async () => {
     const h = await bound();
     await h.say("上报");
@@ -147,7 +176,6 @@ describe("guided form", () => {
     expect(ask?.text).toBe(
       "请确认新建民宿填 350户：\n" +
         "· 350户是上次（2026年10月）30户的11.7倍\n" +
-        "· 350户是报告中全区数字29户的12.1倍\n" +
         "回复“是”保留，“否”重新输入，也可以直接输入正确的数字。",
     );
     expect(ask?.choices).toEqual([
@@ -231,5 +259,26 @@ describe("late submissions", () => {
     h.wait(15);
     expect(await h.say("确认")).toContain("已进入新的月份，本次填报改为 2026年12月");
     expect(await h.say("确认", LIAISON)).toContain("回执号 R202612-0001");
+  });
+});
+
+describe("the district figure as an upper bound", () => {
+  const field = {
+    key: "new-homestays",
+    label: "新建民宿",
+    unit: "户",
+    integer: true,
+    cumulative: true,
+    min: 0,
+    aliases: [],
+  };
+  const baseline = { text: "29户", value: 29, period: "2026年上半年", area: "全区" };
+
+  it("flags a township above the district total of the same year only", () => {
+    expect(implausibility(35, field as never, { baseline }, "2026-11")).toEqual([
+      "35户超过了报告中全区合计29户",
+    ]);
+    expect(implausibility(28, field as never, { baseline }, "2026-11")).toEqual([]);
+    expect(implausibility(35, field as never, { baseline }, "2027-01")).toEqual([]);
   });
 });

@@ -107,9 +107,20 @@ describe("one-line reports", () => {
   it("should ask 是/否 for an implausible figure of the line before the summary", async () => {
     const h = harness();
     await h.bindLiaison();
+    await h.submissions.submit({
+      taskId: "monthly-progress",
+      period: "2026-10",
+      township: "下营镇",
+      entries: [{ field: "new-homestays", value: 30, unit: "户" }],
+      by: { identity: "telegram:1001" },
+      channel: "telegram",
+      raw: "上报 新建民宿 30户",
+      at: new Date("2026-10-20T02:00:00Z"),
+      late: false,
+    });
     const ask = await h.say("上报 新建民宿 350户 在建民宿 8户");
     expect(ask).toContain("请确认新建民宿填 350户");
-    expect(ask).toContain("是报告中全区数字29户的12.1倍");
+    expect(ask).toContain("是上次（2026年10月）30户的11.7倍");
     const summary = await h.say("是");
     expect(summary).toContain("1. 新建民宿：350户\n2. 在建民宿：8户");
     await h.say("确认");
