@@ -3,6 +3,7 @@ import type { Indicator, IndicatorKind, IndicatorStore } from "../extract/indica
 import { baseUnit, magnitudeOf } from "../extract/numbers.js";
 import { taggedWords } from "../language/segmenter.js";
 import { Corpus } from "./corpus.js";
+import { ContrastSides } from "./sides.js";
 import type { Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
 
@@ -120,6 +121,7 @@ export class IndicatorIndex {
   /** Townships and the other places the district's reports name. */
   private readonly places: string[];
   private readonly unitFamilies: Record<string, string[]>;
+  private readonly sides: ContrastSides;
   /** Units that count how often something was done (次, 轮, 期). */
   private readonly frequency: Set<string>;
   private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
@@ -139,6 +141,7 @@ export class IndicatorIndex {
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.places = [...(places ?? []), ...intents.places];
     this.unitFamilies = intents.unitFamilies;
+    this.sides = new ContrastSides(intents.contrasts);
     this.frequency = new Set(intents.unitFamilies.times ?? []);
   }
 
@@ -219,9 +222,12 @@ export class IndicatorIndex {
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
-    // The start of "由A增长到B" answers only a question about then (a year, "原来").
+    // The start of "由A增长到B" answers only a question about then ("原来", its year).
     const yearAsked = query.terms.some((t) => t.anchor === "year");
-    if (doc.indicator.earlier && !yearAsked && !query.asksEarlier) return false;
+    // A year asked picks the start only when the report writes that year at it ("由2010年的…").
+    const { earlier, year: since } = doc.indicator;
+    const startAsked = yearAsked && since !== undefined && doc.own.includes(`${since}年`);
+    if (earlier && !startAsked && !query.asksEarlier) return false;
     // Asked what is done now ("目前", "实际") and nothing of plans: a target does not answer;
     // asked a target ("目标", "任务"): what was done does not answer.
     const { kind } = doc.indicator;
@@ -260,7 +266,9 @@ export class IndicatorIndex {
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
     return (
-      !contradicts(doc, query) && !this.otherModifier(doc, query) && !this.misMeasured(doc, query)
+      !contradicts(doc, query, this.sides) &&
+      !this.otherModifier(doc, query) &&
+      !this.misMeasured(doc, query)
     );
   }
 
@@ -521,15 +529,16 @@ function nearTopics(scored: Scored[]): Indicator[] {
  * The figure takes the other side of a contrast: its own words name another member ("更新机井"
  * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
  */
-function contradicts(doc: Doc, query: ParsedQuery): boolean {
+function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolean {
   const { ownWords: phrase, sentence } = doc;
+  const has = (text: string) => (w: string) => sides.has(text, w);
   // "种植养殖两块加起来": asked of several sides together, a figure of one side is a part.
   const part = ({ named }: { named: string[] }) =>
-    named.length > 1 && named.filter((w) => phrase.includes(w)).length === 1;
+    named.length > 1 && named.filter(has(phrase)).length === 1;
   if (query.contrasts.some(part)) return true;
   return query.contrasts.some(({ named, others }) => {
-    const scope = [...named, ...others].some((w) => phrase.includes(w)) ? phrase : sentence;
-    return !named.some((w) => scope.includes(w)) && others.some((w) => scope.includes(w));
+    const scope = [...named, ...others].some(has(phrase)) ? phrase : sentence;
+    return !named.some(has(scope)) && others.some(has(scope));
   });
 }
 

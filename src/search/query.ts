@@ -8,6 +8,7 @@ import { words } from "../language/segmenter.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
 import { WordFinder } from "./word-finder.js";
+import { ContrastSides } from "./sides.js";
 
 export type { QueryTerm } from "./terms.js";
 
@@ -98,6 +99,7 @@ export class QueryParser {
   private readonly englishForms: { form: string; group: string[] }[];
   private readonly forms: WordFinder;
   private readonly hints: WordFinder;
+  private readonly sides: ContrastSides;
   private readonly groupsOf = new Map<string, string[][]>();
   /** Kind words that say a figure is what was done ("实际", "真正落地"), longest first. */
   private readonly actualWords: string[];
@@ -131,6 +133,7 @@ export class QueryParser {
     this.englishForms = this.synonymForms.filter(({ form }) => /[a-z]/.test(form));
     this.forms = new WordFinder(this.synonymForms.map(({ form }) => form));
     this.hints = new WordFinder(Object.keys(intents.hintWords));
+    this.sides = new ContrastSides(intents.contrasts);
     for (const { form, group } of this.synonymForms) {
       this.groupsOf.set(form, [...(this.groupsOf.get(form) ?? []), group]);
     }
@@ -216,11 +219,11 @@ export class QueryParser {
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       contrasts: this.intents.contrasts
         .map((set) => ({
-          named: set.filter((w) => names(canonical, w)),
-          others: set.filter((w) => !names(canonical, w)),
+          named: set.filter((w) => this.names(canonical, w)),
+          others: set.filter((w) => !this.names(canonical, w)),
         }))
         .filter((c) => c.named.length > 0),
-      unnamed: this.intents.contrasts.filter((set) => !set.some((w) => names(canonical, w))),
+      unnamed: this.intents.contrasts.filter((set) => !set.some((w) => this.names(canonical, w))),
     };
   }
 
@@ -334,6 +337,14 @@ export class QueryParser {
     return true;
   }
 
+  /** The question names a side of a contrast: "种植养殖" names 种植业 and 养殖业. */
+  private names(text: string, side: string): boolean {
+    return (
+      this.sides.has(text, side) ||
+      (side.length >= 3 && side.endsWith("业") && text.includes(side.slice(0, -1)))
+    );
+  }
+
   /** "实际", "真正落地" only say the figure is what was done; they name nothing to look for. */
   private withoutActualWords(text: string): string {
     let rest = text;
@@ -407,14 +418,6 @@ export class QueryParser {
     }
     return this.synonymForms.filter(({ form }) => found.has(form));
   }
-}
-
-/** The question names a side of a contrast: "种植养殖" names 种植业 and 养殖业. */
-function names(text: string, side: string): boolean {
-  return (
-    text.includes(side) ||
-    (side.length >= 3 && side.endsWith("业") && text.includes(side.slice(0, -1)))
-  );
 }
 
 function escape(text: string): string {
