@@ -1,7 +1,7 @@
 // The reminder service: what is due now (schedule), minus what the ledger says went out, through
 // the outbox. Ticks of any clock may call `runDue` as often as they like: it is idempotent.
 import type { WorkCalendar } from "../core/holidays.js";
-import { periodOf, type Period } from "../core/period.js";
+import { periodOf, shanghaiDateKey, type Period } from "../core/period.js";
 import { officialCalendar } from "../store/holidays.js";
 import type { Task } from "../store/tasks.js";
 import { calendarNotices } from "./calendar-notice.js";
@@ -277,14 +277,22 @@ export function createReminderService(options: ReminderServiceOptions): Reminder
 }
 
 function slotOf(slot: ScheduledReminder, at: Date) {
+  const late = isLateSend(slot, at);
+  // A reminder sent late on the deadline day says so, not "1 day before".
+  const today =
+    !slot.reminder.overdue && late && shanghaiDateKey(at) === shanghaiDateKey(slot.deadline);
   return {
     task: slot.task,
     period: slot.period,
     deadline: slot.deadline,
     overdue: slot.reminder.overdue,
-    late: isLateSend(slot, at),
+    late,
     reminder: slot.reminder.key,
-    label: slot.reminder.overdue ? "逾期通报" : `${reminderLabel(slot.reminder)}提醒`,
+    label: slot.reminder.overdue
+      ? "逾期通报"
+      : today
+        ? "今天截止提醒"
+        : `${reminderLabel(slot.reminder)}提醒`,
   };
 }
 

@@ -75,7 +75,7 @@ export function officeText(
   ];
   if (none.length > 0) {
     const word = ctx.overdue ? "逾期未报" : "未报";
-    lines.push(`${word}（${none.length}）：${none.map((p) => p.township).join("、")}`);
+    lines.push(`${word}（${none.length}）：`, ...nameLines(none.map((p) => p.township)));
   }
   if (partial.length > 0) {
     const items = partial.map(
@@ -86,7 +86,7 @@ export function officeText(
   if (unbound.length > 0 && unbound.length === none.length + partial.length) {
     lines.push("以上乡镇均未绑定联络员，无法私信提醒");
   } else if (unbound.length > 0) {
-    lines.push(`未绑定联络员、无法私信提醒（${unbound.length}）：${unbound.join("、")}`);
+    lines.push(`未绑定联络员、无法私信提醒（${unbound.length}）：`, ...nameLines(unbound));
   }
   return lines.join("\n");
 }
@@ -136,6 +136,14 @@ export function remindNowReply(sent: { direct: number; office: number }, recent:
   }
   const skipped = recent > 0 ? `（${recent} 条 10 分钟内已发过，未重复发送）` : "";
   return `已提醒 ${sent.direct} 位联络员，并向办公室发送 ${sent.office} 条汇总${skipped}。`;
+}
+
+/** Names a few to a line, so a list of 26 townships reads on a phone. */
+export function nameLines(names: readonly string[], perLine = 5): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < names.length; i += perLine)
+    lines.push(names.slice(i, i + perLine).join("、"));
+  return lines;
 }
 
 function heading(ctx: ReminderContext): string {

@@ -61,9 +61,11 @@ describe("a month of reminders", () => {
         "【月度进度填报·2026年6月】逾期通报",
         "已于 2026年6月25日（周四）17:00 截止",
         "已报 1/3",
-        "逾期未报（1）：官庄镇",
+        "逾期未报（1）：",
+        "官庄镇",
         "部分未报（1）：下营镇（缺在建民宿、设施农业、生猪出栏、新增村级快递网点、黑臭水体治理）",
-        "未绑定联络员、无法私信提醒（1）：官庄镇",
+        "未绑定联络员、无法私信提醒（1）：",
+        "官庄镇",
       ].join("\n"),
     );
   });
@@ -100,6 +102,10 @@ describe("catching up", () => {
     expect(h.transport.to("wecom:yuyang").map((m) => m.text)).toEqual([
       expect.stringMatching(/^（补发）【月度进度填报·2026年6月】渔阳镇还有 6 项未报/),
     ]);
+    // Sent late on the deadline day: the office is told the deadline is today, not "1 day before".
+    expect(h.transport.to("office:wecom-group")[0]?.text.split("\n")[0]).toBe(
+      "（补发）【月度进度填报·2026年6月】今天截止提醒",
+    );
     await h.tick(at("2026-06-25 15:00"));
     expect(h.transport.to("wecom:yuyang")[1]?.text.startsWith(LATE_MARK)).toBe(false);
   });
