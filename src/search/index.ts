@@ -382,7 +382,10 @@ export class IndicatorIndex {
    * names both).
    */
   otherParts(indicator: Indicator, query: ParsedQuery): string[] {
-    const own = lower(`${indicator.name}|${indicator.subject}|${indicator.phrase}`);
+    // Its own words; a rate's name too ("生猪出栏年度任务完成率" is the rate of 出栏), while an
+    // amount's name may hold a neighbour's subject ("特困供养2598人发放补贴…" for all three groups).
+    const named = indicator.kind === "rate" ? `${indicator.name}|` : "";
+    const own = lower(`${named}${indicator.subject}|${indicator.phrase}`);
     const sentence = lower(indicator.sentence);
     for (const { named, others } of query.contrasts) {
       if (named.length !== 1) continue;

@@ -81,6 +81,8 @@ const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
 /** "技改投资增了多少" asks a growth; "新增多少" asks what was added. */
 const GREW = /(?<![新净])增多少/;
+/** "全年生猪出栏计划多少": the year's plan, asked around its topic (as 全年计划 is). */
+const WHOLE_YEAR_PLAN = /全年.{1,8}计划|计划.{0,2}全年/;
 const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|末)?/g;
 const CODES = /[a-z]{1,4}\d+(?:\.\d+)?(?![\d.])|\d+[a-z]{1,2}(?![a-z])/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
@@ -210,7 +212,10 @@ export class QueryParser {
       asksEarlier: this.intents.earlierWords.some((w) => plain.includes(w)),
       asksMagnitude: MAGNITUDE_ASKED.test(normalised),
       asksPerPerson: PER_PERSON.test(canonical),
-      asksTarget: !kinds.has("actual") && this.intents.targetWords.some((w) => unnamed.includes(w)),
+      asksTarget:
+        !kinds.has("actual") &&
+        (this.intents.targetWords.some((w) => unnamed.includes(w)) ||
+          WHOLE_YEAR_PLAN.test(unnamed)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
         (!hints.strictUnits &&
