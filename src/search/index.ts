@@ -151,7 +151,7 @@ export class IndicatorIndex {
     const terms = query.terms;
     const required = terms.filter((t) => !t.soft);
     if (required.length === 0) return { query, matches: [], suggestions: [] };
-    const head = terms.findLastIndex((t) => !t.soft);
+    const head = terms.findLastIndex((t) => !t.soft && !t.optional);
     // The head noun of a Chinese question comes last and names what is counted.
     // A number the question states ("那50场…") points at one sentence of the report.
     const boost = (t: QueryTerm, i: number) =>
@@ -184,7 +184,7 @@ export class IndicatorIndex {
     terms.forEach((term, i) => {
       if (term.soft) return;
       needed += weights[i]!;
-      if (term.anchor) {
+      if (term.anchor || term.optional) {
         anchors += weights[i]!;
         return;
       }
@@ -461,7 +461,7 @@ export class IndicatorIndex {
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
       if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) headOutside = true;
-      if (!term.soft) {
+      if (!term.soft && !(term.optional && credit === 0)) {
         needed += w;
         if (credit > 0) found += w;
       }

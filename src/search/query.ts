@@ -179,6 +179,7 @@ export class QueryParser {
       questionWords: this.questionWords,
       softWords: this.softWords,
       unitWords: new Set(this.unitFamily.keys()),
+      notPlaces: new Set([...intents.contrasts.flat(), ...intents.incrementWords]),
     });
     this.year = options.year;
     this.ownPlace = options.ownPlace ?? [];

@@ -18,6 +18,8 @@ export interface QueryTerm {
   parts?: string[];
   /** The word's part of speech (jieba) when the report lacks it ("ns" for a place). */
   tag?: string;
+  /** Counted where found, not missed where absent (a region the question sets the scene with). */
+  optional?: boolean;
   /** A number the question states ("那50场"): it matches whole numbers only, not "1500". */
   number?: boolean;
 }
@@ -31,6 +33,8 @@ export interface TermReaderOptions {
   softWords: Set<string>;
   /** Measure words, dropped where they stand alone (户, 亩 …). */
   unitWords: Set<string>;
+  /** Words jieba may tag as places that are not (新建 is a contrast word, not a place). */
+  notPlaces?: Set<string>;
 }
 
 const MAX_PIECE = 10;
@@ -43,8 +47,10 @@ export class TermReader {
   private readonly questionWords: Set<string>;
   private readonly softWords: Set<string>;
   private readonly unitWords: Set<string>;
+  private readonly notPlaces: Set<string>;
 
   constructor(options: TermReaderOptions) {
+    this.notPlaces = options.notPlaces ?? new Set();
     ({
       corpus: this.corpus,
       questionWords: this.questionWords,
@@ -116,8 +122,12 @@ export class TermReader {
   private longestKnown(run: { word: string; tag: string }[]): QueryTerm[] {
     const text = joinWords(run, 0, run.length);
     const cuts = new Set<number>([0]);
+    const places = new Map<number, string>();
     let at = 0;
-    for (const { word } of run) cuts.add((at += word.length));
+    for (const { word, tag } of run) {
+      if (tag === "ns" && word.length >= 2) places.set(at, word);
+      cuts.add((at += word.length));
+    }
     const n = text.length;
     const cost = new Array<number>(n + 1).fill(Infinity);
     const end = new Array<number>(n + 1).fill(n);
@@ -149,7 +159,11 @@ export class TermReader {
       }
       if (unknown) terms.push(...this.unknown(unknown));
       unknown = "";
-      terms.push(this.withParts(this.term(piece), text, i, end[i]!, cuts));
+      const term = this.withParts(this.term(piece), text, i, end[i]!, cuts);
+      // A region the report names elsewhere ("甘肃" for its counties 古浪县、天祝县): it sets the
+      // scene of the question; it counts where the figure says it and is not missed elsewhere.
+      if (places.get(i) === piece && !this.notPlaces.has(piece)) term.optional = true;
+      terms.push(term);
     }
     if (unknown) terms.push(...this.unknown(unknown));
     return terms;
