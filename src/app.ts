@@ -47,6 +47,10 @@ import {
 } from "./wiring.js";
 import { createSubmissionFeature, type SubmissionFeature } from "./core/submissions/index.js";
 import { describeError } from "./core/describe-error.js";
+import { createRoles } from "./core/access/roles.js";
+import { openAuditLog } from "./store/db/audit.js";
+import { openBindFailures } from "./store/db/bind-failures.js";
+import { openViewerGrants } from "./store/db/roles.js";
 
 /** A started bot. */
 export interface RunningBot {
@@ -103,7 +107,23 @@ async function startWithLock(
   // The reminder service is created before the channels it sends through; its transport is
   // set once they exist (commands only run after start-up).
   const reminders: { service?: ReminderService } = {};
+  // Who is admin, viewer, liaison or nobody: stated once, read by every command and answer.
+  const roles = createRoles({
+    admins: config.admins,
+    viewers: config.viewers,
+    grants: openViewerGrants(config.dataDir),
+    bindings: stores.bindings,
+  });
+  // How the office is alerted (many wrong invite codes): set once the channels exist.
+  const office: { alert?: (text: string) => Promise<void> } = {};
   const submissions = createSubmissionFeature({
+    roles,
+    bindFailures: openBindFailures(config.dataDir),
+    alertOffice: async (text) => office.alert?.(text),
+    remindNow: async (task) => {
+      if (!reminders.service) throw new Error("reminder service not started");
+      return reminders.service.remindNow(task);
+    },
     ...stores,
     answerer,
     area: district.area,
@@ -141,7 +161,8 @@ async function startWithLock(
     answerer,
     conversations,
     unanswered,
-    admins: config.admins,
+    roles,
+    audit: openAuditLog(config.dataDir),
     commands: {
       ...reminderCommands(stores, reminders),
       ...submissions.commands,
@@ -197,6 +218,14 @@ async function startWithLock(
   const serving = Boolean(bot.telegram || bot.http);
   const interactive = Boolean(((options.input ?? process.stdin) as { isTTY?: boolean }).isTTY);
   const print = serving ? undefined : consolePrinter(options.output);
+  office.alert = async (text) => {
+    const targets = reminderTransport(config, { telegram: bot.telegram, wecom: bot.wecom, print });
+    for (const target of targets.office) {
+      await target.send(text).catch((error: unknown) => {
+        console.error(`office alert via ${target.key} failed: ${describeError(error)}`);
+      });
+    }
+  };
   reminders.service = createReminderService({
     tasks: stores.tasks,
     state: reportingState(stores),
@@ -289,7 +318,7 @@ async function expireDrafts(feature: SubmissionFeature, channels: ReminderChanne
   }
 }
 
-/** /deadlines for everyone, /remind for admins. */
+/** /deadlines for everyone (/remind is the submission feature's, with roles and its audit). */
 function reminderCommands(
   stores: DataStores,
   reminders: { service?: ReminderService },
@@ -300,14 +329,5 @@ function reminderCommands(
   };
   return {
     deadlines: { run: ({ now }) => [{ text: service().deadlinesText(now) }] },
-    remind: {
-      adminOnly: true,
-      run: async () => {
-        const replies = [];
-        for (const task of stores.tasks)
-          replies.push({ text: (await service().remindNow(task)).reply });
-        return replies;
-      },
-    },
   };
 }

@@ -64,6 +64,10 @@ export function createChartFeature(options: ChartFeatureOptions): ChartFeature {
   const labels = task.fields.map((f) => f.label);
 
   async function draw(request: ChartRequest, context: CommandContext): Promise<Reply[]> {
+    // Townships' submitted figures are for the office and viewers; the report's rates for all.
+    const townships = request.kind === "township" || request.kind === "trend";
+    const entitled = ["admin", "viewer"].includes(context.access.role);
+    if (townships && !entitled) return [{ text: T.notEntitled }];
     switch (request.kind) {
       case "usage":
         return [{ text: T.usage(labels) }];

@@ -3,6 +3,9 @@
 
 /** Texts of /chart. */
 export const CHART_TEXTS = {
+  /** A township or trend chart asked by someone not entitled to townships' submitted figures. */
+  notEntitled:
+    "各乡镇上报数字的图表仅供区办公室和查看人员使用。报告中的完成率图表可以发送“/chart 完成率”查看。",
   /** The usage line, naming the fields of the task. */
   usage: (fields: readonly string[]) =>
     `用法：/chart 指标（本月各乡镇）、/chart 指标 趋势（历月全区合计）、/chart 指标 10月、/chart 完成率（最新报告）。指标：${fields.join("、")}`,

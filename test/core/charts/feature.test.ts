@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createChartFeature, type ChartFeature } from "../../../src/core/charts/index.js";
 import { chartFiles, pruneCharts } from "../../../src/store/chart-files.js";
+import type { Role } from "../../../src/core/access/roles.js";
 import type { CommandContext } from "../../../src/core/engine.js";
 import { loadCommandIntents } from "../../../src/core/intents.js";
 import { shanghaiInstant } from "../../../src/core/period.js";
@@ -56,18 +57,32 @@ function message(text: string): Message {
   return { channel: "console", chatId: "local", userId: "local", chatType: "private", text };
 }
 
-async function chart(args: string): Promise<Reply[]> {
+async function chart(args: string, role: Role = "admin"): Promise<Reply[]> {
   const context: CommandContext = {
     message: message(`/chart ${args}`),
     identity: "console:local",
-    access: { role: "admin" },
-    admin: true,
+    access: { role },
+    admin: role === "admin",
     args,
     conversation: {},
     now: NOW,
   };
   return feature.commands.chart.run(context);
 }
+
+describe("who may see which chart", () => {
+  it("draws townships' figures for admins and viewers only, the report's rates for anyone", async () => {
+    await submit("2026-11", 0, 12);
+    for (const role of ["public", "liaison"] as const) {
+      const [refused] = await chart("新建民宿", role);
+      expect(refused?.image).toBeUndefined();
+      expect(refused?.text).toContain("仅供区办公室和查看人员使用");
+      expect((await chart("新建民宿 趋势", role))[0]?.image).toBeUndefined();
+    }
+    expect((await chart("新建民宿", "viewer"))[0]?.image).toBeDefined();
+    expect((await chart("完成率", "public"))[0]?.image).toBeDefined();
+  });
+});
 
 /** The one reply's picture, checked to be a PNG on disk of at least 600×300. */
 function pictureOf(replies: Reply[]): { path: string; name: string } {
