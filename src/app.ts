@@ -22,6 +22,7 @@ import { createReportFeature } from "./core/reports/feature.js";
 import { createTeachingFeature } from "./core/teaching.js";
 import { createChartFeature } from "./core/charts/index.js";
 import { chartFiles } from "./store/chart-files.js";
+import { fileExporter } from "./store/export.js";
 import { openLessons, openUnansweredLog } from "./store/lessons.js";
 import { openOfficeCalendar } from "./store/holidays.js";
 import { setDeadlineCalendar } from "./core/period.js";
@@ -129,7 +130,7 @@ async function startWithLock(
     area: district.area,
     districtNames: district.aliases,
     conversations,
-    exportDir: config.dataDir,
+    exporter: fileExporter(config.dataDir),
   });
   // Files sent in chats are fetched by the channel they came through (set once channels exist).
   const fetchers: Partial<Record<ChannelName, DocumentFetcher>> = {};

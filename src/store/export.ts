@@ -2,6 +2,7 @@
 // cleanly in Excel, read by other tools) and one .xlsx per export — a wide sheet per period
 // (townships down, fields across, totals at the bottom) and a sheet of every submission and
 // correction. Every township appears, so gaps show as empty rows.
+import type { ExportedFiles, Exporter } from "../core/submissions/exporter.js";
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -100,13 +101,7 @@ export interface ExportPeriodsOptions {
   deadline?: (period: string) => Date;
 }
 
-/** What `exportPeriods` wrote. */
-export interface ExportedFiles {
-  /** The workbook: a wide sheet per period, then the history sheet. */
-  xlsx: string;
-  /** One CSV per period, in the order of the periods. */
-  csv: { period: string; path: string }[];
-}
+export type { ExportedFiles } from "../core/submissions/exporter.js";
 
 /** One line of the CSV: a township and a field, with the figure when one was reported. */
 export interface ExportRow {
@@ -573,4 +568,18 @@ async function writeAtomic(file: string, data: string | Buffer): Promise<void> {
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** The office's export as the core asks for it: files in `${dir}/exports/`. */
+export function fileExporter(dir: string): Exporter {
+  return {
+    export: ({ task, roster, submissions, periods, deadline }) =>
+      exportPeriods({
+        task,
+        roster,
+        periods: periods.map((p) => periodFigures(submissions, p)),
+        dir,
+        deadline,
+      }),
+  };
 }

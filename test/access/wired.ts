@@ -1,5 +1,6 @@
 // The core wired as src/app.ts wires it for issue 13 (roles, audit, bind guard over the data
 // folder's database), for tests through the platform doors.
+import { fileExporter } from "../../src/store/export.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -39,7 +40,7 @@ export function wiredCore(): { core: Core; dataDir: string; alerts: string[] } {
     area: district.area,
     districtNames: district.aliases,
     conversations,
-    exportDir: dataDir,
+    exporter: fileExporter(dataDir),
     roles,
     bindFailures: openBindFailures(dataDir),
     alertOffice: async (text) => void alerts.push(text),

@@ -1,6 +1,7 @@
 // The submission feature: guided and one-line reports, identity and office commands, answers
 // about submitted figures and who has reported, stray 确认 / 修改 with no draft, and idle-draft
 // expiry. The lead wires it into `createCore`.
+import type { Exporter } from "./exporter.js";
 import type { AnswerHook, CommandSpec, Flow, Logger } from "../engine.js";
 import { loadCommandIntents, type CommandIntents } from "../intents.js";
 import type { Conversation, ConversationStore } from "../state.js";
@@ -44,7 +45,8 @@ export interface SubmissionFeatureOptions {
   /** The core's conversation store, where drafts live (read by `expireIdle`). */
   conversations: ConversationStore;
   /** Data folder; `/export` writes to its `exports/` subfolder. */
-  exportDir: string;
+  /** Writes the /export files (the store's `fileExporter(DATA_DIR)`). */
+  exporter: Exporter;
   /** Command words (default: intents/commands.json). */
   intents?: CommandIntents;
   /** Form words (default: intents/forms.json). */
@@ -92,7 +94,7 @@ export function createSubmissionFeature(options: SubmissionFeatureOptions): Subm
       report: { run: (c) => beginReport(deps, c), privateOnly: true },
       cancel: { run: (c) => cancelWithoutDraft(c.conversation) },
       ...identityCommands(deps, guard),
-      ...officeCommands(deps, options.exportDir),
+      ...officeCommands(deps, options.exporter),
       ...(remindNow
         ? { remind: remindCommand(deps, options.tasks, options.roster, remindNow) }
         : {}),

@@ -15,16 +15,16 @@ import {
   type PeriodResult,
 } from "../period.js";
 import type { Reply } from "../types.js";
-import { exportPeriods, periodFigures } from "../../store/export.js";
+import type { Exporter } from "./exporter.js";
 import type { TownshipProgress } from "../../store/submissions.js";
 import { COMMAND_TEXTS as T } from "./texts.js";
 
-/** The office commands by name; `exportDir` is the data folder (files go to its `exports/`). */
-export function officeCommands(deps: FormDeps, exportDir: string): Record<string, CommandSpec> {
+/** The office commands by name; `exporter` writes the /export files. */
+export function officeCommands(deps: FormDeps, exporter: Exporter): Record<string, CommandSpec> {
   return {
     // Progress is for the office and the district leaders (viewers).
     status: { run: (c) => status(deps, c), allow: ["admin", "viewer"] },
-    export: { run: (c) => exportFiles(deps, exportDir, c), adminOnly: true },
+    export: { run: (c) => exportFiles(deps, exporter, c), adminOnly: true },
   };
 }
 
@@ -152,14 +152,18 @@ function sameYearOrNext(start: string, month: string, now: Date): PeriodResult {
   return parsePeriod(`${year + 1}年${month}`, now);
 }
 
-async function exportFiles(deps: FormDeps, dir: string, context: CommandContext): Promise<Reply[]> {
+async function exportFiles(
+  deps: FormDeps,
+  exporter: Exporter,
+  context: CommandContext,
+): Promise<Reply[]> {
   const parsed = parseExportPeriods(context.args, context.now);
   if (!parsed.ok) return [{ text: EXPORT_TEXTS.refused(parsed.error) }];
-  const files = await exportPeriods({
+  const files = await exporter.export({
     task: deps.task,
     roster: deps.roster,
-    periods: parsed.periods.map((p) => periodFigures(deps.submissions, p)),
-    dir,
+    submissions: deps.submissions,
+    periods: parsed.periods,
     deadline: (p) => deadlineOf(p, dueOf(deps.task)),
   });
   // Paths only in the terminal, on the operator's own machine.

@@ -1,5 +1,6 @@
 // The chart feature wired as src/app.ts is to wire it: over the data folder's stores and the
 // report answerer, beside the submission feature, with /chart among the command words.
+import { fileExporter } from "../../../src/store/export.js";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ function bot() {
     area: district.area,
     districtNames: district.aliases,
     conversations,
-    exportDir: dataDir,
+    exporter: fileExporter(dataDir),
   });
   const charts = createChartFeature({
     ...stores,

@@ -1,5 +1,6 @@
 // A core with the submission feature over memory stores, driven as people would: messages in,
 // replies out, a clock the test moves.
+import { fileExporter } from "../../../src/store/export.js";
 import { createRoles } from "../../../src/core/access/roles.js";
 import { sqlAuditLog } from "../../../src/store/db/audit.js";
 import { memoryDatabase } from "../../../src/store/db/database.js";
@@ -98,7 +99,7 @@ export function harness(options: HarnessOptions = {}) {
     answerer: options.answerer ?? REPORT,
     districtNames: loadDistrict(FIXTURE_DISTRICT).aliases,
     conversations,
-    exportDir: options.exportDir ?? "/nonexistent",
+    exporter: fileExporter(options.exportDir ?? "/nonexistent"),
     log: quiet,
     roles,
     remindNow: options.remindNow,
