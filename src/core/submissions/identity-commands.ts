@@ -5,7 +5,7 @@ import type { CommandContext, CommandSpec } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
 import { readTownship } from "../forms/one-line.js";
 import type { Reply } from "../types.js";
-import { IdentitySchema } from "../../store/identity.js";
+import { IdentitySchema } from "../identity.js";
 import type { BindGuard } from "../access/bind-guard.js";
 import { COMMAND_TEXTS as T } from "./texts.js";
 
