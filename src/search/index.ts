@@ -117,6 +117,8 @@ export class IndicatorIndex {
   private readonly parser: QueryParser;
   private readonly increment: RegExp;
   private readonly holding = new Map<string, Doc[]>();
+  /** Inverse document frequencies by a term's forms (cached like `holding`). */
+  private readonly weights = new Map<string, number>();
   private readonly corpus: Corpus;
   /** Townships and the other places the district's reports name. */
   private readonly places: string[];
@@ -429,8 +431,14 @@ export class IndicatorIndex {
   }
 
   private weight(term: QueryTerm): number {
-    const df = new Set(term.forms.flatMap((f) => this.docsWith(f))).size;
-    return Math.log(1 + this.docs.length / Math.max(df, 1));
+    const key = term.forms.join("|");
+    let weight = this.weights.get(key);
+    if (weight === undefined) {
+      const df = new Set(term.forms.flatMap((f) => this.docsWith(f))).size;
+      weight = Math.log(1 + this.docs.length / Math.max(df, 1));
+      if (this.weights.size < MAX_CACHED_WORDS) this.weights.set(key, weight);
+    }
+    return weight;
   }
 
   /** Figures whose texts hold `text` (cached: people ask about the same words). */

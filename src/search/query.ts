@@ -103,6 +103,11 @@ export class QueryParser {
   private readonly hints: WordFinder;
   private readonly sides: ContrastSides;
   private readonly groupsOf = new Map<string, string[][]>();
+  /** Where each form stands in `synonymForms` (longest first). */
+  private readonly formAt = new Map<string, number[]>();
+  private readonly allSides: string[];
+  private readonly hintEntries: [string, string][];
+  private readonly kindEntries: [string, IndicatorKind][];
   /** Kind words that say a figure is what was done ("实际", "真正落地"), longest first. */
   private readonly actualWords: string[];
   private readonly englishQuestionWords: string[];
@@ -136,9 +141,13 @@ export class QueryParser {
     this.forms = new WordFinder(this.synonymForms.map(({ form }) => form));
     this.hints = new WordFinder(Object.keys(intents.hintWords));
     this.sides = new ContrastSides(intents.contrasts);
-    for (const { form, group } of this.synonymForms) {
+    this.synonymForms.forEach(({ form, group }, i) => {
       this.groupsOf.set(form, [...(this.groupsOf.get(form) ?? []), group]);
-    }
+      this.formAt.set(form, [...(this.formAt.get(form) ?? []), i]);
+    });
+    this.allSides = [...new Set(intents.contrasts.flat())];
+    this.hintEntries = Object.entries(intents.hintWords);
+    this.kindEntries = Object.entries(intents.kindWords);
     this.actualWords = Object.entries(intents.kindWords)
       .filter(([word, kind]) => kind === "actual" && word.length > 1)
       .map(([word]) => word)
@@ -199,7 +208,7 @@ export class QueryParser {
     const kinds = new Set<IndicatorKind>();
     // "一般公共预算收入" names an indicator; its 预算 asks for no plan.
     const unnamed = this.namesCut(canonical);
-    for (const [word, kind] of Object.entries(this.intents.kindWords)) {
+    for (const [word, kind] of this.kindEntries) {
       if (unnamed.includes(word)) kinds.add(kind);
     }
     const { rest, ...hints } = this.unitHints(normalised, canonical);
@@ -223,14 +232,21 @@ export class QueryParser {
           (this.intents.changeWords.some((w) => canonical.includes(w)) || GREW.test(canonical))) ||
         [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
-      contrasts: this.intents.contrasts
-        .map((set) => ({
-          named: set.filter((w) => this.names(canonical, w)),
-          others: set.filter((w) => !this.names(canonical, w)),
-        }))
-        .filter((c) => c.named.length > 0),
-      unnamed: this.intents.contrasts.filter((set) => !set.some((w) => this.names(canonical, w))),
+      ...this.contrastsOf(canonical),
     };
+  }
+
+  /** The contrast sets the question takes a side in, and those it names nothing of. */
+  private contrastsOf(canonical: string): Pick<ParsedQuery, "contrasts" | "unnamed"> {
+    const named = new Set(this.allSides.filter((w) => this.names(canonical, w)));
+    const contrasts = [];
+    const unnamed = [];
+    for (const set of this.intents.contrasts) {
+      const sides = set.filter((w) => named.has(w));
+      if (sides.length) contrasts.push({ named: sides, others: set.filter((w) => !named.has(w)) });
+      else unnamed.push(set);
+    }
+    return { contrasts, unnamed };
   }
 
   /**
@@ -246,7 +262,7 @@ export class QueryParser {
     let lastAt = -1;
     // A hint may be a synonym's other form ("鱼苗" for 水花): look in what was typed too.
     const found = this.hints.found(`${canonical}|${normalised}`);
-    for (const [word, family] of Object.entries(this.intents.hintWords)) {
+    for (const [word, family] of this.hintEntries) {
       if (!found.has(word)) continue;
       const at = Math.max(canonical.lastIndexOf(word), normalised.lastIndexOf(word));
       const units = this.intents.unitFamilies[family]!;
@@ -419,10 +435,11 @@ export class QueryParser {
     const found = this.forms.found(text);
     for (const form of found) {
       for (const group of this.groupsOf.get(form) ?? []) {
-        this.forms.found(group[0]!).forEach((f) => found.add(f));
+        for (const f of this.forms.found(group[0]!)) found.add(f);
       }
     }
-    return this.synonymForms.filter(({ form }) => found.has(form));
+    const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
+    return at.sort((a, b) => a - b).map((i) => this.synonymForms[i]!);
   }
 }
 

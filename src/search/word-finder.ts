@@ -15,18 +15,24 @@ export class WordFinder {
   }
 
   /** Every occurrence of the words in `text`, by start offset. */
-  *occurrences(text: string): Generator<{ word: string; at: number }> {
+  occurrences(text: string): { word: string; at: number }[] {
+    const found: { word: string; at: number }[] = [];
     for (let at = 0; at < text.length; at++) {
-      for (const word of this.byFirst.get(text[at]!) ?? []) {
-        if (text.startsWith(word, at)) yield { word, at };
-      }
+      const words = this.byFirst.get(text[at]!);
+      if (!words) continue;
+      for (const word of words) if (text.startsWith(word, at)) found.push({ word, at });
     }
+    return found;
   }
 
   /** The words `text` holds. */
   found(text: string): Set<string> {
     const words = new Set<string>();
-    for (const { word } of this.occurrences(text)) words.add(word);
+    for (let at = 0; at < text.length; at++) {
+      const list = this.byFirst.get(text[at]!);
+      if (!list) continue;
+      for (const word of list) if (text.startsWith(word, at)) words.add(word);
+    }
     return words;
   }
 }
