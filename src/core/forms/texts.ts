@@ -6,6 +6,12 @@ import type { Task } from "../../store/tasks.js";
 const EXAMPLE = "例如：上报 新建民宿 35户";
 
 /** Fixed texts and small templates of the form. */
+/** What someone typed, quoted back short: a long paste is not echoed whole. */
+function brief(typed: string): string {
+  const chars = [...typed.trim()];
+  return chars.length > 20 ? `${chars.slice(0, 20).join("")}…` : chars.join("");
+}
+
 export const TEXTS = {
   notReporter:
     "您还没有绑定乡镇，只能提问。乡镇联络员请向区办公室索取邀请码，然后私聊我发送“/bind 邀请码”。",
@@ -17,9 +23,9 @@ export const TEXTS = {
     `截止 ${formatShanghai(deadline, { weekday: true })}。`,
   chooseTownship: "请选择要填报的乡镇（回复序号或乡镇名）：",
   chooseTownshipFirst: "请先选择乡镇。",
-  unknownTownship: (typed: string) => `没有找到乡镇“${typed}”。`,
+  unknownTownship: (typed: string) => `没有找到乡镇“${brief(typed)}”。`,
   ambiguousTownship: (typed: string, names: string[]) =>
-    `“${typed}”可能是：${names.join("、")}，请写全称。`,
+    `“${brief(typed)}”可能是：${names.join("、")}，请写全称。`,
   controlHint: "请输入数字，例如 35；可以回复：跳过、上一步、取消",
   /** The words the form's buttons send (each is among the control words of intents/forms.json). */
   skipWord: "跳过",

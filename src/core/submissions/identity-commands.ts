@@ -3,7 +3,10 @@
 import { z } from "zod";
 import type { CommandContext, CommandSpec } from "../engine.js";
 import type { FormDeps } from "../forms/deps.js";
+import { clearDraft, FLOW_NAME, readDraft } from "../forms/draft.js";
+import { draftPlace } from "../forms/form.js";
 import { readTownship } from "../forms/one-line.js";
+import { TEXTS } from "../forms/texts.js";
 import type { Reply } from "../types.js";
 import { IdentitySchema } from "../identity.js";
 import type { BindGuard } from "../access/bind-guard.js";
@@ -92,6 +95,11 @@ function actAs(deps: FormDeps, context: CommandContext): Reply[] {
   }
   const township = readTownship(context.args, deps.roster);
   if (!township.ok || !township.name) return say(township.ok ? T.notActing : township.error);
+  // An open draft belongs to who the operator was acting as: it is named and dropped now,
+  // never offered for another township later.
+  const draft = readDraft(context.conversation, deps.task);
+  const dropped = draft.ok ? [TEXTS.droppedForNew(draftPlace(draft.draft))] : [];
+  if (context.conversation.flow?.name === FLOW_NAME) clearDraft(context.conversation);
   context.conversation.actingAs = township.name;
-  return say(T.actingAs(township.name));
+  return say([...dropped, T.actingAs(township.name)].join("\n"));
 }

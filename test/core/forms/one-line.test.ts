@@ -127,3 +127,21 @@ describe("one-line reports", () => {
     expect(h.submissions.latest("2026-11", "下营镇", "new-homestays")?.value).toBe(350);
   });
 });
+
+describe("/as and an open draft", () => {
+  it("names and drops the operator's open draft before acting as a township", async () => {
+    const h = harness();
+    expect(await h.say("上报", OPERATOR)).toContain("请选择");
+    const acting = await h.say("/as 官庄镇", OPERATOR);
+    expect(acting).toContain("已放弃之前的草稿（2026年11月）");
+    const started = await h.say("上报", OPERATOR);
+    expect(started).toContain("【官庄镇 2026年11月】第 1/6 项");
+    expect(started).not.toContain("请选择");
+  });
+
+  it("does not echo a long paste back", async () => {
+    const h = harness();
+    const reply = await h.say(`/as ${"某".repeat(5000)}`, OPERATOR);
+    expect(reply.length).toBeLessThan(80);
+  });
+});
