@@ -137,7 +137,8 @@ export function createSender(options: SenderOptions): Sender {
     currentKeyboard: (chatId) => keyboards.get(chatId),
     async expireKeyboard(chatId, messageId) {
       // No keyboard of the chat is pressable until the next one is sent.
-      if (keyboards.get(chatId) === messageId) keyboards.set(chatId, PRESSED);
+      const current = keyboards.get(chatId);
+      if (current === undefined || current === messageId) keyboards.set(chatId, PRESSED);
       await telegram
         .editMessageReplyMarkup(chatId, messageId, undefined, { inline_keyboard: [] })
         .catch((error: unknown) => {

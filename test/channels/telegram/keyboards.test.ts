@@ -71,6 +71,36 @@ describe("Telegram keyboards", () => {
     );
   });
 
+  it("takes a press after a restart once, then refuses a second one", async () => {
+    const { api, channel } = await rig();
+    await channel.sendTo("71", { text: "请选择：", choices: CHOICES });
+    await channel.stop();
+    // A new process: it has not seen the keyboard, so the first press is taken.
+    const core = fakeCore();
+    const restarted = createTelegramChannel({
+      token: TOKEN,
+      apiRoot: api.apiRoot,
+      core,
+      log: memoryLog(),
+      flood: { chatIntervalMs: 0 },
+    });
+    cleanups.push(restarted.stop);
+    const press = (id: number, data: string) =>
+      restarted.handleUpdate({
+        update_id: id,
+        callback_query: {
+          id: `cb-r${id}`,
+          from: USER,
+          data,
+          message: { message_id: 500, date: 0, chat: { id: 71, type: "private" } },
+        },
+      });
+    await press(9901, CHOICES[0]!.value);
+    await press(9902, CHOICES[1]!.value);
+    expect(core.received.map((m) => m.text)).toEqual([CHOICES[0]!.value]);
+    expect(calls(api, "editMessageReplyMarkup")).toHaveLength(1);
+  });
+
   it("refuses a press on an older keyboard once a newer one was sent", async () => {
     const { api, core, channel, press } = await rig();
     await channel.sendTo("71", { text: "第一次：", choices: CHOICES });

@@ -251,6 +251,31 @@ describe("WeCom self-built app door", () => {
     expect(second.calls.map((m) => m.messageId)).toEqual(["1006"]);
   });
 
+  it("takes a card's press after a restart between sending the card and the press", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wecom-card-"));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const inDir = (core: Core) =>
+      createDelivery({ inbox: openInbox(dir), core, apology: { text: "抱歉" } });
+    const answer = (m: { text: string }) =>
+      m.text === "上报"
+        ? [{ text: "请核对", buttons: [{ label: "确认", value: "确认" }] }]
+        : [{ text: `收到：${m.text}` }];
+    const first = echoCore(answer);
+    const before = await rig(first, inDir(first));
+    await post(before.base, appTextXml("lisi", "上报", "3001"));
+    await before.channel.idle();
+    const card = before.fake.messages[1]?.body.template_card as { task_id: string };
+    closeAllDatabases();
+
+    const second = echoCore(answer);
+    const after = await rig(second, inDir(second), before.fake);
+    await post(after.base, appCardEventXml("lisi", "确认", card.task_id, "RC9", 1717380200));
+    await post(after.base, appCardEventXml("lisi", "确认", card.task_id, "RC10", 1717380201));
+    await after.channel.idle();
+    expect(second.calls.map((m) => m.text)).toEqual(["确认"]);
+    expect(after.fake.cardUpdates.map((u) => u.body.response_code)).toEqual(["RC9"]);
+  });
+
   it("renders more than six choices as numbered lines with the hint", async () => {
     const labels = ["甲", "乙", "丙", "丁", "戊", "己", "庚"];
     const core = echoCore(() => [

@@ -169,6 +169,13 @@ describe("guided form", () => {
     expect(ask?.text).toContain("95户远高于本镇近3次填报（20户–30户），上次（2026年10月）30户");
   });
 
+  it("should take any figure in the first period with no history, asking nothing", async () => {
+    const h = harness();
+    await h.bindLiaison();
+    await h.say("上报");
+    expect(await h.say("350")).toContain("第 2/6 项");
+  });
+
   it("should ask 是/否 for a tenfold jump and take the value only on 是", async () => {
     const h = await bound();
     await h.say("上报");
