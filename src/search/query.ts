@@ -287,12 +287,16 @@ export class QueryParser {
   private termsOf(text: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
     let rest = text;
-    for (const [, compared, year] of rest.matchAll(YEARS)) {
+    for (const m of rest.matchAll(YEARS)) {
+      const [, compared, year] = m;
       const forms = this.yearForms(year!);
+      // "2012年以来": a span since then, not that year's figure.
+      const since = rest.startsWith("以来", m.index + m[0].length);
       // "比去年多了多少": the figure is a change against that year, written "比2020年…".
-      const anchor = compared ? false : year === `${this.year}年` ? "report-year" : "year";
+      const loose = Boolean(compared) || since;
+      const anchor = loose ? false : year === `${this.year}年` ? "report-year" : "year";
       // "比上年多了多少": a change need not repeat what it is compared with.
-      terms.push({ text: year!, forms, soft: Boolean(compared), anchor });
+      terms.push({ text: year!, forms, soft: loose, anchor });
       rest = rest.split(year!).join("|");
     }
     for (const [period] of rest.matchAll(PLAN_PERIOD)) {

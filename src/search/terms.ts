@@ -74,6 +74,10 @@ export class TermReader {
       const { word } = token;
       if (this.questionWords.has(word) || this.unitWords.has(word) || /^[几多少]/.test(word)) {
         flush();
+      } else if (word.length > 1 && this.softWords.has(word) && !this.corpus.has(word)) {
+        // "老百姓" where the report never says it: one describing word, not 老|百|姓.
+        flush();
+        terms.push(this.term(word));
       } else if (this.isForeignNoun(token)) {
         // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
         flush();
