@@ -665,16 +665,16 @@ function timeFit(indicator: Indicator, query: ParsedQuery): number {
  * The units a figure answers in, without magnitude: its own, what its rate counts ("元/月" is
  * also an amount of 元), and a yield when its words say per mu ("亩产…1050公斤").
  */
-function unitsOf(indicator: Indicator): string[] {
+function unitsOf(indicator: Indicator, before: string): string[] {
   const unit = baseUnit(indicator.unit);
   const units = [unit];
   const [numerator, denominator] = unit.split("/");
   // A price or a monthly amount is money; a yield (公斤/亩) is not a weight.
   if (denominator && denominator !== "亩") units.push(baseUnit(numerator!));
-  // "平均每亩收获…80公斤" is a yield, not a harvest in weight.
-  if (!denominator && /^(公斤|千克|斤|吨)$/.test(unit) && PER_MU.test(indicator.phrase)) {
-    return [`${unit}/亩`];
-  }
+  // "平均每亩收获…80公斤" is a yield, not a harvest in weight; so is the next item of its list
+  // ("每亩收获玉米约580公斤，大豆约80公斤").
+  const perMu = PER_MU.test(indicator.phrase) || (PER_MU.test(before) && before.endsWith(unit));
+  if (!denominator && /^(公斤|千克|斤|吨)$/.test(unit) && perMu) return [`${unit}/亩`];
   return units;
 }
 
@@ -727,7 +727,7 @@ function toDoc(indicator: Indicator, order: number): Doc {
     // A name composed with an inherited topic ("生猪" + "出栏") is not the figure's own words.
     strong: [lower(indicator.subject), lower(indicator.phrase)],
     composedName: indicator.name === indicator.subject ? "" : lower(indicator.name),
-    units: unitsOf(indicator),
+    units: unitsOf(indicator, indicator.context[own - 1] ?? ""),
     ownWords: lower(`${indicator.subject}|${indicator.phrase}`),
     sentence: lower(indicator.context.join("，")),
     own: lower(listSpan(indicator.sentence, indicator.clause)),
