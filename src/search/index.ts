@@ -74,9 +74,12 @@ const TOTAL = /合计|共计|总计|总数/;
 const FIVE_YEAR = /十[一二三四五]五/;
 /** What a measure head is never counted in (unit families of intents/question.json). */
 const NOT_MEASURED_IN: [RegExp, string[]][] = [
-  [/(产量|总产)$/, ["area", "money", "percent"]],
-  [/面积$/, ["weight", "money"]],
-  [/(产值|收入|销售额|总额)$/, ["area", "weight"]],
+  [/(产量|总产)$/, ["area", "money", "percent", "years"]],
+];
+/** What a measure head is only counted in: an amount of money, an area. */
+const MEASURED_ONLY_IN: [RegExp, string[]][] = [
+  [/(产值|收入|销售额|总额|营业额)$/, ["money"]],
+  [/面积$/, ["area"]],
 ];
 
 /** A question about how often: it names a unit of times, or asks 频次/次数. */
@@ -277,14 +280,19 @@ export class IndicatorIndex {
   /** "大枣产量" is never in 亩 or 元, "面积" never in 吨: the head's own measure rules them out. */
   private misMeasured(doc: Doc, query: ParsedQuery): boolean {
     const head = query.terms.findLast((t) => !t.soft && !t.anchor);
-    const rule = head && NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
-    if (!rule) return false;
+    if (!head) return false;
     const unit = baseUnit(doc.indicator.unit);
     // "产量增长百分之几": a change or rate of the measure is in percent.
     if ((unit === "%" || unit === "个百分点") && (query.asksChange || query.kinds.has("rate"))) {
       return false;
     }
-    return rule[1].some((family) => this.unitFamilies[family]?.some((u) => baseUnit(u) === unit));
+    const inFamily = (family: string) =>
+      this.unitFamilies[family]?.some((u) => baseUnit(u) === unit || u === unit) ?? false;
+    // As typed: "低收入人口" is people, though its group holds 低收入.
+    const only = MEASURED_ONLY_IN.find(([word]) => word.test(head.text));
+    if (only) return !doc.units.some((u) => only[1].some((f) => this.unitFamilies[f]?.includes(u)));
+    const rule = NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
+    return rule ? rule[1].some(inFamily) : false;
   }
 
   /**
