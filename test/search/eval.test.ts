@@ -31,7 +31,7 @@ describe("question answering on the fixture district's report", () => {
     expect(result.accuracy, result.misses.join("\n")).toBeGreaterThanOrEqual(minimum);
   });
 
-  // Fresh paraphrase sets, first runs 0.527, 0.709 and 0.617, 0.912 pooled after the general
+  // Fresh paraphrase sets, first runs 0.527, 0.709 and 0.617, 0.935 pooled after the general
   // fixes drawn from their misses: floors against regressions.
   it("keeps the fresh paraphrase sets at their level", () => {
     const sets = ["final-a", "final-b", "final-c"].map((s) =>
@@ -41,7 +41,7 @@ describe("question answering on the fixture district's report", () => {
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
     expect(total).toBe(170);
-    expect(right / total).toBeGreaterThanOrEqual(0.88);
+    expect(right / total).toBeGreaterThanOrEqual(0.9);
     expect(wrong / total).toBeLessThanOrEqual(0.03);
   });
 
@@ -77,19 +77,19 @@ describe("question answering on reports of other places", () => {
     }
   });
 
-  it("reaches 0.91 pooled with at most 2% wrong numbers", () => {
+  it("reaches 0.92 pooled with at most 2% wrong numbers", () => {
     expect(pooled.total).toBeGreaterThan(250);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.91);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.92);
     expect(pooled.wrong / pooled.total).toBeLessThanOrEqual(0.02);
   });
 
   // The held-back sets, measured once on their first run (holdout 0.754, holdout2 0.694,
-  // holdout3 0.901; 0.892, 0.888 and 0.934 after later general fixes): floors against
+  // holdout3 0.901; 0.915, 0.898 and 0.945 after later general fixes): floors against
   // regressions, not targets.
   it.each([
-    ["holdout", 130, 0.86, 0.04],
-    ["holdout2", 98, 0.85, 0.03],
-    ["holdout3", 91, 0.9, 0.02],
+    ["holdout", 130, 0.88, 0.04],
+    ["holdout2", 98, 0.86, 0.03],
+    ["holdout3", 91, 0.92, 0.02],
   ])("keeps the %s sets at their level", (set, total, minimum, maxWrong) => {
     const held = { total: 0, right: 0, wrong: 0 };
     for (const report of REPORTS) {
