@@ -1,0 +1,67 @@
+// Questions in people's own words: the general rules behind them, each pinned by a question.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { buildIndicatorStore } from "../../src/extract/index.js";
+import { memoryLibrary } from "../../src/reports/library.js";
+import { loadIntents } from "../../src/search/intents.js";
+import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
+import { fixtureAnswerer } from "../helpers/reports.js";
+
+const answer = (q: string) => fixtureAnswerer().ask(q).answer;
+
+function otherReport(name: string): ReportsAnswerer {
+  const file = fileURLToPath(new URL(`../fixtures/reports/${name}.txt`, import.meta.url));
+  const store = buildIndicatorStore(readFileSync(file, "utf8"), file);
+  return new ReportsAnswerer(memoryLibrary([store]), loadIntents());
+}
+
+describe("questions in people's own words", () => {
+  it("should take a number the question states as a whole number pointing at its sentence", () => {
+    const found = answer("咱们区自己办的那50场招聘会一共拿出多少个岗位");
+    expect(found?.source.sentence).toContain("招聘会50场");
+  });
+
+  it("should not answer how many with how often", () => {
+    expect(answer("公厕有多少")?.unit).toBe("座");
+  });
+
+  it("should let a region set the scene without the figure repeating it", () => {
+    expect(answer("给甘肃结对的两个县捐钱捐物，到现在一共多少")?.name).toContain("捐赠");
+  });
+
+  it("should repair the sounds pinyin typists mix up", () => {
+    expect(answer("帮农名工追回的欠薪和待遇有多少钱")?.name).toContain("追讨");
+  });
+
+  it("should read English questions", () => {
+    expect(answer("how many homestays are under construction")?.name).toBe("在建民宿");
+    expect(answer("How many pigs were sold")?.name).toBe("生猪出栏");
+  });
+
+  it("should answer both parts asked together with their total, not one part", () => {
+    const found = answer("种植养殖两块的农业保险保费加起来多少");
+    expect(found?.name).not.toMatch(/^(种植业|养殖业)/);
+  });
+
+  it("should not take one group's subsidy for the total of several groups", () => {
+    expect(answer("光低保这一块，补贴一共发了多少钱？")).toBeNull();
+  });
+});
+
+describe("kinds of figures in other reports", () => {
+  const gansu = otherReport("甘肃省-2026-政府工作报告");
+
+  it("should answer income only in money", () => {
+    expect(gansu.ask("农村人收入多少").answer).toBeNull();
+  });
+
+  it("should read 经济增长 as the growth of the regional product", () => {
+    expect(gansu.ask("去年经济增长多少").answer?.name).toContain("地区生产总值");
+  });
+
+  it("should not answer a five-year period with a year outside it", () => {
+    const hailar = otherReport("海拉尔区-2016-政府工作报告");
+    expect(hailar.ask("十二五期间旅游收入累计多少").answer).toBeNull();
+  });
+});
