@@ -164,7 +164,7 @@ export class TermReader {
       if (unknown) terms.push(...this.unknown(unknown));
       unknown = "";
       const term = this.withParts(this.term(piece), text, i, end[i]!, cuts);
-      // A region the report names elsewhere ("甘肃" for its counties 古浪县、天祝县): it sets the
+      // A region the report names elsewhere (a province for its counties 甲县、乙县): it sets the
       // scene of the question; it counts where the figure says it and is not missed elsewhere.
       if (places.get(i) === piece && !this.notPlaces.has(piece)) term.optional = true;
       terms.push(term);
