@@ -335,7 +335,13 @@ export class QueryParser {
         anchor: false as const,
         ...(parts.length > 1 ? { parts } : {}),
       });
-      rest = rest.split(form).join("|");
+      // One character is cut out only where it is a word of its own ("讲" of 讲党史, not 宣讲团).
+      rest =
+        form.length > 1
+          ? rest.split(form).join("|")
+          : words(rest)
+              .map((w) => (w === form ? "|" : w))
+              .join("");
     }
     for (const segment of rest.split("|").filter(Boolean)) terms.push(...this.reader.read(segment));
     // In question order: the last term is usually the head noun ("…放了多少贷款").
@@ -358,7 +364,9 @@ export class QueryParser {
         if (start >= 0 && found >= start && found < end) return false;
         continue;
       }
-      if (word === form || group.includes(word) || !this.corpus.has(word)) return false;
+      if (word === form || group.includes(word)) return false;
+      // A one-character form ("讲") is a word only on its own, never inside "宣讲团".
+      if (form.length > 1 && !this.corpus.has(word)) return false;
     }
     return true;
   }

@@ -165,7 +165,10 @@ function isStrange(word: string, tag: string, inCorpus: (w: string) => boolean):
 /** A noun the report lacks ("肉机"), not a place word ("地里"): a slip only to a homophone. */
 function isAbsentNoun(word: string, tag: string, inCorpus: (w: string) => boolean): boolean {
   return (
-    word.length >= 2 && /^n[a-z]?$/.test(tag) && !/[里上下中内外边]$/.test(word) && !inCorpus(word)
+    word.length >= 2 &&
+    /^(n[a-z]?|vn)$/.test(tag) &&
+    !/[里上下中内外边]$/.test(word) &&
+    !inCorpus(word)
   );
 }
 
