@@ -60,7 +60,7 @@ export function findNumbers(clause: string): FoundNumber[] {
   for (const m of clause.matchAll(CHINESE)) {
     const start = m.index;
     const value = chineseNumeral(m[1]!);
-    if (value === undefined || !isChineseFigure(clause, start, m[1]!)) continue;
+    if (value === undefined || !isChineseFigure(clause, start, m[1]!, m[0].length)) continue;
     found.push({ start, end: start + m[0].length, value, unit: m[2]!, raw: m[1]!, qualifiers: [] });
   }
   return found.sort((a, b) => a.start - b.start);
@@ -107,9 +107,11 @@ function isCountable(clause: string, start: number, whole: string, num: string, 
 }
 
 /** Chinese numerals count only as a plain count: not ordinals, slogans in quotes, or "一次". */
-function isChineseFigure(clause: string, start: number, numeral: string): boolean {
+function isChineseFigure(clause: string, start: number, numeral: string, length: number): boolean {
   const before = clause[start - 1] ?? "";
   if (/[第前每这那]/.test(before)) return false;
+  // "三位一体", "两个一百年": a numeral right after the measure word makes a set phrase.
+  if (/^[一二两三四五六七八九]/.test(clause.slice(start + length))) return false;
   if (insideQuotes(clause, start)) return false;
   return numeral !== "一" || clause.slice(start, start + 2) === "一个";
 }

@@ -367,6 +367,8 @@ export class QueryParser {
       if (word === form || group.includes(word)) return false;
       // A one-character form ("讲") is a word only on its own, never inside "宣讲团".
       if (form.length > 1 && !this.corpus.has(word)) return false;
+      // "农民收入" is 农民 and 收入; "总产值" is no 总产 and 值.
+      if (form.length > 1 && word.length - form.length > 1) return false;
     }
     return true;
   }
