@@ -224,6 +224,9 @@ export class IndicatorIndex {
     // "兰州新区经济总量": a figure of a zone inside the area answers only when the zone is asked.
     const zone = ZONE.exec(doc.indicator.subject)?.[0];
     if (zone && !query.asked.includes(zone.slice(0, 2))) return false;
+    // "某镇某村民宿正式运营11座": one place's figure answers only a question about a place.
+    const placeAsked = query.terms.some((t) => t.anchor === "place");
+    if (!placeAsked && this.places.some((p) => doc.indicator.subject.startsWith(p))) return false;
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
