@@ -49,9 +49,17 @@ export function sqlConversationStore(db: Database): SqlConversationStore {
     },
     set: async (key, conversation) => put(key, conversation),
     put,
+    // Read by the minute's draft expiry: only rows whose JSON holds a flow are parsed (a burst
+    // of questions leaves thousands of rows with a last question only).
     withFlows: () =>
       db
-        .all(q.selectFrom("conversations").select(["key", "data"]).orderBy("key"))
+        .all(
+          q
+            .selectFrom("conversations")
+            .select(["key", "data"])
+            .where("data", "like", '%"flow":%')
+            .orderBy("key"),
+        )
         .filter((row) => {
           const parsed = RowSchema.safeParse(safeJson(row.data));
           return parsed.success && parsed.data.conversation.flow !== undefined;
