@@ -2,6 +2,7 @@
 // language data shipped with the code, imported as a module: the core reads no files.
 import { z } from "zod";
 import commandsFile from "../../intents/commands.json" with { type: "json" };
+import { checkedLanguageData } from "./language-data.js";
 
 const CommandsFileSchema = z.object({
   note: z.string().optional(),
@@ -29,12 +30,7 @@ export type CommandIntents = z.infer<typeof CommandsFileSchema>;
 
 /** The command words and texts of intents/commands.json; a broken file throws naming it. */
 export function loadCommandIntents(): CommandIntents {
-  const parsed = CommandsFileSchema.safeParse(commandsFile);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(
-    `intents/commands.json does not match its schema at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
-  );
+  return checkedLanguageData(CommandsFileSchema, commandsFile, "intents/commands.json");
 }
 
 /**

@@ -2,6 +2,7 @@
 // tells a control word (跳过, 上一步, 取消, 是, 否, 确认, 修改 N) from a figure.
 import { z } from "zod";
 import formsFile from "../../../intents/forms.json" with { type: "json" };
+import { checkedLanguageData } from "../language-data.js";
 
 const Words = z.array(z.string().min(1)).min(1);
 
@@ -23,12 +24,7 @@ export type FormWords = z.infer<typeof FormWordsSchema>;
 
 /** The words of intents/forms.json (language data imported as a module); a broken file throws. */
 export function loadFormWords(): FormWords {
-  const parsed = FormWordsSchema.safeParse(formsFile);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(
-    `intents/forms.json does not match its schema at ${issue?.path.join(".") || "(root)"}: ${issue?.message}`,
-  );
+  return checkedLanguageData(FormWordsSchema, formsFile, "intents/forms.json");
 }
 
 /** What a message means to the form when it is not a figure. */
