@@ -487,7 +487,11 @@ export class IndicatorIndex {
       total += w * credit;
     });
     // A township or a year the question names must be the figure's own: no partial credit.
-    const coverage = needed && anchored ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) : 0;
+    // A part asked of a whole ("图斑里头，搞产业用的") needs every word of the part in the
+    // figure's own clause: the whole's figure does not answer for one of its parts.
+    const partFits = subsetFits(doc, terms, query.subset);
+    const coverage =
+      needed && anchored && partFits ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) : 0;
     const score =
       (needed ? total / needed : 0) +
       unitFit(doc, query) +
@@ -562,6 +566,21 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
     const scope = [...named, ...others].some(has(phrase)) ? phrase : sentence;
     return !named.some(has(scope)) && others.some(has(scope));
   });
+}
+
+/** True unless the question asks of a part and the figure's own words lack one of its words. */
+function subsetFits(doc: Doc, terms: readonly QueryTerm[], subset: string): boolean {
+  if (!subset) return true;
+  const part = terms.filter(
+    (t) =>
+      !t.soft &&
+      !t.anchor &&
+      !t.optional &&
+      !t.number &&
+      t.forms.some((f) => subset.includes(f) || subset.includes(t.text)),
+  );
+  const own = `${doc.own}${doc.ownWords}`;
+  return part.every((t) => t.forms.some((f) => own.includes(f)));
 }
 
 /** A figure about one part ("种植业保险保费") when the question asks without naming parts. */

@@ -51,7 +51,15 @@ export interface ParsedQuery {
   contrasts: { named: string[]; others: string[] }[];
   /** Contrast sets it names nothing of ("保费" asks the whole, not 种植业 or 养殖业). */
   unnamed: string[][];
+  /**
+   * What a question asks of a part ("那些图斑里头，搞产业用的占了多少宗": the words after the
+   * subset marker); "" when it asks of no part.
+   */
+  subset: string;
 }
+
+/** "…里头，", "…当中", "其中", "那些…里，": what follows names a part of what came before. */
+const SUBSET = /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?]{1,12}?里)[，,、]?\s*(.+)$/u;
 
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {
@@ -233,6 +241,7 @@ export class QueryParser {
         [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       ...this.contrastsOf(canonical),
+      subset: SUBSET.exec(normalised)?.[1] ?? "",
     };
   }
 

@@ -22,6 +22,14 @@ describe("questions in people's own words", () => {
     expect(found?.source.sentence).toContain("招聘会50场");
   });
 
+  it("should not answer a part asked of a whole with the whole's figure", () => {
+    // "那些…里，Y" asks of a part: every word of Y must be the figure's own, so the whole's
+    // figure (all 图斑) does not answer, and the part's does.
+    expect(answer("乱占耕地建房的那些图斑里，产业方面的有几宗")?.name).toContain("产业");
+    expect(answer("乱占耕地建房的那些图斑里头，老百姓自家住房的有多少宗")).toBeNull();
+    expect(answer("乱占耕地建房图斑有多少宗")?.name).not.toContain("产业");
+  });
+
   it("should not answer how many with how often", () => {
     expect(answer("公厕有多少")?.unit).toBe("座");
   });
