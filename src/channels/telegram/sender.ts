@@ -1,5 +1,6 @@
 // Delivers core replies to one chat: in order (one queue per chat), within flood limits, retrying
 // after 429. A file or a picture that cannot be sent falls back to a short text.
+import { mayHaveArrived } from "../../infra/delivery.js";
 import type { Telegram } from "telegraf";
 import type { Reply, ReplyFile } from "../../core/types.js";
 import { createKeyedQueue } from "../../core/keyed-queue.js";
@@ -101,6 +102,11 @@ export function createSender(options: SenderOptions): Sender {
       );
       if (keyboard) remember(chatId, sent);
     } catch (error) {
+      // A photo that may have arrived (a timeout) is not followed by its caption again.
+      if (mayHaveArrived(error)) {
+        log.warn(`${describeError(error)}; the photo may have arrived, nothing sent instead`);
+        return;
+      }
       log.warn(`${describeError(error)}; sending a text instead`);
       const note = photoFailedNote(image.name);
       const text = caption === undefined ? note : `${caption}\n\n${note}`;

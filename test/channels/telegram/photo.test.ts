@@ -139,6 +139,17 @@ describe("Telegram channel pictures", () => {
     expect(log.lines.join("\n")).not.toContain(TOKEN);
   });
 
+  it("should not send the caption again when the photo may have arrived (a timeout)", async () => {
+    const { api, channel, log } = await channelOver((call) =>
+      call.method === "sendPhoto"
+        ? { status: 504, body: { ok: false, error_code: 504, description: "Gateway Timeout" } }
+        : undefined,
+    );
+    await channel.sendTo("67", { text: "各镇粮食产量如下：", image: image() });
+    expect(methods(api.calls)).toEqual(["sendPhoto"]);
+    expect(log.lines.some((l) => l.includes("may have arrived"))).toBe(true);
+  });
+
   it("should send only the note when the text already went and the photo file is missing", async () => {
     const { api, channel } = await channelOver();
     const text = "长".repeat(MAX_CAPTION_LENGTH + 10);
