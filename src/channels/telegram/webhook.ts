@@ -4,6 +4,7 @@
 // every refusal with 403; this handler leaves routing to the server and says what went wrong.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { throttledLogFor } from "../../infra/throttled-log.js";
 import { readBody, sendText } from "../http-server.js";
 import type { ChannelLogger } from "./log.js";
 import { UpdateSchema } from "./translate.js";
@@ -30,7 +31,12 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   return async (req, res) => {
     if (req.method !== "POST") return sendText(res, 405, "method not allowed");
     if (options.secret !== undefined && !sameSecret(req.headers[SECRET_HEADER], options.secret)) {
-      options.log.warn("telegram webhook: request with a wrong or missing secret token refused");
+      // At most a line a minute per source, with a count: a flood of forged posts stays readable.
+      const ip = req.socket.remoteAddress ?? "unknown";
+      throttledLogFor(options.log).note(
+        `telegram webhook ${ip}`,
+        `telegram webhook: request with a wrong or missing secret token refused (from ${ip})`,
+      );
       return sendText(res, 403, "forbidden");
     }
     if (options.stopped()) return sendText(res, 503, "stopping");
