@@ -200,14 +200,17 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
   async function withToken(
     endpoint: string,
     send: (token: string) => Promise<AxiosResponse<unknown>>,
+    /** An upload repeated after a timeout only costs a second media_id: safe to repeat. */
+    repeat: { repeatAfterTimeout?: boolean } = {},
   ) {
     const token = await tokens.get();
+    const options = { ...backoff, ...repeat };
     try {
-      return await callWithBackoff(endpoint, () => send(token), backoff);
+      return await callWithBackoff(endpoint, () => send(token), options);
     } catch (error) {
       if (!(error instanceof WecomApiError) || !TOKEN_ERRCODES.has(error.errcode)) throw error;
       const renewed = await tokens.renew(token);
-      return callWithBackoff(endpoint, () => send(renewed), backoff);
+      return callWithBackoff(endpoint, () => send(renewed), options);
     }
   }
 
@@ -227,14 +230,18 @@ export function createWecomApi(options: WecomApiOptions): WecomApi {
     async uploadFile(file, type = "file") {
       const bytes = await readFile(file.path);
       const part = uploadPart(file, type);
-      const data = await withToken("cgi-bin/media/upload", (token) => {
-        const form = new FormData(); // rebuilt per attempt: a sent body cannot be replayed
-        form.append("media", new Blob([bytes], { type: part.contentType }), part.name);
-        return http.post(`${base}/cgi-bin/media/upload`, form, {
-          params: { access_token: token, type },
-          timeout: MEDIA_TIMEOUT_MS,
-        });
-      });
+      const data = await withToken(
+        "cgi-bin/media/upload",
+        (token) => {
+          const form = new FormData(); // rebuilt per attempt: a sent body cannot be replayed
+          form.append("media", new Blob([bytes], { type: part.contentType }), part.name);
+          return http.post(`${base}/cgi-bin/media/upload`, form, {
+            params: { access_token: token, type },
+            timeout: MEDIA_TIMEOUT_MS,
+          });
+        },
+        { repeatAfterTimeout: true },
+      );
       return parseAnswer(MediaSchema, "cgi-bin/media/upload", data).media_id;
     },
     async openMedia(mediaId, range) {
