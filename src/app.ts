@@ -274,6 +274,8 @@ async function startWithLock(
 
 /** How long stopping waits for work in flight. */
 const STOP_GRACE_MS = 10_000;
+/** A conversation with no draft and no /as is forgotten a day after its last message. */
+const CONVERSATION_KEEP_MS = 24 * 60 * 60 * 1000;
 /** Handled messages are remembered this long, so a redelivery within it is refused. */
 const INBOX_KEEP_MS = 48 * 60 * 60 * 1000;
 
@@ -289,10 +291,14 @@ async function within(ms: number, work: Promise<unknown> | undefined): Promise<v
   clearTimeout(timer);
 }
 
-/** Minute housekeeping of the store: old inbox rows go, the log is copied into the file. */
+/**
+ * Minute housekeeping of the store: old inbox rows and stale conversations go, the log is copied
+ * into the file.
+ */
 function tidyStore(dataDir: string): void {
   try {
     openInbox(dataDir).prune(new Date(Date.now() - INBOX_KEEP_MS));
+    openConversationStore(dataDir).prune(new Date(Date.now() - CONVERSATION_KEEP_MS));
     openDatabase(dataDir).checkpoint();
   } catch (error) {
     console.error(`store housekeeping failed: ${describeError(error)}`);

@@ -17,6 +17,11 @@ const RowSchema = z.object({ version: z.number().int(), conversation: Conversati
 export interface SqlConversationStore extends ConversationStore {
   /** Writes (or deletes, when empty) one conversation now, synchronously. */
   put(key: string, conversation: Conversation, now?: Date): void;
+  /**
+   * Forgets conversations untouched since `before` that hold no draft and no /as: what is left
+   * of them (the last question, offered choices) is long stale. Returns how many went.
+   */
+  prune(before: Date): number;
 }
 
 /** Conversations in a store database. */
@@ -49,6 +54,14 @@ export function sqlConversationStore(db: Database): SqlConversationStore {
     },
     set: async (key, conversation) => put(key, conversation),
     put,
+    prune: (before) =>
+      db.run(
+        q
+          .deleteFrom("conversations")
+          .where("updated_at", "<", before.toISOString())
+          .where("data", "not like", '%"flow":%')
+          .where("data", "not like", '%"actingAs":%'),
+      ),
     // Read by the minute's draft expiry: only rows whose JSON holds a flow are parsed (a burst
     // of questions leaves thousands of rows with a last question only).
     withFlows: () =>
