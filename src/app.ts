@@ -7,10 +7,11 @@ import { createTelegramChannel, type TelegramChannel } from "./channels/telegram
 import { createWecomChannel, type WecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import { createCore, type CommandSpec } from "./core/engine.js";
-import { openConversationStore } from "./store/db/conversations.js";
+import { sqlConversationStore, type SqlConversationStore } from "./store/db/conversations.js";
 import { prepareDataDir } from "./store/db/import-json.js";
-import { openInbox } from "./store/db/inbox.js";
-import { openDatabase } from "./store/db/database.js";
+import { sqlInbox } from "./store/db/inbox.js";
+import type { Database } from "./store/db/database.js";
+import type { InboxStore } from "./inbox/types.js";
 import { createDelivery, type Delivery } from "./inbox/delivery.js";
 import type { Core } from "./core/types.js";
 import { seedStore } from "./extract/store-file.js";
@@ -48,6 +49,7 @@ import {
 } from "./wiring.js";
 import { createSubmissionFeature, type SubmissionFeature } from "./core/submissions/index.js";
 import { describeError } from "./core/describe-error.js";
+import { settleWithin } from "./infra/sleep.js";
 import { createRoles } from "./core/access/roles.js";
 import { openAuditLog } from "./store/db/audit.js";
 import { openBindFailures } from "./store/db/bind-failures.js";
@@ -91,8 +93,9 @@ async function startWithLock(
 ): Promise<RunningBot> {
   const data = (name: string) => join(config.dataDir, name);
   // The database first: a data folder of the JSON versions is moved into it here, once.
-  prepareDataDir(config.dataDir);
-  const conversations = openConversationStore(config.dataDir);
+  const db = prepareDataDir(config.dataDir);
+  const conversations = sqlConversationStore(db);
+  const inbox = sqlInbox(db);
   const district = loadDistrict(config.seedDir);
   const stores = openDataStores(config.dataDir, district);
   // China's official working calendar plus the office's own additions (DATA_DIR/holidays.json):
@@ -179,7 +182,7 @@ async function startWithLock(
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
   // Platform messages are stored before their ack and handled from the store (not the console).
   const delivery: Delivery = createDelivery({
-    inbox: openInbox(config.dataDir),
+    inbox,
     core,
     conversations: { store: conversations, put: (key, c) => conversations.put(key, c) },
     apology: { text: "抱歉，处理出错了，请稍后再试。" },
@@ -254,7 +257,7 @@ async function startWithLock(
   if (!serving) bot.done = runConsole({ core, input: options.input, output: options.output });
   const expiry = setInterval(() => {
     void expireDrafts(submissions, { telegram: bot.telegram, wecom: bot.wecom, print });
-    tidyStore(config.dataDir);
+    tidyStore({ inbox, conversations, db });
   }, 60_000);
   expiry.unref();
   bot.stop = async () => {
@@ -262,10 +265,10 @@ async function startWithLock(
     // Stop taking traffic first, then give work in flight up to 10 s: what is stored and not
     // finished is handled, and reminders not yet sent are found again, after the restart.
     const closing = bot.http?.close();
-    await within(STOP_GRACE_MS, bot.telegram?.stop());
+    await settleWithin(STOP_GRACE_MS, bot.telegram?.stop());
     await delivery.stop(STOP_GRACE_MS);
-    await within(STOP_GRACE_MS, cron?.stop());
-    await within(STOP_GRACE_MS, closing);
+    await settleWithin(STOP_GRACE_MS, cron?.stop());
+    await settleWithin(STOP_GRACE_MS, closing);
     setDeadlineCalendar(previousCalendar);
     lock.release();
   };
@@ -279,27 +282,19 @@ const CONVERSATION_KEEP_MS = 24 * 60 * 60 * 1000;
 /** Handled messages are remembered this long, so a redelivery within it is refused. */
 const INBOX_KEEP_MS = 48 * 60 * 60 * 1000;
 
-/** Resolves when `work` does or after `ms`, whichever is first. */
-async function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
-  if (!work) return;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-    timer.unref();
-  });
-  await Promise.race([work.then(() => undefined), late]);
-  clearTimeout(timer);
-}
-
 /**
  * Minute housekeeping of the store: old inbox rows and stale conversations go, the log is copied
  * into the file.
  */
-function tidyStore(dataDir: string): void {
+function tidyStore(store: {
+  inbox: InboxStore;
+  conversations: SqlConversationStore;
+  db: Database;
+}): void {
   try {
-    openInbox(dataDir).prune(new Date(Date.now() - INBOX_KEEP_MS));
-    openConversationStore(dataDir).prune(new Date(Date.now() - CONVERSATION_KEEP_MS));
-    openDatabase(dataDir).checkpoint();
+    store.inbox.prune(new Date(Date.now() - INBOX_KEEP_MS));
+    store.conversations.prune(new Date(Date.now() - CONVERSATION_KEEP_MS));
+    store.db.checkpoint();
   } catch (error) {
     console.error(`store housekeeping failed: ${describeError(error)}`);
   }

@@ -245,7 +245,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** Where a message's conversation state is kept: one per person and chat. */
-export function conversationKey(message: Message): string {
+export function conversationKey(message: Pick<Message, "channel" | "chatId" | "userId">): string {
   return `${message.channel}:${message.chatId}:${message.userId}`;
 }
 

@@ -7,7 +7,8 @@
 // sends what was recorded and handles what was stored and not yet handled.
 import type { Conversation, ConversationStore } from "../core/state.js";
 import type { Core, Message, Reply } from "../core/types.js";
-import { createKeyedQueue } from "../core/keyed-queue.js";
+import { createKeyedQueue, createLimitedQueue } from "../infra/keyed-queue.js";
+import { settleWithin } from "../infra/sleep.js";
 import type { InboundItem, InboxStore, StoredInbound, StoredOutgoing } from "./types.js";
 
 /** How the loop speaks to one door. */
@@ -104,7 +105,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const chats = createKeyedQueue();
   // Chats keep their order in `chats`; this bounds how many are handled at once, so a burst of
   // thousands of chats never fills one turn of the event loop and acks keep flowing.
-  const workers = createSemaphore(options.concurrency ?? 4);
+  const workers = createLimitedQueue(options.concurrency ?? 4);
   let stopping = false;
   let batch: { item: InboundItem; done: (stored: boolean) => void; fail: (e: unknown) => void }[] =
     [];
@@ -160,7 +161,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       inbox.unsure(row.id, "interrupted by a restart");
       return;
     }
-    inbox.sending(row.id, now());
+    inbox.sending(row.id);
     try {
       await door.send(row.target, row.body);
       inbox.sent(row.id, now());
@@ -187,7 +188,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   }
 
   function schedule(item: StoredInbound): void {
-    void chats.run(`${item.door}\u0000${item.chat}`, () => workers.run(() => process(item)));
+    void chats.run(`${item.door}\u0000${item.chat}`, () => workers(() => process(item)));
   }
 
   /** Commits the messages taken in this turn of the event loop, then answers their doors. */
@@ -236,32 +237,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     idle: () => chats.idle(),
     async stop(graceMs) {
       stopping = true;
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-        timer.unref();
-      });
-      await Promise.race([chats.idle(), grace]);
-      clearTimeout(timer);
-    },
-  };
-}
-
-/** At most `limit` tasks at once; the others wait in arrival order. */
-function createSemaphore(limit: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return {
-    async run<T>(task: () => Promise<T>): Promise<T> {
-      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      else running++;
-      try {
-        return await task();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else running--;
-      }
+      await settleWithin(graceMs, chats.idle());
     },
   };
 }

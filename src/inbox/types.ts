@@ -53,7 +53,7 @@ export interface InboxStore {
   /** Sends recorded and not known to be made, oldest first. */
   unsent(): StoredOutgoing[];
   /** Records that an attempt begins (committed before the send). */
-  sending(id: number, now: Date): void;
+  sending(id: number): void;
   sent(id: number, now: Date): void;
   /** The send may or may not have arrived; it is not made again. */
   unsure(id: number, error: string): void;

@@ -55,6 +55,11 @@ export type SerialQueue = <R>(job: () => Promise<R>) => Promise<R>;
 
 /** A single serial lane. */
 export function createSerialQueue(): SerialQueue {
-  const queue = new PQueue({ concurrency: 1 });
+  return createLimitedQueue(1);
+}
+
+/** Runs at most `limit` async jobs at once; the others wait in call order. */
+export function createLimitedQueue(limit: number): SerialQueue {
+  const queue = new PQueue({ concurrency: limit });
   return (job) => queue.add(job);
 }

@@ -17,3 +17,21 @@ export interface Clock {
   /** Sleep (default: a real timer). */
   sleep?: Sleep;
 }
+
+/** Resolves when `work` settles or after `ms`, whichever comes first (a grace period). */
+export async function settleWithin(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  await Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    late,
+  ]);
+  clearTimeout(timer);
+}

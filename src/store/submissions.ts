@@ -139,6 +139,17 @@ export function sqlSubmissionStore(db: Database, rules: SubmissionRules = {}): S
     ),
   );
   const toVersions = (rows: unknown[]) => (rows as EntryRow[]).map(toVersion);
+  const recentValues = (township: string, field: string, beforePeriod: string, count: number) =>
+    toVersions(
+      db.all(
+        current
+          .where("e.period", "<", period(beforePeriod))
+          .where("e.township", "=", township)
+          .where("e.field", "=", field)
+          .orderBy("e.period", "desc")
+          .limit(count),
+      ),
+    );
   return {
     submit: async (input) => store(db, checkSubmission(input, rules)),
     latest: (p, township, field) => {
@@ -166,29 +177,9 @@ export function sqlSubmissionStore(db: Database, rules: SubmissionRules = {}): S
       toVersions(
         db.all(current.where("e.period", "=", period(p)).orderBy("e.seq").orderBy("e.pos")),
       ),
-    previousValue: (township, field, beforePeriod) => {
-      const row = db.first(
-        versions
-          .where("e.period", "<", period(beforePeriod))
-          .where("e.township", "=", township)
-          .where("e.field", "=", field)
-          .orderBy("e.period", "desc")
-          .orderBy("e.seq", "desc")
-          .limit(1),
-      );
-      return row ? toVersion(row as EntryRow) : undefined;
-    },
-    recentValues: (township, field, beforePeriod, count) =>
-      toVersions(
-        db.all(
-          current
-            .where("e.period", "<", period(beforePeriod))
-            .where("e.township", "=", township)
-            .where("e.field", "=", field)
-            .orderBy("e.period", "desc")
-            .limit(count),
-        ),
-      ),
+    previousValue: (township, field, beforePeriod) =>
+      recentValues(township, field, beforePeriod, 1)[0],
+    recentValues,
     progress: (task, p, townships) => {
       const rows = db.all(
         q

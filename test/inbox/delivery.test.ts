@@ -105,7 +105,7 @@ describe("the delivery loop", () => {
       () => undefined,
       new Date(),
     );
-    p.inbox.sending(row!.id, new Date());
+    p.inbox.sending(row!.id);
     const after = processOver(db);
     after.delivery.resume();
     await after.delivery.idle();

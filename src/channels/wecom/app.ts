@@ -3,6 +3,7 @@
 // and answers through message/send.
 // Callback rules: https://developer.work.weixin.qq.com/document/path/90930
 import type { WecomAppConfig } from "../../config.js";
+import { conversationKey } from "../../core/engine.js";
 import type { Message, Reply } from "../../core/types.js";
 import type { Delivery } from "../../inbox/delivery.js";
 import { readBody, sendText, type RequestHandler } from "../http-server.js";
@@ -130,7 +131,7 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
       await delivery.take({
         door: APP_DOOR,
         key: inbound.dedupeKey,
-        chat: `wecom:${inbound.userId}:${inbound.userId}`,
+        chat: conversationKey(privateChat(inbound.userId)),
         payload: inbound,
       });
     } catch (error) {

@@ -3,6 +3,7 @@
 // https://developer.work.weixin.qq.com/document/path/100719
 import type { AxiosInstance } from "axios";
 import { z } from "zod";
+import { conversationKey } from "../../core/engine.js";
 import type { Message, Reply } from "../../core/types.js";
 import type { Delivery } from "../../inbox/delivery.js";
 import { readBody, sendText, type RequestHandler } from "../http-server.js";
@@ -139,11 +140,10 @@ export function createRobotDoor(options: RobotDoorOptions): CallbackDoor {
 
   async function accept(m: RobotText): Promise<void> {
     // Committed before the ack; a redelivery of a stored message is acknowledged and dropped.
-    const chat = m.chattype === "group" ? (m.chatid ?? m.from.userid) : m.from.userid;
     await delivery.take({
       door: ROBOT_DOOR,
       key: m.msgid,
-      chat: `wecom:${chat}:${m.from.userid}`,
+      chat: conversationKey(toMessage(m)),
       payload: m,
     });
   }

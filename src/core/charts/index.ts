@@ -4,6 +4,7 @@
 import { renderRateChart, renderTownshipChart, renderTrendChart } from "../../charts/render.js";
 import type { AnswerHook, CommandContext, CommandSpec } from "../engine.js";
 import { formatPeriod, periodOf } from "../period.js";
+import { seesAllTownships } from "../access/roles.js";
 import type { Reply, ReplyFile } from "../types.js";
 import {
   rateFigures,
@@ -66,8 +67,7 @@ export function createChartFeature(options: ChartFeatureOptions): ChartFeature {
   async function draw(request: ChartRequest, context: CommandContext): Promise<Reply[]> {
     // Townships' submitted figures are for the office and viewers; the report's rates for all.
     const townships = request.kind === "township" || request.kind === "trend";
-    const entitled = ["admin", "viewer"].includes(context.access.role);
-    if (townships && !entitled) return [{ text: T.notEntitled }];
+    if (townships && !seesAllTownships(context.access)) return [{ text: T.notEntitled }];
     switch (request.kind) {
       case "usage":
         return [{ text: T.usage(labels) }];
