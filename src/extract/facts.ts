@@ -51,15 +51,30 @@ export interface ReportFacts {
 /** Builds the indicators of a report's sentences. */
 export function extractFacts(sentences: SentenceNode[], report: ReportFacts): Indicator[] {
   const drafts: Draft[] = [];
+  const spanning = spanParagraphs(sentences);
   sentences.forEach((sentence, index) => {
     const previous = sentences[index - 1];
     const inherited =
       previous && previous.paragraph === sentence.paragraph && CONTINUATION.test(sentence.text)
         ? previous
         : undefined;
-    drafts.push(...draftsOfSentence(sentence, inherited, report));
+    const spans = spanning.has(sentence.paragraph);
+    drafts.push(...draftsOfSentence(sentence, inherited, report, spans));
   });
   return settle(drafts, report);
+}
+
+/** A paragraph led by "五年来，…" or "“十四五”时期，…" speaks of those years throughout. */
+const SPAN_LEAD = /^(五年来|过去五年|五年间|近五年|[“"]?十[一二三四五]五[”"]?(期间|时期|以来))/;
+
+/** The paragraphs whose first sentence opens with a span of years. */
+function spanParagraphs(sentences: SentenceNode[]): Set<number> {
+  const found = new Set<number>();
+  sentences.forEach((sentence, index) => {
+    const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
+    if (first && SPAN_LEAD.test(sentence.text.trim())) found.add(sentence.paragraph);
+  });
+  return found;
 }
 
 /** A clause's figures, with the first item of a list that writes its unit once ("3、5个"). */
@@ -74,6 +89,8 @@ function draftsOfSentence(
   sentence: SentenceNode,
   inherited: SentenceNode | undefined,
   report: ReportFacts,
+  /** The sentence stands in a paragraph about several years (see `spanParagraphs`). */
+  spanParagraph = false,
 ): Draft[] {
   const drafts: Draft[] = [];
   let lastStrong = cleanSubject(inheritedTopic(inherited?.text ?? ""));
@@ -144,6 +161,7 @@ function draftsOfSentence(
             !/\d{4}年/.test(left) &&
             (SPAN.test(clause) ||
               SPAN.test(before) ||
+              (spanParagraph && kind !== "plan") ||
               (inSpanSection(sentence) && (kind === "plan" || /累计/.test(left + before)))),
         });
       });

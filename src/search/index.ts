@@ -82,6 +82,13 @@ const MEASURED_ONLY_IN: [RegExp, string[]][] = [
   [/面积$/, ["area"]],
 ];
 
+/** The question asks of the whole area the report speaks for. */
+const WHOLE_AREA = /全(省|市|县|区|州|盟|旗|自治区)/;
+/** The level a place name ends in ("泸州市" -> 泸州). */
+const ADMIN_SUFFIX = /(省|市|自治州|州|县|区|镇|乡|旗)$/;
+/** Words of likelihood ("今年粮食总产量预计多少"): they never name what is counted. */
+const MODAL = /^(预计|估计|预期|大概|大约|约)$/;
+
 /** A question about how often: it names a unit of times, or asks 频次/次数. */
 const FREQUENCY_ASKED = /[次期轮回趟遍届]|频次|频率|times|rounds/;
 
@@ -95,7 +102,7 @@ const PLAN_START: Record<string, number> = {
 };
 /** A figure compared with the year before is one year's. */
 const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
-const SPAN_ASKED = /期间|时期|累计|以来|这五年|五年来/;
+const SPAN_ASKED = /期间|时期|累计|以来|这五年|五年来|过去五年|近五年|五年间|这几年|这些年/;
 const COMPARED_PLAN = /[较比与][“"]?十[一二三四五]五/g;
 /** The question names what a change is against ("比2010年", "较去年"). */
 const COMPARED_ASKED = /[比较跟同与和](\d{4}年|去年|上年|前年)/;
@@ -103,7 +110,7 @@ const COMPARED_ASKED = /[比较跟同与和](\d{4}年|去年|上年|前年)/;
 const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
 const ZONE =
-  /^[\p{Script=Han}]{2,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区)/u;
+  /^[\p{Script=Han}]{2,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区|经济区|片区|都市圈|城市群)/u;
 /** How many figures below the coverage threshold are scored for near topics. */
 const NEAR_POOL = 20;
 const SYNONYM = 0.95;
@@ -125,6 +132,8 @@ export class IndicatorIndex {
   private readonly corpus: Corpus;
   /** Townships and the other places the district's reports name. */
   private readonly places: string[];
+  /** The report's own place ("四川省", "四川"): a figure named after it is not of a part. */
+  private readonly ownPlace: string[];
   private readonly unitFamilies: Record<string, string[]>;
   private readonly sides: ContrastSides;
   /** Units that count how often something was done (次, 轮, 期). */
@@ -144,6 +153,7 @@ export class IndicatorIndex {
     ));
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
+    this.ownPlace = ownPlace;
     this.places = [...(places ?? []), ...intents.places];
     this.unitFamilies = intents.unitFamilies;
     this.sides = new ContrastSides(intents.contrasts);
@@ -156,8 +166,8 @@ export class IndicatorIndex {
     const terms = query.terms;
     const required = terms.filter((t) => !t.soft);
     if (required.length === 0) return { query, matches: [], suggestions: [] };
-    const head = terms.findLastIndex((t) => !t.soft && !t.optional);
     // The head noun of a Chinese question comes last and names what is counted.
+    const head = terms.findLastIndex((t) => !t.soft && !t.optional && !MODAL.test(t.text));
     // A number the question states ("那50场…") points at one sentence of the report.
     const boost = (t: QueryTerm, i: number) =>
       i === head ? HEAD_BOOST : t.number ? NUMBER_BOOST : 1;
@@ -224,6 +234,9 @@ export class IndicatorIndex {
     // "兰州新区经济总量": a figure of a zone inside the area answers only when the zone is asked.
     const zone = ZONE.exec(doc.indicator.subject)?.[0];
     if (zone && !query.asked.includes(zone.slice(0, 2))) return false;
+    // "泸州经济总量突破3000亿元" is one city's, not the province's: a figure named after a place
+    // the question does not name answers for a part of the area.
+    if (this.ofUnaskedPlace(doc, query)) return false;
     // "某镇某村民宿正式运营11座": one place's figure answers only a question about a place.
     const placeAsked = query.terms.some((t) => t.anchor === "place");
     if (!placeAsked && this.places.some((p) => doc.indicator.subject.startsWith(p))) return false;
@@ -278,6 +291,20 @@ export class IndicatorIndex {
       !this.otherModifier(doc, query) &&
       !this.misMeasured(doc, query)
     );
+  }
+
+  /**
+   * Asked of the whole area ("全省经济总量"), the figure's subject starts with a place (jieba's
+   * "ns": "泸州", "成都平原") that is neither the report's own nor named in the question.
+   */
+  private ofUnaskedPlace(doc: Doc, query: ParsedQuery): boolean {
+    if (!WHOLE_AREA.test(query.asked)) return false;
+    const first = taggedWords(doc.indicator.subject)[0];
+    if (!first || first.tag !== "ns" || first.word.length < 2) return false;
+    const place = first.word;
+    const stem = place.length > 2 ? place.replace(ADMIN_SUFFIX, "") : place;
+    if (this.ownPlace.some((p) => p.startsWith(stem) || stem.startsWith(p))) return false;
+    return !query.asked.includes(stem);
   }
 
   /** "大枣产量" is never in 亩 or 元, "面积" never in 吨: the head's own measure rules them out. */
@@ -688,6 +715,8 @@ function timeFit(indicator: Indicator, query: ParsedQuery): number {
   if (indicator.earlier && !yearAsked && !query.asksEarlier) penalty += 0.3;
   if (!indicator.earlier && query.asksEarlier) penalty += 0.3;
   if (indicator.change && !query.asksChange) penalty += 0.1;
+  // "这五年新增就业多少": a figure over the years ("五年累计…") before one year's.
+  if (SPAN_ASKED.test(query.asked) && !indicator.span) penalty += 0.2;
   return penalty;
 }
 

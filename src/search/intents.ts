@@ -72,12 +72,19 @@ function load<S extends z.ZodType>(name: string, schema: S): z.infer<S> {
   return readRequiredJsonFile(`${INTENTS_DIR}${name}`, schema);
 }
 
-/** Loads and validates intents/synonyms.json and intents/question.json. */
+/**
+ * The synonym files, each a list of groups: the report's words with what people type instead
+ * (synonyms.json), everyday and official Chinese for the same thing (everyday.json), English and
+ * Latin-letter terms (english.json).
+ */
+const SYNONYM_FILES = ["synonyms.json", "everyday.json", "english.json"];
+
+/** Loads and validates the synonym files and intents/question.json. */
 export function loadIntents(): Intents {
-  const synonyms = load("synonyms.json", SynonymsSchema);
+  const synonyms = SYNONYM_FILES.flatMap((file) => load(file, SynonymsSchema).groups);
   const question = load("question.json", QuestionSchema);
   return {
-    synonyms: synonyms.groups,
+    synonyms,
     questionWords: question.questionWords,
     unitFamilies: question.unitFamilies,
     hintWords: question.hintWords,

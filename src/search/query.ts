@@ -287,6 +287,11 @@ export class QueryParser {
       else this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
       return "|";
     });
+    // "一亩地能打多少公斤": a weight asked per mu is a yield, not a harvest.
+    const perMu = this.intents.unitFamilies.yield ?? [];
+    if (perMu.some((u) => strict.has(u))) {
+      for (const u of this.intents.unitFamilies.weight ?? []) strict.delete(u);
+    }
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;
     const units = new Set([...(strictUnits ? strict : hinted)].map((u) => baseUnit(u)));
