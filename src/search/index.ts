@@ -86,6 +86,8 @@ const MEASURED_ONLY_IN: [RegExp, string[]][] = [
 const WHOLE_AREA = /全(省|市|县|区|州|盟|旗|自治区)/;
 /** The level a place name ends in ("泸州市" -> 泸州). */
 const ADMIN_SUFFIX = /(省|市|自治州|州|县|区|镇|乡|旗)$/;
+/** A figure that gives a level reached or held, not an amount added. */
+const STOCK = /达到|达|总数|总量|共有|现有|累计|增至|增加到|提高到|突破/;
 /** Words of likelihood ("今年粮食总产量预计多少"): they never name what is counted. */
 const MODAL = /^(预计|估计|预期|大概|大约|约)$/;
 
@@ -231,12 +233,27 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    // "新增高新技术企业多少家" against "高新技术企业达到1306家": a stock is not what was added.
+    if (
+      query.increments.length &&
+      !this.increment.test(doc.indicator.phrase) &&
+      STOCK.test(doc.indicator.phrase)
+    ) {
+      return false;
+    }
     // "兰州新区经济总量": a figure of a zone inside the area answers only when the zone is asked.
     const zone = ZONE.exec(doc.indicator.subject)?.[0];
     if (zone && !query.asked.includes(zone.slice(0, 2))) return false;
     // "泸州经济总量突破3000亿元" is one city's, not the province's: a figure named after a place
     // the question does not name answers for a part of the area.
     if (this.ofUnaskedPlace(doc, query)) return false;
+    // "不是新增的那部分", "户数，不是人数": what the question rules out does not answer it.
+    if (query.negatedWords.some((w) => lower(doc.indicator.phrase).includes(w))) return false;
+    if (
+      query.negatedUnits.has(baseUnit(doc.indicator.unit)) &&
+      !query.units.has(baseUnit(doc.indicator.unit))
+    )
+      return false;
     // "某镇某村民宿正式运营11座": one place's figure answers only a question about a place.
     const placeAsked = query.terms.some((t) => t.anchor === "place");
     if (!placeAsked && this.places.some((p) => doc.indicator.subject.startsWith(p))) return false;

@@ -56,10 +56,20 @@ export interface ParsedQuery {
    * subset marker); "" when it asks of no part.
    */
   subset: string;
+  /** Report words the question says it does not want ("不是新增的那部分": 新增). */
+  negatedWords: string[];
+  /** Units it says it does not want ("户数，不是人数": 人, 名, 位). */
+  negatedUnits: Set<string>;
 }
 
 /** "…里头，", "…当中", "其中", "那些…里，": what follows names a part of what came before. */
 const SUBSET = /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?]{1,12}?里)[，,、]?\s*(.+)$/u;
+
+/** Where a question's clauses break. */
+const CLAUSE_BREAK = /[，,。？?！!；;]+/;
+const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
+/** Negation words that close a clause: "去年开工的不要", "技改的不算", "农村的除外". */
+const CLOSING_NEGATION = /^(不要|不算|除外|不含|不包括)$/;
 
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {
@@ -204,13 +214,12 @@ export class QueryParser {
 
   /** Parses one question. */
   parse(question: string): ParsedQuery {
-    const plain = normaliseText(this.fromEnglish(question.replace(MENTION, " "))).replace(
-      PARTICLES,
-      "",
-    );
+    // What the question rules out is split off while its punctuation still marks the clauses.
+    const { kept, negated } = this.splitNegated(this.fromEnglish(question.replace(MENTION, " ")));
+    const plain = normaliseText(kept).replace(PARTICLES, "");
     const cleaned = this.withoutFillers(plain).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
-    const pointed = this.withoutNegated(cleaned).replace(POINTING, "那些");
+    const pointed = cleaned.replace(POINTING, "那些");
     const normalised = this.typos.correct(pointed);
     const canonical = this.canonical(normalised);
     const kinds = new Set<IndicatorKind>();
@@ -242,6 +251,7 @@ export class QueryParser {
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       ...this.contrastsOf(canonical),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
+      ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
     };
   }
 
@@ -408,12 +418,54 @@ export class QueryParser {
     return fillers.reduce((rest, filler) => rest.split(filler).join("|"), text);
   }
 
-  /** Drops what a question says it does not want ("多少人，不是户数" -> "多少人"). */
-  private withoutNegated(text: string): string {
-    const at = Math.min(
-      ...this.intents.negationWords.map((w) => text.indexOf(w)).filter((i) => i > 0),
+  /** The report's words and the units that what a question does not want names. */
+  private negatedOf(negated: string, kept: string) {
+    const negatedWords = words(negated).filter(
+      (w) =>
+        w.length >= 2 &&
+        this.corpus.has(w) &&
+        !kept.includes(w) &&
+        !this.questionWords.has(w) &&
+        !this.softWords.has(w),
     );
-    return Number.isFinite(at) ? text.slice(0, at) : text;
+    const negatedUnits = new Set<string>();
+    const found = this.hints.found(negated);
+    for (const [word, family] of this.hintEntries) {
+      if (!found.has(word) || kept.includes(word)) continue;
+      for (const u of this.intents.unitFamilies[family]!) negatedUnits.add(baseUnit(u));
+    }
+    return { negatedWords, negatedUnits };
+  }
+
+  /**
+   * Splits off what a question says it does not want, clause by clause: "多少人，不是户数" and
+   * "多少户不是人数" (what follows the word), "去年开工的不要" (the clause before a closing word),
+   * "除了签约额，实际投了多少" (what follows, to the clause's end).
+   */
+  private splitNegated(text: string): { kept: string; negated: string } {
+    const kept: string[] = [];
+    const negated: string[] = [];
+    for (const clause of text.split(CLAUSE_BREAK)) {
+      const bare = clause.replace(TRAILING_PARTICLES, "");
+      const closing = this.intents.negationWords.find(
+        (w) => bare.length > w.length && bare.endsWith(w),
+      );
+      if (closing && CLOSING_NEGATION.test(closing)) {
+        negated.push(bare.slice(0, -closing.length));
+        continue;
+      }
+      const found = this.intents.negationWords
+        .map((w) => ({ w, at: negationAt(clause, w) }))
+        .filter(({ at }) => at >= 0)
+        .sort((a, b) => a.at - b.at || b.w.length - a.w.length)[0];
+      if (!found) {
+        kept.push(clause);
+        continue;
+      }
+      kept.push(clause.slice(0, found.at));
+      negated.push(clause.slice(found.at + found.w.length));
+    }
+    return { kept: kept.filter(Boolean).join("，"), negated: negated.join("|") };
   }
 
   /** 去年 in a 2021 report is also written "2020年". */
@@ -469,6 +521,15 @@ export class QueryParser {
     const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
     return at.sort((a, b) => a - b).map((i) => this.synonymForms[i]!);
   }
+}
+
+/** Where `word` negates in `clause`, or -1: not inside "是不是", "要不要", "算不算". */
+function negationAt(clause: string, word: string): number {
+  for (let at = clause.indexOf(word); at >= 0; at = clause.indexOf(word, at + 1)) {
+    const asks = word.startsWith("不") && at > 0 && clause[at - 1] === word[1];
+    if (!asks) return at;
+  }
+  return -1;
 }
 
 function escape(text: string): string {
