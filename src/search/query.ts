@@ -98,7 +98,7 @@ const RELATIVE_YEARS: Record<string, number> = {
 const GENERIC_COUNTS = new Set(["个", "家"]);
 const POINTING = /[那这](几|些)个?/g;
 /** "技改投资增了多少" asks a growth; "新增多少" asks what was added. */
-const GREW = /(?<![新净])增多少/;
+const GREW = /(?<![新净])增多少|降(?![到至为成])[了]?(多少|几)/;
 /** "全年生猪出栏计划多少": the year's plan, asked around its topic (as 全年计划 is). */
 const WHOLE_YEAR_PLAN = /全年.{1,8}计划|计划.{0,2}全年/;
 const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|末)?/g;
