@@ -86,6 +86,11 @@ const MEASURED_ONLY_IN: [RegExp, string[]][] = [
 const WHOLE_AREA = /全(省|市|县|区|州|盟|旗|自治区)/;
 /** The level a place name ends in ("泸州市" -> 泸州). */
 const ADMIN_SUFFIX = /(省|市|自治州|州|县|区|镇|乡|旗)$/;
+/** Units that count people. */
+const PERSONS = /^(万)?(人|名|位|人次)$/;
+/** Nouns that name people by how they end ("农民", "网格员", "选调生", "村干部", "困难群众"). */
+const PERSON_NOUN =
+  /(人|员|者|民|生|工|师|部|士|长|手|众|兵|童|老|属|友|孩|娃|姓|官|记|任|表|象|户|家庭|夫妻|人口|劳动力)$/;
 /** A figure that gives a level reached or held, not an amount added. */
 const STOCK = /达到|达|总数|总量|共有|现有|累计|增至|增加到|提高到|突破/;
 /** Words of likelihood ("今年粮食总产量预计多少"): they never name what is counted. */
@@ -180,8 +185,12 @@ export class IndicatorIndex {
     const { likely, unlikely } = this.triage(terms, weights);
     const score = (doc: Doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query, head) });
     const scored = likely.map(score).sort((a, b) => b.score - a.score);
+    const part = this.statedPart(query);
     const matches = scored.filter(
-      ({ doc, coverage }) => coverage >= this.options.minCoverage && this.fits(doc, query),
+      ({ doc, coverage }) =>
+        coverage >= this.options.minCoverage &&
+        this.fits(doc, query) &&
+        !this.ofWholeWhenPartAsked(doc, part),
     );
     if (matches.length) return { query, matches, suggestions: [] };
     // Near topics come from every figure, also those ruled out ("秋粮亩产" -> 夏粮单产).
@@ -227,6 +236,47 @@ export class IndicatorIndex {
       first?.forEach((d) => rest.every((r) => r.has(d)) && found.add(d));
     }
     return found;
+  }
+
+  /**
+   * The part a question names by a number the report gives it ("乡村旅游那3个项目" for "…实施22个
+   * 项目，其中，…乡村旅游项目3个"), with the question's words that name it; undefined if none.
+   */
+  private statedPart(query: ParsedQuery): { doc: Doc; words: string[] } | undefined {
+    const words = query.terms.filter((t) => !t.soft && !t.anchor && !t.number);
+    for (const term of query.terms) {
+      const value = term.number ? parseFloat(term.text) : NaN;
+      if (Number.isNaN(value)) continue;
+      for (const doc of this.docs) {
+        if (doc.indicator.value !== value || !this.isListedPart(doc)) continue;
+        const naming = words.flatMap((t) => t.forms).filter((f) => doc.ownWords.includes(f));
+        if (naming.length) return { doc, words: naming };
+      }
+    }
+    return undefined;
+  }
+
+  /** "…22个项目，其中，…乡村旅游项目3个": a count given after 其中 under a larger one of its unit. */
+  private isListedPart(doc: Doc): boolean {
+    const { sentence, clause, unit, value } = doc.indicator;
+    const at = sentence.indexOf(clause);
+    const whereOf = sentence.lastIndexOf("其中", at);
+    if (at < 0 || whereOf < 0) return false;
+    return this.docs.some(
+      (other) =>
+        other.indicator.sentence === sentence &&
+        other.indicator.unit === unit &&
+        other.indicator.value > value &&
+        sentence.indexOf(other.indicator.clause) < whereOf,
+    );
+  }
+
+  /** A figure of the part's sentence that does not name the part answers for the whole. */
+  private ofWholeWhenPartAsked(doc: Doc, part: { doc: Doc; words: string[] } | undefined): boolean {
+    if (!part || doc === part.doc || doc.indicator.sentence !== part.doc.indicator.sentence) {
+      return false;
+    }
+    return !part.words.some((w) => doc.own.includes(w) || doc.ownWords.includes(w));
   }
 
   /** The figure can answer the question at all: its unit, its kind of count, its side of a contrast. */
@@ -303,6 +353,9 @@ export class IndicatorIndex {
     // question about how often (几次, 多少轮, 次数).
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
+    // "积分超市建了几个" is not answered by "300余名村民": 几个 of a thing is no count of people.
+    if (query.countOnly && PERSONS.test(doc.indicator.unit) && !this.asksPeople(query))
+      return false;
     return (
       !contradicts(doc, query, this.sides) &&
       !this.otherModifier(doc, query) &&
@@ -322,6 +375,13 @@ export class IndicatorIndex {
     const stem = place.length > 2 ? place.replace(ADMIN_SUFFIX, "") : place;
     if (this.ownPlace.some((p) => p.startsWith(stem) || stem.startsWith(p))) return false;
     return !query.asked.includes(stem);
+  }
+
+  /** The question names people ("村干部", "技术人员…到位几个", "农民"). */
+  private asksPeople(query: ParsedQuery): boolean {
+    const named = query.terms.filter((t) => !t.anchor && !t.number);
+    const person = (t: QueryTerm) => t.forms.some((f) => PERSON_NOUN.test(f));
+    return named.length === 0 || query.asked.includes("人") || named.some(person);
   }
 
   /** "大枣产量" is never in 亩 or 元, "面积" never in 吨: the head's own measure rules them out. */
