@@ -178,7 +178,9 @@ export class IndicatorIndex {
     // A number the question states ("那50场…") points at one sentence of the report.
     const boost = (t: QueryTerm, i: number) =>
       i === head ? HEAD_BOOST : t.number ? NUMBER_BOOST : 1;
-    const weights = terms.map((t, i) => this.weight(t) * boost(t, i) * this.absent(t, i, head));
+    const weights = terms.map(
+      (t, i) => this.weight(t) * boost(t, i) * this.absent(t, i, head, query),
+    );
     // Only figures that may reach the coverage threshold are scored in full; of the others, the
     // closest few are scored for near topics. Time then stays flat however many figures share
     // a common word.
@@ -538,11 +540,18 @@ export class IndicatorIndex {
 
   /** Inverse document frequency of a term's forms. */
   /** Less weight for a modifier the whole report never says; the head noun keeps its weight. */
-  private absent(term: QueryTerm, i: number, head: number): number {
-    if (i === head || term.soft || term.anchor) return 1;
+  private absent(term: QueryTerm, i: number, head: number, query: ParsedQuery): number {
+    if (term.soft || term.anchor) return 1;
+    // "多少对夫妻": what the unit asked for counts (夫妻 in 对), though the report never says it.
+    if (i === head) return query.strictUnits && !this.sayAnywhere(term) ? ABSENT : 1;
     // A place, a code or a level ("宁夏", "pm10", "科级") picks one of several alike.
     if (term.tag === "ns" || term.tag === "code" || /级$/.test(term.text)) return 1;
-    return term.forms.some((f) => this.corpus.has(f)) ? 1 : ABSENT;
+    return this.sayAnywhere(term) ? 1 : ABSENT;
+  }
+
+  /** The report says one of the term's forms somewhere. */
+  private sayAnywhere(term: QueryTerm): boolean {
+    return term.forms.some((f) => this.corpus.has(f));
   }
 
   private weight(term: QueryTerm): number {
