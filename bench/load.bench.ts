@@ -32,6 +32,22 @@ const quietProbe = (api: FakeApi, bot: Bot) => ({
   cpuSeconds: bot.cpuSeconds,
 });
 
+/**
+ * How the slow acks spread: counts per band from 50 ms and the slowest, so a TCP retransmission
+ * (initial RTO 1 s, then 3 s) can be told apart from a stall of the bot.
+ */
+function tailOf(ms: number[]): string {
+  const edges = [50, 100, 200, 500, 900, 1100, 2900, 3100, Infinity];
+  const parts: string[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const n = ms.filter((m) => m >= edges[i]! && m < edges[i + 1]!).length;
+    const to = edges[i + 1] === Infinity ? "" : `–${edges[i + 1]}`;
+    if (n > 0) parts.push(`${edges[i]}${to} ms: ${n}`);
+  }
+  const max = ms.reduce((a, b) => Math.max(a, b), 0);
+  return `${parts.length ? parts.join(", ") : "none ≥ 50 ms"}; max ${max.toFixed(0)} ms`;
+}
+
 let msgSeq = 0;
 /** A MsgId no other message of this run has (WeCom's are 64-bit decimal numbers). */
 const nextMsgId = () => String(7_000_000_000_000_000_000n + BigInt(++msgSeq));
@@ -62,6 +78,7 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
     p50: percentile(ms, 50),
     p99: percentile(ms, 99),
     over5s: ms.filter((m) => m > 5000).length,
+    tail: tailOf(ms),
     answered0: times.filter((t) => t === 0).length,
     answered1: times.filter((t) => t === 1).length,
     answered2: times.filter((t) => t >= 2).length,
@@ -115,7 +132,7 @@ async function main(): Promise<void> {
         `  ack latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms` +
           (atTarget ? target(r.p99 < TARGET.p99Ms, `p99 < ${TARGET.p99Ms} ms`) : ""),
       );
-      console.log(`  acks over 5 s: ${r.over5s}`);
+      console.log(`  acks over 5 s: ${r.over5s}; slow acks ${r.tail}`);
       console.log(
         `  acknowledged messages answered 0×: ${r.answered0}, 1×: ${r.answered1}, 2+×: ${r.answered2}` +
           target(r.answered0 === 0 && r.answered2 === 0, "each answered exactly once") +

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { consoleDocuments, consolePrinter, runConsole } from "./channels/console/index.js";
 import { createHttpServer, type HttpServer } from "./channels/http-server.js";
-import { createTelegramChannel, type TelegramChannel } from "./channels/telegram/index.js";
+import { createTurnGate } from "./channels/turns.js";
+import type { TelegramChannel } from "./channels/telegram/index.js";
 import { createWecomChannel, type WecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import { createCore, type CommandSpec } from "./core/engine.js";
@@ -23,7 +24,7 @@ import { createReportFeature } from "./core/reports/feature.js";
 import { createTeachingFeature } from "./core/teaching.js";
 import { createChartFeature } from "./core/charts/index.js";
 import { chartFiles } from "./store/chart-files.js";
-import { fileExporter } from "./store/export.js";
+import type { Exporter } from "./core/submissions/exporter.js";
 import { openLessons, openUnansweredLog } from "./store/lessons.js";
 import { openOfficeCalendar } from "./store/holidays.js";
 import { setDeadlineCalendar } from "./core/period.js";
@@ -133,7 +134,7 @@ async function startWithLock(
     area: district.area,
     districtNames: district.aliases,
     conversations,
-    exporter: fileExporter(config.dataDir),
+    exporter: lazyExporter(config.dataDir),
   });
   // Files sent in chats are fetched by the channel they came through (set once channels exist).
   const fetchers: Partial<Record<ChannelName, DocumentFetcher>> = {};
@@ -180,8 +181,11 @@ async function startWithLock(
     onDocument: reportDesk.onDocument,
   });
   const bot: RunningBot = { core, done: new Promise(() => undefined), stop: async () => undefined };
+  // Committing and handling wait for a burst of new connections to be accepted (see turns.ts).
+  const turns = createTurnGate();
   // Platform messages are stored before their ack and handled from the store (not the console).
   const delivery: Delivery = createDelivery({
+    turns,
     inbox,
     core,
     conversations: { store: conversations, put: (key, c) => conversations.put(key, c) },
@@ -189,6 +193,8 @@ async function startWithLock(
   });
 
   if (config.telegram) {
+    // telegraf loads only when Telegram is configured.
+    const { createTelegramChannel } = await import("./channels/telegram/index.js");
     const { token, apiRoot, webhookUrl, webhookSecret } = config.telegram;
     bot.telegram = createTelegramChannel({
       token,
@@ -214,7 +220,7 @@ async function startWithLock(
   const routes = { ...bot.wecom?.routes };
   if (bot.telegram?.webhookHandler) routes["POST /telegram/webhook"] = bot.telegram.webhookHandler;
   if (Object.keys(routes).length > 0) {
-    bot.http = createHttpServer({ port: config.port, host: config.host, routes });
+    bot.http = createHttpServer({ port: config.port, host: config.host, routes, turns });
     bot.port = (await bot.http.listen()).port;
   }
   await bot.telegram?.start();
@@ -273,6 +279,16 @@ async function startWithLock(
     lock.release();
   };
   return bot;
+}
+
+/** The /export writer; exceljs (about 30 MB) loads on the first /export, not at start. */
+function lazyExporter(dataDir: string): Exporter {
+  return {
+    export: async (request) => {
+      const { fileExporter } = await import("./store/export.js");
+      return fileExporter(dataDir).export(request);
+    },
+  };
 }
 
 /** How long stopping waits for work in flight. */

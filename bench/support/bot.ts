@@ -1,6 +1,6 @@
-// The bot as a child process (`npx tsx src/main.ts`) in its own process group, configured only
+// The bot as a child process (`npm start`: tsx src/main.ts) in its own process group, configured only
 // through environment variables, serving HTTP on 127.0.0.1. Finds the real node process under
-// npx and tsx for RSS, and can SIGKILL the whole group.
+// npm and tsx for RSS, and can SIGKILL the whole group.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -88,7 +88,10 @@ export async function startBot(options: BotOptions, timeoutMs = 60_000): Promise
     WECOM_ROBOT_AES_KEY: "",
     WECOM_WEBHOOK_KEY: "",
   };
-  const child = spawn("npx", ["tsx", "src/main.ts"], {
+  // Diagnostics of the bot under load, e.g. BOT_NODE_OPTIONS="--trace-gc": passed as its NODE_OPTIONS.
+  if (process.env.BOT_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BOT_NODE_OPTIONS;
+  // `npm start`, as the office runs it (its V8 flags included).
+  const child = spawn("npm", ["run", "--silent", "start"], {
     cwd: options.cwd ?? botDir(),
     env,
     detached: true, // its own process group, so a kill reaches tsx's node child too

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createThrottledLog, type WarnLogger } from "../infra/throttled-log.js";
+import type { TurnGate } from "./turns.js";
 
 /** A plain node request handler. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -32,6 +33,8 @@ export interface HttpServerOptions {
   keepAliveTimeoutMs?: number;
   /** How long `close` lets requests in flight finish before cutting them (default: 10_000 ms). */
   closeGraceMs?: number;
+  /** Told of every accepted connection, so deferrable work waits for a burst of them. */
+  turns?: Pick<TurnGate, "accepted">;
 }
 
 /** A started-on-demand HTTP server. */
@@ -133,6 +136,8 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         });
     },
   );
+  const turns = options.turns;
+  if (turns) server.on("connection", () => turns.accepted());
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;

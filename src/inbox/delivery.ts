@@ -9,6 +9,7 @@ import type { Conversation, ConversationStore } from "../core/state.js";
 import type { Core, Message, Reply } from "../core/types.js";
 import { createKeyedQueue, createLimitedQueue } from "../infra/keyed-queue.js";
 import { settleWithin } from "../infra/sleep.js";
+import { plainTurns, type TurnGate } from "../channels/turns.js";
 import type { InboundItem, InboxStore, StoredInbound, StoredOutgoing } from "./types.js";
 
 /** How the loop speaks to one door. */
@@ -76,6 +77,11 @@ export interface DeliveryOptions {
   concurrency?: number;
   log?: DeliveryLogger;
   now?: () => Date;
+  /**
+   * When deferred work (committing a batch, handling a message) runs: a later turn of the event
+   * loop, after the HTTP server has accepted a burst of connections (default: the next turn).
+   */
+  turns?: Pick<TurnGate, "next" | "accepting">;
 }
 
 /** The delivery loop. */
@@ -89,6 +95,11 @@ export interface Delivery {
    * stored; then do not acknowledge, so the platform delivers it again.
    */
   take(item: InboundItem): Promise<boolean>;
+  /**
+   * Call before a door's own work on a request (verifying, decrypting, parsing): undefined when it
+   * may go ahead now, else a promise of a later turn, while a burst of connections is accepted.
+   */
+  ready(): Promise<void> | undefined;
   /** Sends what was recorded and not sent, and handles what was stored and not handled. */
   resume(): void;
   /** Resolves once nothing is being handled or sent. */
@@ -101,11 +112,15 @@ export interface Delivery {
 export function createDelivery(options: DeliveryOptions): Delivery {
   const { inbox, core, log = console } = options;
   const now = options.now ?? (() => new Date());
+  const turns = options.turns ?? plainTurns;
   const doors = new Map<string, DoorHandler>();
   const chats = createKeyedQueue();
   // Chats keep their order in `chats`; this bounds how many are handled at once, so a burst of
   // thousands of chats never fills one turn of the event loop and acks keep flowing.
   const workers = createLimitedQueue(options.concurrency ?? 4);
+  // Handling starts one message per turn of the event loop (sends of others go on meanwhile):
+  // a turn that also answers a few hundred acks is not made longer by several answers at once.
+  const nextHandling = paced(turns);
   let stopping = false;
   let batch: { item: InboundItem; done: (stored: boolean) => void; fail: (e: unknown) => void }[] =
     [];
@@ -174,8 +189,9 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   }
 
   async function process(item: StoredInbound): Promise<void> {
-    // Let acks and other chats go first: handling never holds the event loop for a whole burst.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let acks, new connections and other chats go first: handling never holds the event loop
+    // for a whole burst.
+    await nextHandling();
     let sends: StoredOutgoing[];
     try {
       sends = await handle(item);
@@ -216,11 +232,12 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     register(door, handler) {
       doors.set(door, handler);
     },
+    ready: () => (turns.accepting() ? turns.next() : undefined),
     take(item) {
       if (stopping) return Promise.reject(new Error("delivery is stopping"));
       doorOf(item.door);
       return new Promise<boolean>((done, fail) => {
-        if (batch.length === 0) setImmediate(flush);
+        if (batch.length === 0) void turns.next().then(flush);
         batch.push({ item, done, fail });
       });
     },
@@ -240,6 +257,25 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       await settleWithin(graceMs, chats.idle());
     },
   };
+}
+
+/** Lets one waiter go per turn of `turns`, in call order. */
+function paced(turns: Pick<TurnGate, "next">): () => Promise<void> {
+  const waiting: (() => void)[] = [];
+  let pumping = false;
+  async function pump(): Promise<void> {
+    pumping = true;
+    while (waiting.length > 0) {
+      await turns.next();
+      waiting.shift()?.();
+    }
+    pumping = false;
+  }
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (!pumping) void pump();
+    });
 }
 
 function describe(error: unknown): string {

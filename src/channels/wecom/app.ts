@@ -114,6 +114,9 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
 
   const receive: RequestHandler = async (req, res) => {
     const body = await readBody(req);
+    // While a burst of connections is being accepted, the work below waits a turn or two.
+    const ready = delivery.ready();
+    if (ready) await ready;
     let plain: string;
     try {
       plain = crypto.open(readSignedQuery(req), parseEnvelope(body).encrypt);
