@@ -86,6 +86,11 @@ const MEASURED_ONLY_IN: [RegExp, string[]][] = [
 const WHOLE_AREA = /全(省|市|县|区|州|盟|旗|自治区)/;
 /** The level a place name ends in ("泸州市" -> 泸州). */
 const ADMIN_SUFFIX = /(省|市|自治州|州|县|区|镇|乡|旗)$/;
+/** A figure given as a gap to another ("快于经济增速1个百分点", "高于全国0.5个百分点"). */
+const GAP = /快于|高于|低于|慢于|超出|领先/;
+/** A question about a gap or a comparison. */
+const GAP_ASKED =
+  /快于|高于|低于|慢于|超出|领先|比|高出|高了|快了|低了|慢了|差距|差了|多了|少了|百分点/;
 /** Units that count people. */
 const PERSONS = /^(万)?(人|名|位|人次)$/;
 /** Nouns that name people by how they end ("农民", "网格员", "选调生", "村干部", "困难群众"). */
@@ -355,6 +360,9 @@ export class IndicatorIndex {
     // question about how often (几次, 多少轮, 次数).
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
+    // "快于经济增速1个百分点" is a gap to the growth, not the growth: it answers only a question
+    // about a gap or a comparison.
+    if (GAP.test(doc.indicator.phrase) && !GAP_ASKED.test(query.asked)) return false;
     // "积分超市建了几个" is not answered by "300余名村民": 几个 of a thing is no count of people.
     if (query.countOnly && PERSONS.test(doc.indicator.unit) && !this.asksPeople(query))
       return false;
