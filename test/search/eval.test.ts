@@ -1,6 +1,6 @@
 // The question sets, scored in process as ../shared/eval/score.mjs scores `npm run ask`. Each
 // set was written by someone who had not seen the code; the first-run scores are in the notes.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
@@ -84,6 +84,21 @@ describe("question answering on the fixture district's report", () => {
     expect(result.wrong).toBeLessThanOrEqual(2);
   });
 
+  // Written on 2026-12-02 by helpers who saw neither code nor earlier sets: final-j and final-k
+  // before this session's changes (first runs 0.883 and 0.833, 1 wrong number of 120), final-l
+  // and final-m after its last matching change (first runs 0.867 and 0.850, 3 wrong of 120).
+  it("keeps the fourth round of fresh paraphrase sets at their level", () => {
+    const sets = ["final-j", "final-k", "final-l", "final-m"].map((s) =>
+      score(fixtureAnswerer(), file(`questions.${s}.jsonl`)),
+    );
+    const total = sets.reduce((n, s) => n + s.total, 0);
+    const right = sets.reduce((n, s) => n + s.right, 0);
+    const wrong = sets.reduce((n, s) => n + s.wrong, 0);
+    expect(total).toBe(240);
+    expect(right / total).toBeGreaterThanOrEqual(0.88);
+    expect(wrong).toBeLessThanOrEqual(5);
+  });
+
   it("states a wrong number for at most 1% of the district's questions", () => {
     const sets = DISTRICT_SETS.map(([name]) =>
       score(fixtureAnswerer(), file(`questions.${name}.jsonl`)),
@@ -98,8 +113,8 @@ describe("question answering on the fixture district's report", () => {
 const REPORTS = readdirSync(file("reports/")).filter((n) => n.endsWith(".txt"));
 const intents = loadIntents();
 
-function answererFor(report: string): ReportsAnswerer {
-  const text = readFileSync(file(`reports/${report}`), "utf8");
+function answererFor(report: string, folder = "reports"): ReportsAnswerer {
+  const text = readFileSync(file(`${folder}/${report}`), "utf8");
   return new ReportsAnswerer(memoryLibrary([buildIndicatorStore(text, report)]), intents);
 }
 
@@ -125,15 +140,19 @@ describe("question answering on reports of other places", () => {
   // The held-back sets, measured once on their first run (holdout 0.754, holdout2 0.694,
   // holdout3 0.901; 0.915, 0.898 and 0.945 after later general fixes): floors against
   // regressions, not targets.
+  // holdout4: a fresh set on one of these reports, written on 2026-12-02 (first run 0.875).
   it.each([
     ["holdout", 130, 0.88, 0.04],
     ["holdout2", 98, 0.86, 0.03],
     ["holdout3", 91, 0.92, 0.02],
+    ["holdout4", 40, 0.9, 0],
   ])("keeps the %s sets at their level", (set, total, minimum, maxWrong) => {
     const held = { total: 0, right: 0, wrong: 0 };
     for (const report of REPORTS) {
       const base = report.replace(/\.txt$/, "");
-      const result = score(answererFor(report), file(`reports/${set}/${base}.${set}.jsonl`));
+      const questions = file(`reports/${set}/${base}.${set}.jsonl`);
+      if (!existsSync(questions)) continue; // counted: the total below must still match
+      const result = score(answererFor(report), questions);
       held.total += result.total;
       held.right += result.right;
       held.wrong += result.wrong;
@@ -141,5 +160,30 @@ describe("question answering on reports of other places", () => {
     expect(held.total).toBe(total);
     expect(held.right / held.total).toBeGreaterThanOrEqual(minimum);
     expect(held.wrong / held.total).toBeLessThanOrEqual(maxWrong);
+  });
+});
+
+// Reports the bot had not seen when their sets were written (test/fixtures/reports-unseen), each
+// set by a helper who saw neither code nor earlier sets. First runs on 2026-12-02: 四川省-2026
+// 0.625 with 7 wrong numbers of 40 at the session's start; 云南省-2026 0.875 and 河北省-2023 0.825
+// (4 wrong of 80); 湖南省-2026 0.875 and 河南省-2026 0.800 (6 wrong of 80). Since tuned on: floors.
+const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
+
+describe("question answering on reports first met in a fresh set", () => {
+  it("keeps the unseen reports' sets at their level", () => {
+    const pooled = { total: 0, right: 0, wrong: 0 };
+    for (const report of UNSEEN) {
+      const base = report.replace(/\.txt$/, "");
+      const result = score(
+        answererFor(report, "reports-unseen"),
+        file(`reports-unseen/${base}.questions.jsonl`),
+      );
+      pooled.total += result.total;
+      pooled.right += result.right;
+      pooled.wrong += result.wrong;
+    }
+    expect(pooled.total).toBe(200);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.84);
+    expect(pooled.wrong).toBeLessThanOrEqual(10);
   });
 });
