@@ -73,6 +73,8 @@ export function parseReport(text: string): ReportStructure {
     if (line !== titleLine && !isDateLine(line) && !/^[―—-]/.test(line))
       issuer ||= speakerBody(line);
   }
+  // "——2026年1月28日在云南省第十四届人民代表大会第四次会议上", the speaker line saying only 省长.
+  for (const line of header) issuer ||= congressBody(line);
 
   let level1 = "";
   let level2 = "";
@@ -209,6 +211,12 @@ function speakerBody(line: string): string {
   const body = /^(.+?(人民政府|委员会|办公室|局|委))/.exec(line)?.[1];
   if (body) return body;
   const place = /^(.+?[省市县区旗州])(省长|市长|县长|区长|旗长|州长)/.exec(line)?.[1];
+  return place ? `${place}人民政府` : "";
+}
+
+/** "…在云南省第十四届人民代表大会…" -> 云南省人民政府: the government reporting to that congress. */
+function congressBody(line: string): string {
+  const place = /在(\S{2,12}?[省市县区旗州])第\S{1,4}届人民代表大会/.exec(line)?.[1];
   return place ? `${place}人民政府` : "";
 }
 

@@ -98,6 +98,11 @@ const PERSON_NOUN =
   /(人|员|者|民|生|工|师|部|士|长|手|众|兵|童|老|属|友|孩|娃|姓|官|记|任|表|象|户|家庭|夫妻|人口|劳动力)$/;
 /** A figure that gives a level reached or held, not an amount added. */
 const STOCK = /达到|达|总数|总量|共有|现有|累计|增至|增加到|提高到|突破/;
+/** "泸州市" -> 泸州; a two-character name stays whole ("泸州"). */
+function stemOf(place: string): string {
+  return place.length > 2 ? place.replace(ADMIN_SUFFIX, "") : place;
+}
+
 /** Words of likelihood ("今年粮食总产量预计多少"): they never name what is counted. */
 const MODAL = /^(预计|估计|预期|大概|大约|约)$/;
 
@@ -146,6 +151,11 @@ export class IndicatorIndex {
   private readonly places: string[];
   /** The report's own place ("四川省", "四川"): a figure named after it is not of a part. */
   private readonly ownPlace: string[];
+  /** Words jieba may tag as places that are not ("新建"). */
+  private readonly notPlaces: Set<string>;
+  private readonly askedPlaces = new WeakMap<ParsedQuery, string[]>();
+  private readonly placeless = new Map<Doc, boolean>();
+  private readonly wholeAreaReport: boolean;
   private readonly unitFamilies: Record<string, string[]>;
   private readonly sides: ContrastSides;
   /** Units that count how often something was done (次, 轮, 期). */
@@ -166,6 +176,8 @@ export class IndicatorIndex {
     const year = Number(store.source.date.slice(0, 4)) || undefined;
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.ownPlace = ownPlace;
+    this.wholeAreaReport = store.source.kind === "work-report";
+    this.notPlaces = new Set([...intents.contrasts.flat(), ...intents.incrementWords]);
     this.places = [...(places ?? []), ...intents.places];
     this.unitFamilies = intents.unitFamilies;
     this.sides = new ContrastSides(intents.contrasts);
@@ -304,6 +316,12 @@ export class IndicatorIndex {
     // "泸州经济总量突破3000亿元" is one city's, not the province's: a figure named after a place
     // the question does not name answers for a part of the area.
     if (this.ofUnaskedPlace(doc, query)) return false;
+    // "赣州的GDP增长了多少" against the province's growth: a figure whose sentence names no place
+    // is the whole area's; it does not answer for a place the question names.
+    // (A government work report speaks for its whole area; a district's progress report also
+    // names its city and the places it helps without giving their figures apart.)
+    const asked = this.wholeAreaReport ? this.placesAsked(query) : [];
+    if (asked.length && this.namesNoPlace(doc)) return false;
     // "不是新增的那部分", "户数，不是人数": what the question rules out does not answer it.
     if (query.negatedWords.some((w) => lower(doc.indicator.phrase).includes(w))) return false;
     if (
@@ -385,6 +403,52 @@ export class IndicatorIndex {
     const stem = place.length > 2 ? place.replace(ADMIN_SUFFIX, "") : place;
     if (this.ownPlace.some((p) => p.startsWith(stem) || stem.startsWith(p))) return false;
     return !query.asked.includes(stem);
+  }
+
+  /** Places the question names (jieba's "ns"), other than the report's own (cached). */
+  private placesAsked(query: ParsedQuery): string[] {
+    let places = this.askedPlaces.get(query);
+    if (!places) {
+      places = taggedWords(query.asked)
+        .filter((w) => this.isPlace(w))
+        .map((w) => stemOf(w.word))
+        .filter((p) => !this.ownPlace.some((own) => own.startsWith(p) || p.startsWith(own)));
+      this.askedPlaces.set(query, places);
+    }
+    return places;
+  }
+
+  /**
+   * A place word (jieba's "ns"), not one of jieba's slips ("二本线", "城镇" are no places): written
+   * with its level, or so written somewhere in the report as one word ("赣州" for 赣州市; but
+   * "城镇市场" holds no 城镇市).
+   */
+  private isPlace({ word, tag }: { word: string; tag: string }): boolean {
+    if (tag !== "ns" || word.length < 2 || this.notPlaces.has(word)) return false;
+    const placeWord = (text: string) => {
+      const cut = taggedWords(text);
+      return cut.length === 1 && cut[0]!.tag === "ns";
+    };
+    return (
+      (word.length >= 3 && ADMIN_SUFFIX.test(word)) ||
+      ["省", "市", "州", "县", "区"].some(
+        (level) => this.corpus.has(word + level) && placeWord(word + level),
+      )
+    );
+  }
+
+  /** The figure's sentence names no place but the report's own (cached). */
+  private namesNoPlace(doc: Doc): boolean {
+    let none = this.placeless.get(doc);
+    if (none === undefined) {
+      none = !taggedWords(doc.indicator.sentence).some(
+        (w) =>
+          this.isPlace(w) &&
+          !this.ownPlace.some((own) => own.startsWith(stemOf(w.word)) || w.word.startsWith(own)),
+      );
+      this.placeless.set(doc, none);
+    }
+    return none;
   }
 
   /** The question names people ("村干部", "技术人员…到位几个", "农民"). */
