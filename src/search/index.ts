@@ -155,6 +155,7 @@ export class IndicatorIndex {
   private readonly notPlaces: Set<string>;
   private readonly askedPlaces = new WeakMap<ParsedQuery, string[]>();
   private readonly placeless = new Map<Doc, boolean>();
+  private readonly listedParts = new Map<Doc, boolean>();
   private readonly wholeAreaReport: boolean;
   private readonly unitFamilies: Record<string, string[]>;
   private readonly sides: ContrastSides;
@@ -277,6 +278,12 @@ export class IndicatorIndex {
 
   /** "…22个项目，其中，…乡村旅游项目3个": a count given after 其中 under a larger one of its unit. */
   private isListedPart(doc: Doc): boolean {
+    let listed = this.listedParts.get(doc);
+    if (listed === undefined) this.listedParts.set(doc, (listed = this.listsAsPart(doc)));
+    return listed;
+  }
+
+  private listsAsPart(doc: Doc): boolean {
     const { sentence, clause, unit, value } = doc.indicator;
     const at = sentence.indexOf(clause);
     const whereOf = sentence.lastIndexOf("其中", at);

@@ -129,6 +129,8 @@ export class QueryParser {
   /** Kind words that say a figure is what was done ("实际", "真正落地"), longest first. */
   private readonly actualWords: string[];
   private readonly englishQuestionWords: string[];
+  private readonly english: ReturnType<QueryParser["englishPatterns"]>;
+  private readonly wordForms = new Map<string, Set<string>>();
   /** Synonym groups' names that contain a plan word ("一般公共预算收入" holds 预算). */
   private readonly indicatorNames: string[];
   private readonly softWords: Set<string>;
@@ -173,6 +175,7 @@ export class QueryParser {
     this.englishQuestionWords = intents.questionWords
       .filter((w) => /^[a-z' ]+$/.test(w))
       .sort((a, b) => b.length - a.length);
+    this.english = this.englishPatterns();
     const kindWords = Object.keys(intents.kindWords);
     const planWords = kindWords.filter((w) => intents.kindWords[w] === "plan");
     this.indicatorNames = intents.synonyms
@@ -482,15 +485,32 @@ export class QueryParser {
    */
   private fromEnglish(text: string): string {
     if (!/[A-Za-z]{2}/.test(text)) return text;
-    let rest = ` ${text.toLowerCase()} `;
-    for (const { form, group } of this.englishForms) {
-      const word = new RegExp(`(?<![a-z])${escape(form)}(s|es)?(?![a-z])`, "g");
-      rest = rest.replace(word, ` ${group[0]} `);
-    }
-    for (const word of this.englishQuestionWords) {
-      rest = rest.replace(new RegExp(`(?<![a-z])${escape(word)}(?![a-z])`, "g"), " ");
-    }
+    const { terms, questionWords, reportWord } = this.english;
+    const rest = ` ${text.toLowerCase()} `
+      .replace(terms, (_match, form: string) => ` ${reportWord.get(form)} `)
+      .replace(questionWords, " ");
     return rest.trim();
+  }
+
+  /**
+   * The English terms and question words as two patterns (longest first, so "live streaming"
+   * wins over "live"), and the report's word for each term.
+   */
+  private englishPatterns() {
+    const reportWord = new Map<string, string>();
+    for (const { form, group } of this.englishForms) {
+      if (!reportWord.has(form)) reportWord.set(form, group[0]!);
+    }
+    const alternation = (words: string[]) => words.map(escape).join("|") || "(?!)";
+    const forms = [...reportWord.keys()].sort((a, b) => b.length - a.length);
+    return {
+      terms: new RegExp(`(?<![a-z])(${alternation(forms)})(?:s|es)?(?![a-z])`, "g"),
+      questionWords: new RegExp(
+        `(?<![a-z])(?:${alternation(this.englishQuestionWords)})(?![a-z])`,
+        "g",
+      ),
+      reportWord,
+    };
   }
 
   /** The text without the names of indicators that hold a kind word ("一般公共预算收入"). */
@@ -511,11 +531,18 @@ export class QueryParser {
    * The synonym forms that `text` holds, or that the report's words replacing them hold, longest
    * first: only these can match, so the others are not tried one by one.
    */
+  /** The synonym forms a report word holds ("农业产值" holds 产值), cached: the words are few. */
+  private formsOfWord(word: string): Set<string> {
+    let forms = this.wordForms.get(word);
+    if (!forms) this.wordForms.set(word, (forms = this.forms.found(word)));
+    return forms;
+  }
+
   private formsIn(text: string): { form: string; group: string[] }[] {
     const found = this.forms.found(text);
     for (const form of found) {
       for (const group of this.groupsOf.get(form) ?? []) {
-        for (const f of this.forms.found(group[0]!)) found.add(f);
+        for (const f of this.formsOfWord(group[0]!)) found.add(f);
       }
     }
     const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
