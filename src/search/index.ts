@@ -91,6 +91,9 @@ const GAP = /快于|高于|低于|慢于|超出|领先/;
 /** A question about a gap or a comparison. */
 const GAP_ASKED =
   /快于|高于|低于|慢于|超出|领先|比|高出|高了|快了|低了|慢了|差距|差了|多了|少了|百分点/;
+/** A question per month or per year. */
+const PER_MONTH = /每月|每个月|一个月|月均|一月/;
+const PER_YEAR = /每年|一年|年均/;
 /** Units that count people. */
 const PERSONS = /^(万)?(人|名|位|人次)$/;
 /** Nouns that name people by how they end ("农民", "网格员", "选调生", "村干部", "困难群众"). */
@@ -385,6 +388,10 @@ export class IndicatorIndex {
     // question about how often (几次, 多少轮, 次数).
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
+    // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
+    const per = doc.indicator.unit.split("/")[1];
+    if (per === "月" && PER_YEAR.test(query.asked) && !PER_MONTH.test(query.asked)) return false;
+    if (per === "年" && PER_MONTH.test(query.asked) && !PER_YEAR.test(query.asked)) return false;
     // "快于经济增速1个百分点" is a gap to the growth, not the growth: it answers only a question
     // about a gap or a comparison.
     if (GAP.test(doc.indicator.phrase) && !GAP_ASKED.test(query.asked)) return false;

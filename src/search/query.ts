@@ -83,12 +83,13 @@ export interface QueryParserOptions {
 
 // Particles that glue to verbs in jieba's cut ("发了", "验收过了").
 const PARTICLES = /了|过(?=[了几多])|着(?=[了几多])/g;
-const YEARS = /(比|较|跟|同|与|和)?(\d{4}年|去年|上年|前年|明年|来年|后年|今年|本年)/g;
+const YEARS = /(比|较|跟|同|与|和)?(\d{4}年|去年|上一年|上年|前年|明年|来年|后年|今年|本年)/g;
 const RELATIVE_YEARS: Record<string, number> = {
   今年: 0,
   本年: 0,
   去年: -1,
   上年: -1,
+  上一年: -1,
   前年: -2,
   明年: 1,
   来年: 1,
@@ -249,7 +250,8 @@ export class QueryParser {
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
         (!hints.strictUnits &&
-          (this.intents.changeWords.some((w) => canonical.includes(w)) || GREW.test(canonical))) ||
+          (this.intents.changeWords.some((w) => asksChangeWith(canonical, w)) ||
+            GREW.test(canonical))) ||
         [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       ...this.contrastsOf(canonical),
@@ -548,6 +550,14 @@ export class QueryParser {
     const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
     return at.sort((a, b) => a - b).map((i) => this.synonymForms[i]!);
   }
+}
+
+/** `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少"). */
+function asksChangeWith(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!/[到至为]/.test(text[at + word.length] ?? "")) return true;
+  }
+  return false;
 }
 
 /** Where `word` negates in `clause`, or -1: not inside "是不是", "要不要", "算不算". */
