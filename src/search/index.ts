@@ -106,6 +106,9 @@ function stemOf(place: string): string {
   return place.length > 2 ? place.replace(ADMIN_SUFFIX, "") : place;
 }
 
+/** A city, prefecture or county named with its level ("大同市", "恩施州"). */
+const CITY = /^\p{Script=Han}{2,3}(市|州|县)$/u;
+const NOT_CITY = /(城市|超市|都市|集市|夜市|股市|楼市|车市|门市)$/;
 /** Words of likelihood ("今年粮食总产量预计多少"): they never name what is counted. */
 const MODAL = /^(预计|估计|预期|大概|大约|约)$/;
 
@@ -438,6 +441,9 @@ export class IndicatorIndex {
    * "城镇市场" holds no 城镇市).
    */
   private isPlace({ word, tag }: { word: string; tag: string }): boolean {
+    // jieba tags some cities as plain nouns ("大同市/n"): a name of two or three characters
+    // with the level of a city or county is a place ("城市", "超市" are too short to be one).
+    if (tag !== "ns" && CITY.test(word) && !NOT_CITY.test(word)) return true;
     if (tag !== "ns" || word.length < 2 || this.notPlaces.has(word)) return false;
     const placeWord = (text: string) => {
       const cut = taggedWords(text);
