@@ -79,9 +79,12 @@ export class TermReader {
         flush();
         terms.push(this.term(word));
       } else if (this.isForeignNoun(token)) {
-        // "科级干部": 科级 is not in the report; it must not melt into "…级干部".
+        // "科级干部": 科级 is not in the report; it must not melt into "…级干部". An English word
+        // no glossary knows ("网格员 staff", "多少 batch") glosses the Chinese next to it: it
+        // helps where found and costs nothing where not.
         flush();
-        terms.push({ text: word, forms: [word], soft: false, anchor: false, tag: token.tag });
+        const gloss = /^[a-z]+$/.test(word) && !this.corpus.has(word);
+        terms.push({ text: word, forms: [word], soft: gloss, anchor: false, tag: token.tag });
       } else if (this.isForeign(word)) {
         // A word the report has not two characters of ("殡葬"): judged whole, not as fragments.
         flush();
