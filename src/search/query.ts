@@ -254,15 +254,27 @@ export class QueryParser {
             GREW.test(canonical))) ||
         [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
-      ...this.contrastsOf(canonical),
+      ...this.contrastsOf(canonical, normalised),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
       ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
     };
   }
 
   /** The contrast sets the question takes a side in, and those it names nothing of. */
-  private contrastsOf(canonical: string): Pick<ParsedQuery, "contrasts" | "unnamed"> {
-    const named = new Set(this.allSides.filter((w) => this.names(canonical, w)));
+  private contrastsOf(
+    canonical: string,
+    typed: string,
+  ): Pick<ParsedQuery, "contrasts" | "unnamed"> {
+    // "现在建成" names no 在建: a side does not count where it straddles jieba's words (现在|建成);
+    // inside one word it does ("春小麦" names 小麦). Checked in the text as typed too, since the
+    // report's words put in ("正在建设" for 正在建) may be cut otherwise.
+    const whole = (side: string) => {
+      if (!canonical.includes(side) || standsWhole(canonical, side)) return true;
+      // As typed: the side or another form of its synonyms ("正在建" for 在建).
+      const forms = [side, ...(this.groupsOf.get(side) ?? []).flat()];
+      return forms.some((form) => typed.includes(form) && standsWhole(typed, form));
+    };
+    const named = new Set(this.allSides.filter((w) => this.names(canonical, w) && whole(w)));
     const contrasts = [];
     const unnamed = [];
     for (const set of this.intents.contrasts) {
@@ -550,6 +562,18 @@ export class QueryParser {
     const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
     return at.sort((a, b) => a - b).map((i) => this.synonymForms[i]!);
   }
+}
+
+/** `side` stands in `text` somewhere without straddling two of jieba's words. */
+function standsWhole(text: string, side: string): boolean {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const word of words(text)) spans.push([at, (at += word.length)]);
+  for (let i = text.indexOf(side); i >= 0; i = text.indexOf(side, i + 1)) {
+    const straddles = spans.some(([start, end]) => i > start && i < end && i + side.length > end);
+    if (!straddles) return true;
+  }
+  return false;
 }
 
 /** `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少"). */
