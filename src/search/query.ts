@@ -65,6 +65,8 @@ export interface ParsedQuery {
 /** "…里头，", "…当中", "其中", "那些…里，": what follows names a part of what came before. */
 const SUBSET = /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?]{1,12}?里)[，,、]?\s*(.+)$/u;
 
+/** "几w", "多少w", "50w": w typed for 万. */
+const TEN_THOUSAND = /(几|多少|\d)w(?![a-z])/g;
 /** Where a question's clauses break. */
 const CLAUSE_BREAK = /[，,。？?！!；;]+/;
 const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
@@ -220,7 +222,7 @@ export class QueryParser {
   parse(question: string): ParsedQuery {
     // What the question rules out is split off while its punctuation still marks the clauses.
     const { kept, negated } = this.splitNegated(this.fromEnglish(question.replace(MENTION, " ")));
-    const plain = normaliseText(kept).replace(PARTICLES, "");
+    const plain = normaliseText(kept).replace(PARTICLES, "").replace(TEN_THOUSAND, "$1万");
     const cleaned = this.withoutFillers(plain).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
     const pointed = cleaned.replace(POINTING, "那些");
