@@ -679,12 +679,16 @@ export class IndicatorIndex {
     let total = 0;
     let anchored = true;
     let headOutside = false;
+    let headElsewhere = false;
     terms.forEach((term, i) => {
       const w = weights[i]!;
       const credit = termCredit(doc, term);
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
-      if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) headOutside = true;
+      if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) {
+        headOutside = true;
+        headElsewhere = this.wholeAreaReport && ownedElsewhere(doc, term);
+      }
       if (!term.soft && !(term.optional && credit === 0)) {
         needed += w;
         if (credit > 0) found += w;
@@ -694,7 +698,7 @@ export class IndicatorIndex {
     // A township or a year the question names must be the figure's own: no partial credit.
     // A part asked of a whole ("图斑里头，搞产业用的") needs every word of the part in the
     // figure's own clause: the whole's figure does not answer for one of its parts.
-    const partFits = subsetFits(doc, terms, query.subset);
+    const partFits = subsetFits(doc, terms, query.subset) && !headElsewhere;
     const coverage =
       needed && anchored && partFits ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) : 0;
     const score =
@@ -772,6 +776,25 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
     return !named.some(has(scope)) && others.some(has(scope));
   });
 }
+
+/**
+ * "新增高速公路1794公里，…铁路通车总里程达到8050公里": what the question counts stands only in
+ * neighbouring clauses that have figures of their own, while this figure's clause names a subject
+ * of its own: the counted thing is another figure's.
+ */
+function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
+  // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing.
+  const own = doc.indicator.subject.replace(CHANGE_ONLY, "");
+  if (doc.composedName !== "" || own.length < 2) return false;
+  // Only a thing counted ("高速公路"), not a doing ("花了多少钱" -> 支出) or a measure ("比例").
+  if (!isNoun(term.text) || MEASURED.test(term.text)) return false;
+  const holds = (text: string) => term.forms.some((f) => text.includes(f));
+  const clauses = doc.context.filter((c) => c.credit > 0 && holds(c.text));
+  return clauses.length > 0 && clauses.every((c) => /\d/.test(c.text));
+}
+
+const CHANGE_ONLY =
+  /同比|比上年|较上年|比去年|较去年|年均|增长|增速|增幅|提高|下降|增加|减少|降低|上升|分别|达到|完成|实现/g;
 
 /** True unless the question asks of a part and the figure's own words lack one of its words. */
 function subsetFits(doc: Doc, terms: readonly QueryTerm[], subset: string): boolean {
