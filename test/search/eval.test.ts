@@ -66,13 +66,17 @@ describe("question answering on the fixture district's report", () => {
     expect(result.wrong).toBeLessThanOrEqual(2);
   });
 
-  // Written after the last matching change of 2026-12-02 (6ba0bba) by a helper who saw neither
-  // code nor earlier sets: first run 0.900, 1 wrong number of 60, top-3 0.983.
-  it("keeps the set written after the last change at its first-run level", () => {
-    const result = score(fixtureAnswerer(), file("questions.final-n.jsonl"));
+  // Written after the last matching change of 2026-12-02 by helpers who saw neither code nor
+  // earlier sets: final-n after 6ba0bba (first run 0.900, 1 wrong number of 60, top-3 0.983) and
+  // final-q after b18be9a, the session's last (first run 0.933, 1 wrong of 60, top-3 1.000).
+  it.each([
+    ["final-n", 0.9, 1],
+    ["final-q", 0.93, 1],
+  ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
+    const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
-    expect(result.accuracy, result.misses.join("\n")).toBeGreaterThanOrEqual(0.9);
-    expect(result.wrong).toBeLessThanOrEqual(1);
+    expect(result.accuracy, result.misses.join("\n")).toBeGreaterThanOrEqual(least);
+    expect(result.wrong).toBeLessThanOrEqual(most);
   });
 
   it("states a wrong number for at most 1% of the district's questions", () => {
@@ -144,7 +148,8 @@ describe("question answering on reports of other places", () => {
 // 0.625 with 7 wrong numbers of 40 at the session's start; 云南省-2026 0.875 and 河北省-2023 0.825
 // (4 wrong of 80); 湖南省-2026 0.875 and 河南省-2026 0.800 (6 wrong of 80); 江西省-2026 and
 // 黑龙江省-2026 0.800 each (8 wrong of 80); after the last matching change (6ba0bba), 贵州省-2026
-// 0.750 and 山西省-2026 0.900 (5 wrong of 80). Tuned on since their first runs: floors.
+// 0.750 and 山西省-2026 0.900 (5 wrong of 80); after 0caef09, 安徽省-2026 0.725 and
+// 广西壮族自治区-2026 0.800 (8 wrong of 80). Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
 describe("question answering on reports first met in a fresh set", () => {
@@ -160,8 +165,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(360);
+    expect(pooled.total).toBe(440);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.83);
-    expect(pooled.wrong).toBeLessThanOrEqual(21);
+    expect(pooled.wrong).toBeLessThanOrEqual(23);
   });
 });
