@@ -142,6 +142,10 @@ export async function startBot(options: BotOptions, timeoutMs = 60_000): Promise
       signal("SIGTERM");
       const timer = setTimeout(() => signal("SIGKILL"), graceMs);
       await exited;
+      // npm may end before its node child has finished stopping (and written a --cpu-prof
+      // profile): wait for the bot's own process within the grace period before killing the rest.
+      const pid = ownPid();
+      while (!Number.isNaN(rssMbOf(pid))) await new Promise((r) => setTimeout(r, 25));
       clearTimeout(timer);
       signal("SIGKILL"); // leftovers of the group, if any
       await waitForGroupGone(group);

@@ -33,8 +33,11 @@ export interface HttpServerOptions {
   keepAliveTimeoutMs?: number;
   /** How long `close` lets requests in flight finish before cutting them (default: 10_000 ms). */
   closeGraceMs?: number;
-  /** Told of every accepted connection, so deferrable work waits for a burst of them. */
-  turns?: Pick<TurnGate, "accepted">;
+  /**
+   * Told of every accepted connection and of every request's start and end, so deferrable work
+   * waits for a burst of them.
+   */
+  turns?: Pick<TurnGate, "accepted" | "requested" | "answered">;
 }
 
 /** A started-on-demand HTTP server. */
@@ -57,21 +60,45 @@ export class PayloadTooLargeError extends Error {
   override name = "PayloadTooLargeError";
 }
 
-/** Reads a request body as UTF-8 text, refusing more than `maxBytes` (default: 1 MB). */
-export async function readBody(req: IncomingMessage, maxBytes = 1_000_000): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new PayloadTooLargeError(`Request body is over ${maxBytes} bytes.`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads a request body as UTF-8 text, refusing more than `maxBytes` (default: 1 MB). Read through
+ * the stream's events (no async iterator per request): a callback's body is usually one chunk.
+ */
+export function readBody(req: IncomingMessage, maxBytes = 1_000_000): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.off("data", onData);
+        req.off("end", onEnd);
+        // The rest is read and dropped, so the 413 can still be sent on this connection.
+        req.resume();
+        reject(new PayloadTooLargeError(`Request body is over ${maxBytes} bytes.`));
+        return;
+      }
+      if (first === undefined) first = chunk;
+      else (more ??= [first]).push(chunk);
+    };
+    const onEnd = () => {
+      if (more) resolve(Buffer.concat(more, size).toString("utf8"));
+      else resolve(first ? first.toString("utf8") : "");
+    };
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", reject);
+  });
 }
 
-/** Ends a response with a status and a plain-text body. */
+/**
+ * Ends a response with a status and a plain-text body. The header is set rather than written
+ * with `writeHead`, so node sends status line, headers (with Content-Length) and body in one write.
+ */
 export function sendText(res: ServerResponse, status: number, body = ""): void {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.statusCode = status;
+  res.setHeader("content-type", "text/plain; charset=utf-8");
   res.end(body);
 }
 
@@ -80,9 +107,20 @@ export function clientAddress(req: IncomingMessage | undefined): string {
   return req?.socket?.remoteAddress ?? "unknown address";
 }
 
+/** A path that needs no normalising: no dot segment, escape, backslash or fragment. */
+const PLAIN_PATH = /^\/(?!\/)[^?#%\\.]*(?:\?|$)/;
+
+/** The path of a request URL, without its query; unusual ones are normalised by URL. */
+export function pathOf(url = "/"): string {
+  if (PLAIN_PATH.test(url)) {
+    const query = url.indexOf("?");
+    return query < 0 ? url : url.slice(0, query);
+  }
+  return new URL(url, "http://localhost").pathname;
+}
+
 function routeParts(req: IncomingMessage): { method: string; path: string } {
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  return { method: req.method ?? "GET", path };
+  return { method: req.method ?? "GET", path: pathOf(req.url) };
 }
 
 /** Creates the shared server: GET and HEAD /healthz answer 200, unknown paths 404, other methods 405. */
@@ -107,18 +145,26 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const methodsOf = (path: string) =>
     [...routes.keys()].filter((key) => key.endsWith(` ${path}`)).map((key) => key.split(" ")[0]);
 
+  const turns = options.turns;
+  /** A request ended (its response is out or its connection closed). */
+  const answered = () => turns?.answered();
+
   const server = createServer(
     // Checked this often, so headersTimeout and requestTimeout bite close to their value.
     { connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 10_000) },
     (req, res) => {
+      if (turns) {
+        turns.requested();
+        res.once("close", answered);
+      }
       // While closing, answer what is in flight but keep no connection open for more: a
       // keep-alive connection turns idle once its response is out, and is closed then.
-      if (closing) res.shouldKeepAlive = false;
-      res.on("finish", () => {
-        if (closing) setImmediate(() => server.closeIdleConnections());
-      });
-      const { method, path } = routeParts(req);
-      const key = `${method} ${path}`;
+      if (closing) {
+        res.shouldKeepAlive = false;
+        res.on("finish", closeIdleSoon);
+      }
+      const path = pathOf(req.url);
+      const key = `${req.method ?? "GET"} ${path}`;
       const handler = routes.get(key);
       if (!handler) {
         const allowed = methodsOf(path);
@@ -126,17 +172,28 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.setHeader("allow", allowed.join(", "));
         return refuse(req, res, 405, "method not allowed");
       }
-      Promise.resolve()
-        .then(() => handler(req, res))
-        .catch((error: unknown) => {
-          if (error instanceof PayloadTooLargeError) return refuse(req, res, 413, "too large");
-          log.error(`${key} failed: ${(error as Error)?.message ?? String(error)}`);
-          if (!res.headersSent) sendText(res, 500, "error");
-          else res.end();
-        });
+      let result: void | Promise<void>;
+      try {
+        result = handler(req, res);
+      } catch (error) {
+        return failed(error, key, req, res);
+      }
+      if (result) result.catch((error: unknown) => failed(error, key, req, res));
     },
   );
-  const turns = options.turns;
+
+  /** A handler threw or rejected: 413 for a body over the limit, else 500 and a log line. */
+  function failed(error: unknown, key: string, req: IncomingMessage, res: ServerResponse): void {
+    if (error instanceof PayloadTooLargeError) return refuse(req, res, 413, "too large");
+    log.error(`${key} failed: ${(error as Error)?.message ?? String(error)}`);
+    if (!res.headersSent) sendText(res, 500, "error");
+    else res.end();
+  }
+
+  /** While closing: once a response is out, its connection is idle and can be closed. */
+  function closeIdleSoon(): void {
+    setImmediate(() => server.closeIdleConnections());
+  }
   if (turns) server.on("connection", () => turns.accepted());
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;

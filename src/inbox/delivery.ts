@@ -81,7 +81,7 @@ export interface DeliveryOptions {
    * When deferred work (committing a batch, handling a message) runs: a later turn of the event
    * loop, after the HTTP server has accepted a burst of connections (default: the next turn).
    */
-  turns?: Pick<TurnGate, "next" | "accepting">;
+  turns?: Pick<TurnGate, "next" | "accepting" | "quiet">;
 }
 
 /** The delivery loop. */
@@ -120,6 +120,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   const workers = createLimitedQueue(options.concurrency ?? 4);
   // Handling starts one message per turn of the event loop (sends of others go on meanwhile):
   // a turn that also answers a few hundred acks is not made longer by several answers at once.
+  // While requests are in flight it waits for a turn without any (at most the gate's bound):
+  // acks go first, since the platform redelivers what is not acknowledged within seconds.
   const nextHandling = paced(turns);
   let stopping = false;
   let batch: { item: InboundItem; done: (stored: boolean) => void; fail: (e: unknown) => void }[] =
@@ -259,14 +261,14 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   };
 }
 
-/** Lets one waiter go per turn of `turns`, in call order. */
-function paced(turns: Pick<TurnGate, "next">): () => Promise<void> {
+/** Lets one waiter go per quiet turn of `turns`, in call order. */
+function paced(turns: Pick<TurnGate, "quiet">): () => Promise<void> {
   const waiting: (() => void)[] = [];
   let pumping = false;
   async function pump(): Promise<void> {
     pumping = true;
     while (waiting.length > 0) {
-      await turns.next();
+      await turns.quiet();
       waiting.shift()?.();
     }
     pumping = false;

@@ -48,3 +48,33 @@ describe("turn gate", () => {
     expect(log.indexOf("work")).toBeLessThan(log.length - 1);
   });
 });
+
+describe("turn gate: quiet", () => {
+  it("lets handling go in a later turn when no request is in flight", async () => {
+    const gate = createTurnGate(10, 60_000);
+    let done = false;
+    const waiting = gate.quiet().then(() => (done = true));
+    expect(done).toBe(false);
+    await waiting;
+    expect(done).toBe(true);
+  });
+
+  it("waits while a request is in flight and goes once it is answered", async () => {
+    const gate = createTurnGate(10, 60_000);
+    gate.requested();
+    let done = false;
+    const waiting = gate.quiet().then(() => (done = true));
+    for (let i = 0; i < 5; i++) await turn();
+    expect(done).toBe(false);
+    gate.answered();
+    await waiting;
+    expect(done).toBe(true);
+  });
+
+  it("goes after its bound even when requests stay in flight", async () => {
+    const gate = createTurnGate(10, 5);
+    gate.requested();
+    await gate.quiet(); // resolves through the bound's timer, not through `answered`
+    gate.answered();
+  });
+});

@@ -19,7 +19,13 @@ export interface CallbackDoor {
 
 /** Reads msg_signature, timestamp, nonce (and echostr) from the query; missing ones are "". */
 export function readSignedQuery(req: IncomingMessage): SignedQuery & { echostr: string } {
-  const params = new URL(req.url ?? "/", "http://localhost").searchParams;
+  // The query string alone is parsed (no whole URL object per callback).
+  const url = req.url ?? "/";
+  const start = url.indexOf("?");
+  const end = url.indexOf("#", start);
+  const params = new URLSearchParams(
+    start < 0 ? "" : url.slice(start + 1, end < 0 ? undefined : end),
+  );
   return {
     msgSignature: params.get("msg_signature") ?? "",
     timestamp: params.get("timestamp") ?? "",

@@ -72,7 +72,11 @@ export interface Decrypted {
 
 /** Decrypts a base64 `encrypt` field; throws WecomCryptoError("malformed") on any damage. */
 export function decryptMessage(encodingAesKey: string, encrypt: string): Decrypted {
-  const { key, iv } = decodeAesKey(encodingAesKey);
+  return decryptWith(decodeAesKey(encodingAesKey), encrypt);
+}
+
+/** `decryptMessage` with the key decoded once (a door decodes its key at start). */
+function decryptWith({ key, iv }: { key: Buffer; iv: Buffer }, encrypt: string): Decrypted {
   let plain: Buffer;
   try {
     const decipher = createDecipheriv("aes-256-cbc", key, iv).setAutoPadding(false);
@@ -129,7 +133,7 @@ function sameText(a: string, b: string): boolean {
 /** Creates the verifier of one callback door. */
 export function createCallbackCrypto(options: CallbackCryptoOptions): CallbackCrypto {
   const now = options.now ?? Date.now;
-  decodeAesKey(options.encodingAesKey); // fail at start-up, not on the first callback
+  const aesKey = decodeAesKey(options.encodingAesKey); // fail at start-up, not on the first callback
   return {
     open(query, encrypt) {
       const sent = Number(query.timestamp);
@@ -140,7 +144,7 @@ export function createCallbackCrypto(options: CallbackCryptoOptions): CallbackCr
       if (!sameText(expected, query.msgSignature.toLowerCase())) {
         throw new WecomCryptoError("Callback signature does not match.", "signature");
       }
-      const opened = decryptMessage(options.encodingAesKey, encrypt);
+      const opened = decryptWith(aesKey, encrypt);
       if (!sameText(opened.receiveId, options.receiveId)) {
         throw new WecomCryptoError("Callback receiveid does not match.", "receiveid");
       }

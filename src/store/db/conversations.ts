@@ -27,26 +27,35 @@ export interface SqlConversationStore extends ConversationStore {
 /** Conversations in a store database. */
 export function sqlConversationStore(db: Database): SqlConversationStore {
   const { q } = db;
+  // Read and written for every handled message: compiled and prepared once.
+  const remove = db.prepare<{ key: string }>((p) =>
+    q.deleteFrom("conversations").where("key", "=", p("key")),
+  );
+  const upsert = db.prepare<{ key: string; data: string; updated_at: string }>((p) =>
+    q
+      .insertInto("conversations")
+      .values({ key: p("key"), data: p("data"), updated_at: p("updated_at") })
+      .onConflict((c) =>
+        c.column("key").doUpdateSet({ data: p("data"), updated_at: p("updated_at") }),
+      ),
+  );
+  const read = db.prepare<{ key: string }, { data: string }>((p) =>
+    q.selectFrom("conversations").select("data").where("key", "=", p("key")),
+  );
   const put = (key: string, conversation: Conversation, now = new Date()) => {
     if (isEmptyConversation(conversation)) {
-      db.run(q.deleteFrom("conversations").where("key", "=", key));
+      remove.run({ key });
       return;
     }
     const data = JSON.stringify({
       version: STATE_VERSION,
       conversation: ConversationSchema.parse(conversation),
     });
-    const updated_at = now.toISOString();
-    db.run(
-      q
-        .insertInto("conversations")
-        .values({ key, data, updated_at })
-        .onConflict((c) => c.column("key").doUpdateSet({ data, updated_at })),
-    );
+    upsert.run({ key, data, updated_at: now.toISOString() });
   };
   return {
     get(key) {
-      const row = db.first(q.selectFrom("conversations").select("data").where("key", "=", key));
+      const row = read.first({ key });
       if (!row) return {};
       const parsed = RowSchema.safeParse(safeJson(row.data));
       if (!parsed.success || parsed.data.version !== STATE_VERSION) return {};

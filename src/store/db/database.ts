@@ -15,6 +15,22 @@ import type { Tables } from "./schema.js";
 /** The database file inside a data folder. */
 export const DATABASE_FILE = "bot.sqlite";
 
+/**
+ * A query compiled once by kysely and prepared once by better-sqlite3, for the hot paths (the
+ * inbox's insert and commit): each run binds the named parameters and nothing is rebuilt.
+ */
+export interface Prepared<P, R> {
+  /** Rows of a select. */
+  all(params: P): R[];
+  /** The first row of a select (or of an insert … returning), if any. */
+  first(params: P): R | undefined;
+  /** Runs an insert, update or delete; returns the number of rows changed. */
+  run(params: P): number;
+}
+
+/** Stands for the named parameter in a query given to `prepare` (typed as the value it takes). */
+export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
+
 /** An open store database. */
 export interface Database {
   /** Builds queries (compile only: run them with `all`, `first` and `run`). */
@@ -25,6 +41,11 @@ export interface Database {
   first<R>(query: Compilable<R>): R | undefined;
   /** Runs an insert, update or delete; returns the number of rows changed. */
   run(query: Compilable<unknown>): number;
+  /**
+   * Compiles `build`'s query once (values given through `param` become bound parameters) and
+   * prepares it once; the returned statement runs it with the values of each call.
+   */
+  prepare<P extends object, R = unknown>(build: (param: Param<P>) => Compilable<R>): Prepared<P, R>;
   /** Copies the write-ahead log into the database file (call when idle, e.g. each minute). */
   checkpoint(): void;
   /** Whether a transaction is open on this connection. */
@@ -101,9 +122,45 @@ function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Databa
     }
     return { statement, parameters: compiled.parameters as unknown[] };
   };
+  // One transaction function for every call (better-sqlite3 builds a wrapper per `transaction`).
+  const runTransaction = sqlite.transaction(<T>(work: () => T): T => work());
   return {
     q: builder,
     file,
+    prepare<P extends object, R>(build: (param: Param<P>) => Compilable<R>): Prepared<P, R> {
+      // Each named parameter is a unique marker while compiling; its positions are then bound
+      // from the call's values, every other parameter keeps the constant it was compiled with.
+      const markers = new Map<string, string>();
+      const param = ((name: string) => {
+        const marker = `\u0000param\u0000${name}\u0000`;
+        markers.set(marker, name);
+        return marker;
+      }) as Param<P>;
+      const compiled = build(param).compile();
+      const slots = compiled.parameters.map((value) =>
+        typeof value === "string" && markers.has(value) ? markers.get(value)! : undefined,
+      );
+      const constants = compiled.parameters.map((value, i) =>
+        slots[i] === undefined ? value : undefined,
+      );
+      for (const name of markers.values()) {
+        if (!slots.includes(name)) throw new Error(`parameter ${name} is not bound in the query`);
+      }
+      const statement = sqlite.prepare(compiled.sql);
+      const bind = (params: P) => {
+        const values = constants.slice();
+        for (let i = 0; i < slots.length; i++) {
+          const name = slots[i];
+          if (name !== undefined) values[i] = (params as Record<string, unknown>)[name];
+        }
+        return values;
+      };
+      return {
+        all: (params) => statement.all(...bind(params)) as R[],
+        first: (params) => statement.get(...bind(params)) as R | undefined,
+        run: (params) => statement.run(...bind(params)).changes,
+      };
+    },
     all<R>(query: Compilable<R>) {
       const { statement, parameters } = prepare(query);
       return statement.all(...parameters) as R[];
@@ -125,10 +182,10 @@ function wrap(sqlite: Sqlite.Database, file: string, forget: () => void): Databa
     },
     transaction<T>(work: () => T, options: { durable?: boolean } = {}): T {
       if (sqlite.inTransaction) return work();
-      if (!options.durable) return sqlite.transaction(work).immediate();
+      if (!options.durable) return runTransaction.immediate(work) as T;
       syncFull.run();
       try {
-        return sqlite.transaction(work).immediate();
+        return runTransaction.immediate(work) as T;
       } finally {
         syncNormal.run();
       }

@@ -1,34 +1,101 @@
 // The durable inbox and outbox in the store database.
-import type { InboxStore, StoredInbound, StoredOutgoing } from "../../inbox/types.js";
+import type { InboundItem, InboxStore, StoredInbound, StoredOutgoing } from "../../inbox/types.js";
 import { memoryDatabase, openDatabase, type Database } from "./database.js";
 
 /** The inbox and outbox of a store database. */
 export function sqlInbox(db: Database): InboxStore {
   const { q } = db;
+  // The statements of every message (insert before the ack; commit, send marks after handling):
+  // compiled and prepared once.
+  const insertInbound = db.prepare<
+    { door: string; key: string; chat: string; payload: string; received_at: string },
+    { id: number }
+  >((p) =>
+    q
+      .insertInto("inbox")
+      .values({
+        door: p("door"),
+        key: p("key"),
+        chat: p("chat"),
+        payload: p("payload"),
+        received_at: p("received_at"),
+        state: "new",
+        attempts: 0,
+        done_at: null,
+        error: null,
+      })
+      .onConflict((c) => c.columns(["door", "key"]).doNothing())
+      .returning("id"),
+  );
+  const insertOutgoing = db.prepare<
+    { inbox_id: number; door: string; target: string; body: string; created_at: string },
+    { id: number }
+  >((p) =>
+    q
+      .insertInto("outbox")
+      .values({
+        inbox_id: p("inbox_id"),
+        door: p("door"),
+        target: p("target"),
+        body: p("body"),
+        state: "pending",
+        attempts: 0,
+        created_at: p("created_at"),
+        sent_at: null,
+        error: null,
+      })
+      .returning("id"),
+  );
+  const markDone = db.prepare<{ id: number; done_at: string }>((p) =>
+    q
+      .updateTable("inbox")
+      .set((eb) => ({ state: "done", done_at: p("done_at"), attempts: eb("attempts", "+", 1) }))
+      .where("id", "=", p("id")),
+  );
+  const markSending = db.prepare<{ id: number }>((p) =>
+    q
+      .updateTable("outbox")
+      .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1) }))
+      .where("id", "=", p("id")),
+  );
+  const markSent = db.prepare<{ id: number; sent_at: string }>((p) =>
+    q
+      .updateTable("outbox")
+      .set({ state: "sent", sent_at: p("sent_at") })
+      .where("id", "=", p("id")),
+  );
+  const markEnded = db.prepare<{ id: number; state: "unsure" | "failed"; error: string }>((p) =>
+    q
+      .updateTable("outbox")
+      .set({ state: p("state"), error: p("error") })
+      .where("id", "=", p("id")),
+  );
+  /** Inserts one message in the open transaction; undefined when (door, key) was stored before. */
+  const insert = (item: InboundItem, receivedAt: string) =>
+    insertInbound.first({
+      door: item.door,
+      key: item.key,
+      chat: item.chat,
+      payload: JSON.stringify(item.payload),
+      received_at: receivedAt,
+    })?.id;
+
   const inbox: InboxStore = {
     // Durable: the platform is told "received" once this returns.
-    takeAll: (items, now) =>
-      db.transaction(() => items.map((item) => inbox.take(item, now)), { durable: true }),
+    takeAll(items, now) {
+      const receivedAt = now.toISOString();
+      return db.transaction(
+        () => {
+          const ids: (number | undefined)[] = new Array<number | undefined>(items.length);
+          for (let i = 0; i < items.length; i++) ids[i] = insert(items[i]!, receivedAt);
+          return ids;
+        },
+        { durable: true },
+      );
+    },
     take(item, now) {
       if (!db.inTransaction()) return inbox.takeAll([item], now)[0];
-      const row = db.first(
-        q
-          .insertInto("inbox")
-          .values({
-            door: item.door,
-            key: item.key,
-            chat: item.chat,
-            payload: JSON.stringify(item.payload),
-            received_at: now.toISOString(),
-            state: "new",
-            attempts: 0,
-            done_at: null,
-            error: null,
-          })
-          .onConflict((c) => c.columns(["door", "key"]).doNothing())
-          .returning("id"),
-      );
-      return row?.id;
+      return insert(item, now.toISOString());
     },
     unfinished: () =>
       db
@@ -42,38 +109,20 @@ export function sqlInbox(db: Database): InboxStore {
           attempts: row.attempts,
         })),
     finish(id, outgoing, effects, now) {
+      const at = now.toISOString();
       return db.transaction(() => {
         effects();
         const recorded = outgoing.map((send): StoredOutgoing => {
-          const body = JSON.stringify(send.body);
-          const row = db.first(
-            q
-              .insertInto("outbox")
-              .values({
-                inbox_id: id,
-                door: send.door,
-                target: send.target,
-                body,
-                state: "pending",
-                attempts: 0,
-                created_at: now.toISOString(),
-                sent_at: null,
-                error: null,
-              })
-              .returning("id"),
-          );
+          const row = insertOutgoing.first({
+            inbox_id: id,
+            door: send.door,
+            target: send.target,
+            body: JSON.stringify(send.body),
+            created_at: at,
+          });
           return { ...send, id: row?.id ?? 0, state: "pending", attempts: 0 };
         });
-        db.run(
-          q
-            .updateTable("inbox")
-            .set((eb) => ({
-              state: "done",
-              done_at: now.toISOString(),
-              attempts: eb("attempts", "+", 1),
-            }))
-            .where("id", "=", id),
-        );
+        markDone.run({ id, done_at: at });
         return recorded;
       });
     },
@@ -95,36 +144,16 @@ export function sqlInbox(db: Database): InboxStore {
           attempts: row.attempts,
         })),
     sending(id) {
-      db.run(
-        q
-          .updateTable("outbox")
-          .set((eb) => ({ state: "sending", attempts: eb("attempts", "+", 1) }))
-          .where("id", "=", id),
-      );
+      markSending.run({ id });
     },
     sent(id, now) {
-      db.run(
-        q
-          .updateTable("outbox")
-          .set({ state: "sent", sent_at: now.toISOString() })
-          .where("id", "=", id),
-      );
+      markSent.run({ id, sent_at: now.toISOString() });
     },
     unsure(id, error) {
-      db.run(
-        q
-          .updateTable("outbox")
-          .set({ state: "unsure", error: error.slice(0, 500) })
-          .where("id", "=", id),
-      );
+      markEnded.run({ id, state: "unsure", error: error.slice(0, 500) });
     },
     failed(id, error) {
-      db.run(
-        q
-          .updateTable("outbox")
-          .set({ state: "failed", error: error.slice(0, 500) })
-          .where("id", "=", id),
-      );
+      markEnded.run({ id, state: "failed", error: error.slice(0, 500) });
     },
     prune(before) {
       const cutoff = before.toISOString();
