@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { Indicator, IndicatorKind } from "./indicator.js";
 import { bareListItem, chineseNumeral, findNumbers, type FoundNumber } from "./numbers.js";
 import type { ReportKind, SentenceNode } from "./structure.js";
+import { words as segment } from "../language/segmenter.js";
 import { cleanSubject, isWeakSubject, joinName, subjectFrom, topicOf } from "./subjects.js";
 import {
   ADJACENT_QUALIFIERS,
@@ -171,6 +172,16 @@ function draftsOfSentence(
   return drafts;
 }
 
+/** "A和B" as two subjects, B taking A's modifier when B is one short word; undefined if not. */
+function pairOf(name: string): string[] | undefined {
+  const parts = name.split(/和|与|及/);
+  if (parts.length !== 2 || parts.some((p) => p.length < 2)) return undefined;
+  const [first, second] = parts as [string, string];
+  const words = segment(first);
+  const modifier = words.length > 1 ? words.slice(0, -1).join("") : "";
+  return [first, second.length <= 3 && modifier ? `${modifier}${second}` : second];
+}
+
 /** A section about several years ("“十四五”时期工作回顾", "过去五年主要工作"). */
 function inSpanSection(sentence: SentenceNode): boolean {
   return sentence.section.some((heading) =>
@@ -213,6 +224,9 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       const rest = names[0]!.slice(2);
       names = [`城镇${rest}`, `农村${rest}`];
     }
+    // "入境游客数量和花费分别增长47.8%、52.3%": two subjects joined by 和; a short second one
+    // shares the first one's modifier (入境游客花费).
+    if (names.length === 1 && values.length === 2) names = pairOf(names[0]!) ?? names;
     // "…分别达44999元、24102元，分别增长4.6%、6.3%": the second list has the first one's subjects.
     if (names.length === 0 && previous.length === values.length) names = previous;
     // The list stands right before 分别; clauses further back are other things.
