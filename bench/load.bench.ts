@@ -3,7 +3,7 @@
 // COUNT signed, encrypted callbacks (distinct MsgIds, one distinct user each) at each concurrency
 // in LEVELS (default: 5000 at 50,200). Prints acks per second, ack latency p50/p99, acks over
 // 5 s, how many acknowledged messages were answered 0, 1 or 2+ times, and the bot's RSS.
-import { mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -89,7 +89,14 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
 async function main(): Promise<void> {
   const api = await startFakeApi(APP.corpId, APP.secret);
   const dataDir = mkdtempSync(join(tmpdir(), "bench-load-"));
-  const bot = await startBot({ dataDir, apiBase: api.url });
+  // BENCH_BOT_LOG=FILE keeps the bot's output (with BOT_NODE_OPTIONS="--trace-gc", its GC pauses).
+  const logFile = process.env.BENCH_BOT_LOG;
+  if (logFile) writeFileSync(logFile, "");
+  const bot = await startBot({
+    dataDir,
+    apiBase: api.url,
+    onOutput: logFile ? (line) => appendFileSync(logFile, `${line}\n`) : undefined,
+  });
   let peakRss = bot.rssMb();
   const sampler = setInterval(() => {
     const rss = bot.rssMb();
