@@ -172,6 +172,16 @@ function draftsOfSentence(
   return drafts;
 }
 
+/** "城镇", "农村常住居民收入" -> 城镇常住居民收入, 农村常住居民收入. */
+function sharingTail(names: string[]): string[] {
+  const last = names.at(-1);
+  if (names.length < 2 || !last || names.slice(0, -1).some((n) => n.length > 3)) return names;
+  const first = segment(last)[0] ?? "";
+  const tail = last.slice(first.length);
+  if (first.length > 3 || tail.length < 2) return names;
+  return names.map((n, i) => (i < names.length - 1 ? `${n}${tail}` : n));
+}
+
 /** "A和B" as two subjects, B taking A's modifier when B is one short word; undefined if not. */
 function pairOf(name: string): string[] | undefined {
   const parts = name.split(/和|与|及/);
@@ -224,6 +234,9 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       const rest = names[0]!.slice(2);
       names = [`城镇${rest}`, `农村${rest}`];
     }
+    // "城镇、农村常住居民人均可支配收入分别增长…": short items before the last share its words
+    // after its first one (城镇常住居民人均可支配收入).
+    names = sharingTail(names);
     // "入境游客数量和花费分别增长47.8%、52.3%": two subjects joined by 和; a short second one
     // shares the first one's modifier (入境游客花费).
     if (names.length === 1 && values.length === 2) names = pairOf(names[0]!) ?? names;
