@@ -235,6 +235,16 @@ export class QueryParser {
       if (unnamed.includes(word)) kinds.add(kind);
     }
     const { rest, ...hints } = this.unitHints(normalised, canonical);
+    const changeWorded =
+      this.intents.changeWords.some((w) => asksChangeWith(canonical, w)) || GREW.test(canonical);
+    // "城镇化率提高了多少": a rate's change, asked after the rate and not in 百分之几, is in
+    // percentage points too ("经济增长的贡献率", "比例不低于" ask no change).
+    const rateOnly =
+      hints.strictUnits &&
+      [...hints.units].every((u) => u === "%") &&
+      !/百分之|百分比/.test(normalised) &&
+      rateChangeAsked(canonical, this.intents.changeWords);
+    if (rateOnly) hints.units.add("个百分点");
     return {
       asked: plain,
       normalised,
@@ -251,9 +261,8 @@ export class QueryParser {
           WHOLE_YEAR_PLAN.test(unnamed)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange:
-        (!hints.strictUnits &&
-          (this.intents.changeWords.some((w) => asksChangeWith(canonical, w)) ||
-            GREW.test(canonical))) ||
+        (!hints.strictUnits && changeWorded) ||
+        rateOnly ||
         [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       ...this.contrastsOf(canonical, normalised),
@@ -564,6 +573,17 @@ export class QueryParser {
     const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
     return at.sort((a, b) => a - b).map((i) => this.synonymForms[i]!);
   }
+}
+
+/** A change word after the last rate word (率, 比例 …), not a threshold ("不低于"). */
+function rateChangeAsked(text: string, changeWords: string[]): boolean {
+  const rate = Math.max(...["率", "比例", "比重", "占比"].map((w) => text.lastIndexOf(w)));
+  if (rate < 0) return false;
+  const after = text.slice(rate);
+  return changeWords.some((w) => {
+    const at = after.indexOf(w);
+    return at > 0 && after[at - 1] !== "不" && asksChangeWith(after, w);
+  });
 }
 
 /** `side` stands in `text` somewhere without straddling two of jieba's words. */
