@@ -77,9 +77,11 @@ export class Answerer {
     // A figure the question itself states ("那批53个示范村…验收了几个") is not its answer.
     const { asked } = result.query;
     const compact = asked.replace(/(\d)个(?=[人户家名位])/g, "$1"); // "95个人" states 95人
+    // Written as the report writes it ("95人"), or with its magnitude alone ("超过500亿的县").
     const stated = (i: Indicator) => {
-      const written = `${i.raw}${i.unit.replace(/^[万亿]/, "")}`;
-      return asked.includes(written) || compact.includes(written);
+      const forms = [`${i.raw}${i.unit.replace(/^[万亿]/, "")}`];
+      if (/[万亿]$/.test(i.raw)) forms.push(i.raw);
+      return forms.some((w) => asked.includes(w) || compact.includes(w));
     };
     // What the question asks of a figure it states ("那95人里脱贫人口有几个") is another figure
     // only when that one answers the whole question as well as the stated one does.
