@@ -56,6 +56,7 @@ function fakeResponse(done: (status: number, body: string) => void): ServerRespo
   let status = 0;
   const res = {
     headersSent: false,
+    statusCode: 200,
     setHeader: () => res,
     writeHead(code: number) {
       status = code;
@@ -63,7 +64,7 @@ function fakeResponse(done: (status: number, body: string) => void): ServerRespo
       return res;
     },
     end(body?: string) {
-      done(status, body ?? "");
+      done(status || res.statusCode, body ?? "");
       return res;
     },
   };
