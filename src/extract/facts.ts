@@ -163,7 +163,8 @@ function draftsOfSentence(
             (SPAN.test(clause) ||
               SPAN.test(before) ||
               (spanParagraph && kind !== "plan") ||
-              (inSpanSection(sentence) && (kind === "plan" || /累计/.test(left + before)))),
+              (inSpanSection(sentence) &&
+                ((kind === "plan" && !namesOneYear(sentence)) || /累计/.test(left + before)))),
         });
       });
     });
@@ -197,6 +198,14 @@ function inSpanSection(sentence: SentenceNode): boolean {
   return sentence.section.some((heading) =>
     /十[一二三四五]五|过去五年|五年来|今后五年|未来五年/.test(heading),
   );
+}
+
+/**
+ * "“十五五”时期目标任务和2026年工作": a heading that also names one year holds that year's plans
+ * too; there a plan is of the five years only where its sentence says so.
+ */
+function namesOneYear(sentence: SentenceNode): boolean {
+  return sentence.section.some((heading) => /\d{4}年/.test(heading));
 }
 
 /**
