@@ -68,12 +68,13 @@ describe("question answering on the fixture district's report", () => {
 
   // Each written right after a matching change of 2026-12-02 by a helper who saw neither code
   // nor earlier sets: final-n after 6ba0bba (first run 0.900, 1 wrong number of 60, top-3
-  // 0.983), final-q after b18be9a (0.933, 1 wrong, top-3 1.000), final-r after 02b6c8d, the
-  // session's last (0.933, 1 wrong, top-3 1.000).
+  // 0.983), final-q after b18be9a (0.933, 1 wrong, top-3 1.000), final-r after 02b6c8d (0.933,
+  // 1 wrong, top-3 1.000) and final-s after 60ef568, the session's last (0.983, 0 wrong).
   it.each([
     ["final-n", 0.9, 1],
     ["final-q", 0.93, 1],
     ["final-r", 0.93, 1],
+    ["final-s", 0.98, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
