@@ -50,13 +50,17 @@ export class TypoCorrector {
   correct(question: string): string {
     let text = question;
     let { strange, absent } = unknownPositions(question, this.protectedWords, this.has);
+    // Most questions have no word that neither the dictionary nor the report knows.
+    if (strange.length === 0 && absent.length === 0) return question;
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
+        const inside = (p: number) => p >= i && p < i + n;
+        // Only a window over an unknown word may hold a slip (checked first: it is cheap).
+        if (!strange.some(inside) && !absent.some(inside)) continue;
         if (!/^\p{Script=Han}+$/u.test(window) || this.has(window)) continue;
         // "建几座" is no slip for 建集: what a question asks with is never repaired.
         if (/[几多少啥么哪谁]/.test(window)) continue;
-        const inside = (p: number) => p >= i && p < i + n;
         // A word nobody writes ("养直") may be any same-sounding one; a real word the report
         // lacks ("肉机") only one with the very same tones ("肉鸡", but "科级" is not "科技").
         // ... and only within that word: "养殖两块" is no slip for anything.
