@@ -416,10 +416,13 @@ export class IndicatorIndex {
     if (!WHOLE_AREA.test(query.asked)) return false;
     const first = taggedWords(doc.indicator.subject)[0];
     if (!first || first.tag !== "ns" || first.word.length < 2) return false;
-    const place = first.word;
-    const stem = place.length > 2 ? place.replace(ADMIN_SUFFIX, "") : place;
-    if (this.ownPlace.some((p) => p.startsWith(stem) || stem.startsWith(p))) return false;
-    return !query.asked.includes(stem);
+    const stem = stemOf(first.word);
+    return !this.isOwnPlace(stem) && !query.asked.includes(stem);
+  }
+
+  /** "四川" of a report by 四川省人民政府: the report's own place, of any level. */
+  private isOwnPlace(stem: string): boolean {
+    return this.ownPlace.some((own) => own.startsWith(stem) || stem.startsWith(own));
   }
 
   /** Places the question names (jieba's "ns"), other than the report's own (cached). */
@@ -429,7 +432,7 @@ export class IndicatorIndex {
       places = taggedWords(query.asked)
         .filter((w) => this.isPlace(w))
         .map((w) => stemOf(w.word))
-        .filter((p) => !this.ownPlace.some((own) => own.startsWith(p) || p.startsWith(own)));
+        .filter((p) => !this.isOwnPlace(p));
       this.askedPlaces.set(query, places);
     }
     return places;
@@ -462,9 +465,7 @@ export class IndicatorIndex {
     let none = this.placeless.get(doc);
     if (none === undefined) {
       none = !taggedWords(doc.indicator.sentence).some(
-        (w) =>
-          this.isPlace(w) &&
-          !this.ownPlace.some((own) => own.startsWith(stemOf(w.word)) || w.word.startsWith(own)),
+        (w) => this.isPlace(w) && !this.isOwnPlace(stemOf(w.word)),
       );
       this.placeless.set(doc, none);
     }

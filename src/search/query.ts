@@ -71,7 +71,7 @@ const TEN_THOUSAND = /(几|多少|\d)w(?![a-z])/g;
 const CLAUSE_BREAK = /[，,。？?！!；;]+/;
 const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
 /** Negation words that close a clause: "去年开工的不要", "技改的不算", "农村的除外". */
-const CLOSING_NEGATION = /^(不要|不算|除外|不含|不包括)$/;
+const CLOSING_NEGATION = /.(不要|不算|除外|不含|不包括)$/u;
 
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {
@@ -475,10 +475,8 @@ export class QueryParser {
     const negated: string[] = [];
     for (const clause of text.split(CLAUSE_BREAK)) {
       const bare = clause.replace(TRAILING_PARTICLES, "");
-      const closing = this.intents.negationWords.find(
-        (w) => bare.length > w.length && bare.endsWith(w),
-      );
-      if (closing && CLOSING_NEGATION.test(closing)) {
+      const closing = CLOSING_NEGATION.exec(bare)?.[1];
+      if (closing) {
         negated.push(bare.slice(0, -closing.length));
         continue;
       }
