@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startBot, type Bot } from "./support/bot.js";
 import { APP, callbackClient, pool, signCallback, type PostResult } from "./support/callbacks.js";
-import { startFakeApi, type FakeApi } from "./support/fake-api.js";
+import type { FakeApi } from "./support/fake-api.js";
+import { startFakeApiThread } from "./support/fake-api-thread.js";
 import { mark, percentile, waitQuiet } from "./support/stats.js";
 
 /** RSS for printing: "n/a" once the bot has ended. */
@@ -87,7 +88,7 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
 }
 
 async function main(): Promise<void> {
-  const api = await startFakeApi(APP.corpId, APP.secret);
+  const api = await startFakeApiThread(APP.corpId, APP.secret);
   const dataDir = mkdtempSync(join(tmpdir(), "bench-load-"));
   // BENCH_BOT_LOG=FILE keeps the bot's output (with BOT_NODE_OPTIONS="--trace-gc", its GC pauses).
   const logFile = process.env.BENCH_BOT_LOG;
@@ -103,7 +104,8 @@ async function main(): Promise<void> {
     if (rss > peakRss) peakRss = rss; // NaN (process gone) is never greater
   }, 500);
   const missed: string[] = [];
-  // The fake API shares this process with the client: a slow loop here would slow the bot's sends.
+  // The client runs on this loop (the fake API on a thread of its own): a slow loop here would
+  // delay the timing of acks.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   try {

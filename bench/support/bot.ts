@@ -76,6 +76,8 @@ export async function startBot(options: BotOptions, timeoutMs = 60_000): Promise
     WECOM_AES_KEY: APP.aesKey,
     WECOM_API_BASE: options.apiBase,
     QUIET_HOURS: "off",
+    // BOT_NODE_OPTIONS="--import ./probe.mjs" loads a probe into the bot (GC or loop-delay logs).
+    NODE_OPTIONS: process.env.BOT_NODE_OPTIONS ?? "",
     // Set empty so a .env file in the bot's folder cannot switch on other channels (dotenv
     // never overrides a variable that is set): nothing but loopback is ever contacted.
     SEED_DIR: "",
