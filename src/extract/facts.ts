@@ -36,6 +36,8 @@ interface Draft {
   change: boolean;
   /** The figure covers several years ("年均", "五年累计"): it is of no single year. */
   span: boolean;
+  /** The five-year plan ("十四五") its paragraph's lead speaks of, when it leads one. */
+  spanPlan?: string;
   /** One value of a 分别 list, named by its own item. */
   listItem?: boolean;
 }
@@ -52,15 +54,14 @@ export interface ReportFacts {
 /** Builds the indicators of a report's sentences. */
 export function extractFacts(sentences: SentenceNode[], report: ReportFacts): Indicator[] {
   const drafts: Draft[] = [];
-  const spanning = spanParagraphs(sentences);
+  const spanning = spanParagraphs(sentences, report.year);
   sentences.forEach((sentence, index) => {
     const previous = sentences[index - 1];
     const inherited =
       previous && previous.paragraph === sentence.paragraph && CONTINUATION.test(sentence.text)
         ? previous
         : undefined;
-    const spans = spanning.has(sentence.paragraph);
-    drafts.push(...draftsOfSentence(sentence, inherited, report, spans));
+    drafts.push(...draftsOfSentence(sentence, inherited, report, spanning.get(sentence.paragraph)));
   });
   return settle(drafts, report);
 }
@@ -68,14 +69,28 @@ export function extractFacts(sentences: SentenceNode[], report: ReportFacts): In
 /** A paragraph led by "五年来，…" or "“十四五”时期，…" speaks of those years throughout. */
 const SPAN_LEAD = /^(五年来|过去五年|五年间|近五年|[“"]?十[一二三四五]五[”"]?(期间|时期|以来))/;
 
-/** The paragraphs whose first sentence opens with a span of years. */
-function spanParagraphs(sentences: SentenceNode[]): Set<number> {
-  const found = new Set<number>();
+const PLAN_NUMBERS = ["十一五", "十二五", "十三五", "十四五", "十五五"];
+
+/**
+ * The paragraphs whose first sentence opens with a span of years, each with the five-year plan
+ * the lead names, or "" when it names none. "五年来" in a report given the year after a plan
+ * ended (2026, 2021, 2016 …) speaks of that plan's years.
+ */
+function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<number, string> {
+  const found = new Map<number, string>();
+  const ended = reportYear && reportYear % 5 === 1 ? planOfYear(reportYear - 1) : "";
   sentences.forEach((sentence, index) => {
     const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
-    if (first && SPAN_LEAD.test(sentence.text.trim())) found.add(sentence.paragraph);
+    const lead = sentence.text.trim();
+    if (!first || !SPAN_LEAD.test(lead)) return;
+    found.set(sentence.paragraph, /十[一二三四五]五/.exec(lead)?.[0] ?? ended);
   });
   return found;
+}
+
+/** "十四五" for 2021–2025; "" outside the plans named in `PLAN_NUMBERS`. */
+function planOfYear(year: number): string {
+  return PLAN_NUMBERS[Math.floor((year - 2006) / 5)] ?? "";
 }
 
 /** A clause's figures, with the first item of a list that writes its unit once ("3、5个"). */
@@ -90,9 +105,13 @@ function draftsOfSentence(
   sentence: SentenceNode,
   inherited: SentenceNode | undefined,
   report: ReportFacts,
-  /** The sentence stands in a paragraph about several years (see `spanParagraphs`). */
-  spanParagraph = false,
+  /**
+   * The sentence stands in a paragraph about several years (see `spanParagraphs`): the plan it
+   * names, or "" (undefined when it does not).
+   */
+  spanLead?: string,
 ): Draft[] {
+  const spanParagraph = spanLead !== undefined;
   const drafts: Draft[] = [];
   let lastStrong = cleanSubject(inheritedTopic(inherited?.text ?? ""));
   let strongSegment = 0;
@@ -165,6 +184,7 @@ function draftsOfSentence(
               (spanParagraph && kind !== "plan") ||
               (inSpanSection(sentence) &&
                 ((kind === "plan" && !namesOneYear(sentence)) || /累计/.test(left + before)))),
+          ...(spanLead ? { spanPlan: spanLead } : {}),
         });
       });
     });
@@ -421,7 +441,7 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
 /** "“十四五”时期" for a figure over several years, as its sentence or section names them. */
 function spanPeriod(draft: Draft): string {
   const text = [draft.clause, draft.sentence.text, ...draft.sentence.section].join("|");
-  const plan = /十[一二三四五]五/.exec(text)?.[0];
+  const plan = /十[一二三四五]五/.exec(text)?.[0] ?? draft.spanPlan;
   return plan ? `“${plan}”时期` : "多年合计";
 }
 

@@ -53,11 +53,17 @@ interface Doc {
   own: string;
   before: string;
   clause: string;
-  context: { text: string; credit: number }[];
+  /** The sentence's clauses with the credit they give, and whether they follow the figure's. */
+  context: { text: string; credit: number; after: boolean }[];
   section: string;
 }
 
 const STRONG = 1;
+/** Words of passing a round mark ("突破4000亿元", "迈上6万亿元台阶"). */
+const PASSED = /(突破|迈上|迈过|跨上|跨过|跨越|跃上|站上|越过|迈入|跨入)$/;
+const MARK = /^[^，；]{0,3}(台阶|大关|关口)/;
+/** What a round mark loses to the figure itself in the same sentence: a tie-break. */
+const ROUND_MARK = 0.03;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
 const INHERITED = 0.6;
@@ -78,7 +84,7 @@ const NOT_MEASURED_IN: [RegExp, string[]][] = [
 ];
 /** What a measure head is only counted in: an amount of money, an area. */
 const MEASURED_ONLY_IN: [RegExp, string[]][] = [
-  [/(产值|收入|销售额|总额|营业额)$/, ["money"]],
+  [/(产值|收入|销售额|总额|营业额|经济总量|增加值)$/, ["money"]],
   [/面积$/, ["area"]],
 ];
 
@@ -162,6 +168,7 @@ export class IndicatorIndex {
   private readonly askedPlaces = new WeakMap<ParsedQuery, string[]>();
   private readonly placeless = new Map<Doc, boolean>();
   private readonly listedParts = new Map<Doc, boolean>();
+  private readonly roundMarks = new Map<Doc, boolean>();
   private readonly wholeAreaReport: boolean;
   private readonly unitFamilies: Record<string, string[]>;
   private readonly sides: ContrastSides;
@@ -491,7 +498,8 @@ export class IndicatorIndex {
     const inFamily = (family: string) =>
       this.unitFamilies[family]?.some((u) => baseUnit(u) === unit || u === unit) ?? false;
     // As typed: "低收入人口" is people, though its group holds 低收入.
-    const only = MEASURED_ONLY_IN.find(([word]) => word.test(head.text));
+    // "经济总量超过500亿的县有几个" counts places: the measure only qualifies them.
+    const only = !query.countOnly && MEASURED_ONLY_IN.find(([word]) => word.test(head.text));
     if (only) return !doc.units.some((u) => only[1].some((f) => this.unitFamilies[f]?.includes(u)));
     const rule = NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
     return rule ? rule[1].some(inFamily) : false;
@@ -708,8 +716,33 @@ export class IndicatorIndex {
       kindFit(doc.indicator, query) -
       timeFit(doc.indicator, query) -
       partOnly(doc, query) -
+      (this.isRoundMark(doc) ? ROUND_MARK : 0) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
+  }
+
+  /**
+   * "迈上6万亿元台阶，达到62661亿元", "突破4000亿元，达到4211亿元": a round mark passed, where
+   * its sentence also gives the figure itself in the same unit (cached).
+   */
+  private isRoundMark(doc: Doc): boolean {
+    let mark = this.roundMarks.get(doc);
+    if (mark === undefined) {
+      const { phrase, raw, unit, sentence } = doc.indicator;
+      const at = phrase.indexOf(raw);
+      mark =
+        at >= 0 &&
+        (PASSED.test(phrase.slice(0, at)) || MARK.test(phrase.slice(at + raw.length))) &&
+        this.docs.some(
+          (other) =>
+            other !== doc &&
+            other.indicator.sentence === sentence &&
+            baseUnit(other.indicator.unit) === baseUnit(unit) &&
+            !PASSED.test(other.indicator.phrase),
+        );
+      this.roundMarks.set(doc, mark);
+    }
+    return mark;
   }
 }
 
@@ -780,18 +813,24 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
 
 /**
  * "新增高速公路1794公里，…铁路通车总里程达到8050公里": what the question counts stands only in
- * neighbouring clauses that have figures of their own, while this figure's clause names a subject
- * of its own: the counted thing is another figure's.
+ * neighbouring clauses that have figures of their own, or that follow this figure's ("地区生产总值
+ * 增长5.5%，…固定资产投资…增速均高于全国"), while this figure's clause names a subject of its
+ * own: the counted thing is another figure's.
  */
 function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
-  // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing.
+  // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing, nor
+  // does a comparison ("较“十三五”末的9323.1亿元").
   const own = doc.indicator.subject.replace(CHANGE_ONLY, "");
-  if (doc.composedName !== "" || own.length < 2) return false;
-  // Only a thing counted ("高速公路"), not a doing ("花了多少钱" -> 支出) or a measure ("比例").
-  if (!isNoun(term.text) || MEASURED.test(term.text)) return false;
+  if (doc.composedName !== "" || own.length < 2 || /^[较比与]/.test(own)) return false;
+  // Only a thing counted ("高速公路", "社会消费品零售总额"), not a doing ("花了多少钱" -> 支出)
+  // nor a bare measure ("产量"): the term ends in a noun ("固定资产投资": a verbal one).
+  const cut = taggedWords(term.text);
+  const last = cut.at(-1)?.tag ?? "";
+  const noun = NOUN.test(last) || (cut.length > 1 && last === "vn");
+  if (!noun || (cut.length === 1 && MEASURED.test(term.text))) return false;
   const holds = (text: string) => term.forms.some((f) => text.includes(f));
   const clauses = doc.context.filter((c) => c.credit > 0 && holds(c.text));
-  return clauses.length > 0 && clauses.every((c) => /\d/.test(c.text));
+  return clauses.length > 0 && clauses.every((c) => c.after || /\d/.test(c.text));
 }
 
 const CHANGE_ONLY =
@@ -977,7 +1016,7 @@ function toDoc(indicator: Indicator, order: number): Doc {
     // sentence a "目前，…" sentence continues is its topic, near however long it is.
     const fading = (i < own ? 0.75 : 0.5) * 0.85 ** Math.max(0, distance - 1);
     const credit = i < indicator.inherited ? Math.max(fading, INHERITED) : fading;
-    return { text: lower(text), credit: i === own ? 0 : credit };
+    return { text: lower(text), credit: i === own ? 0 : credit, after: i > own };
   });
   const section = lower(indicator.section.join(" "));
   // Questions are lower-cased by normalisation ("pcr"), so the texts they meet are too.

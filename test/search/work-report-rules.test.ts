@@ -1,0 +1,43 @@
+// Rules for government work reports, on a made-up county report (its figures are invented).
+import { describe, expect, it } from "vitest";
+import { answererOf } from "../helpers/reports.js";
+
+const REPORT = `政 府 工 作 报 告
+——二〇二六年一月十八日在某县第十八届人民代表大会第五次会议上
+某县人民政府县长 某某
+各位代表：
+一、2025年工作回顾
+过去一年，全县地区生产总值迈上300亿元台阶，达到312.4亿元。一般公共预算收入突破20亿元，达到21.7亿元。税收收入增长8.1%，规上工业增加值、固定资产投资等主要指标增速均高于全市平均水平。
+“十四五”时期是全县爬坡过坎、蓄势聚能的五年。这五年，建设高标准农田41万亩，城镇新增就业3.6万人。
+五年来，新建农村公路860公里。
+过去一年，建设高标准农田9万亩，城镇新增就业0.8万人。
+二、2026年主要目标任务
+地区生产总值增长6%左右，居民消费价格涨幅2%左右。
+`;
+
+describe("a county's work report", () => {
+  const answerer = answererOf(REPORT);
+  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+
+  it("answers with the figure itself, not the round mark it passed", () => {
+    expect(value("去年经济总量达到多少")).toBe(312.4);
+    expect(value("一般公共预算收入有多少")).toBe(21.7);
+  });
+
+  it("reads a paragraph led by a five-year plan as that plan's years", () => {
+    expect(value("十四五期间建设高标准农田多少亩")).toBe(41);
+    expect(value("十四五五年城镇新增就业合计多少人")).toBe(3.6);
+    expect(value("去年建设高标准农田多少亩")).toBe(9);
+    // Given in 2026, "五年来" speaks of the plan that ended in 2025.
+    expect(value("十四五期间新建农村公路多少公里")).toBe(860);
+  });
+
+  it("does not lend a figure the subject of a later clause that has none", () => {
+    expect(value("固定资产投资增长了多少")).toBeNull();
+    expect(value("税收收入增长了多少")).toBe(8.1);
+  });
+
+  it("takes a price rise (涨幅) as a change", () => {
+    expect(value("今年CPI涨幅目标是多少")).toBe(2);
+  });
+});
