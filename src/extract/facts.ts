@@ -196,12 +196,16 @@ function draftsOfSentence(
 /** "城镇", "农村常住居民收入" -> 城镇常住居民收入, 农村常住居民收入. */
 function sharingTail(names: string[]): string[] {
   const last = names.at(-1);
-  if (names.length < 2 || !last || names.slice(0, -1).some((n) => n.length > 3)) return names;
+  // "全年交通、水利投资": a time word before the first item is not part of it.
+  const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, ""));
+  if (names.length < 2 || !last || items.some((n) => n.length > 3)) return names;
   const first = segment(last)[0] ?? "";
   const tail = last.slice(first.length);
   if (first.length > 3 || tail.length < 2) return names;
-  return names.map((n, i) => (i < names.length - 1 ? `${n}${tail}` : n));
+  return [...items.map((n) => `${n}${tail}`), last];
 }
+
+const LEADING_TIME = /^(全年|今年|去年|上年|当年|年内)/;
 
 /** "A和B" as two subjects, B taking A's modifier when B is one short word; undefined if not. */
 function pairOf(name: string): string[] | undefined {
@@ -263,6 +267,8 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       const rest = names[0]!.slice(2);
       names = [`城镇${rest}`, `农村${rest}`];
     }
+    // The list stands right before 分别; clauses further back are other things.
+    if (names.length > values.length) names = names.slice(-values.length);
     // "城镇、农村常住居民人均可支配收入分别增长…": short items before the last share its words
     // after its first one (城镇常住居民人均可支配收入).
     names = sharingTail(names);
@@ -271,8 +277,6 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     if (names.length === 1 && values.length === 2) names = pairOf(names[0]!) ?? names;
     // "…分别达44999元、24102元，分别增长4.6%、6.3%": the second list has the first one's subjects.
     if (names.length === 0 && previous.length === values.length) names = previous;
-    // The list stands right before 分别; clauses further back are other things.
-    if (names.length > values.length) names = names.slice(-values.length);
     if (names.length !== values.length) return;
     previous = names;
     values.forEach((draft, i) => {

@@ -70,6 +70,17 @@ describe("units, lists and kinds", () => {
     expect(found).toEqual(["5.5个百分点", "7.2个百分点"]);
   });
 
+  it("names each item of a 分别 list, short items sharing the last one's words", () => {
+    const store = buildIndicatorStore(
+      "某省情况\n新线通车运营，全年交通、水利投资分别达到80亿元、40亿元。\n",
+      "t.txt",
+    );
+    expect(store.indicators.map((i) => `${i.value}${i.unit}:${i.subject}`)).toEqual([
+      "80亿元:交通投资",
+      "40亿元:水利投资",
+    ]);
+  });
+
   it("tells a level (增加值, 增长到) from a change (增长)", () => {
     const found = figures("规模以上工业增加值完成120亿元，增长8.5%，企业由120户增长到150户。");
     expect(found.map((f) => `${f.value}${f.unit}:${f.kind}`)).toEqual([
