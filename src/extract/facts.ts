@@ -67,7 +67,12 @@ export function extractFacts(sentences: SentenceNode[], report: ReportFacts): In
 }
 
 /** A paragraph led by "五年来，…" or "“十四五”时期，…" speaks of those years throughout. */
-const SPAN_LEAD = /^(五年来|过去五年|五年间|近五年|[“"]?十[一二三四五]五[”"]?(期间|时期|以来))/;
+const SPAN_LEAD =
+  /^(五年来|过去五年|过去的五年|这五年|五年间|近五年|[“"]?十[一二三四五]五[”"]?(期间|时期|以来))/;
+/** A paragraph led by one year or by plans ("一年来", "2025年", "今后五年"). */
+const OTHER_TIME_LEAD = /^[^，。]{0,6}?(过去一年|一年来|今年|去年|明年|\d{4}年|未来|今后|下一步)/;
+/** What may stand before a paragraph's lead: "——这五年", "各位代表！五年来". */
+const LEAD_OPENER = /^(——|各位代表[！!，,：:]?)+/;
 
 const PLAN_NUMBERS = ["十一五", "十二五", "十三五", "十四五", "十五五"];
 
@@ -79,11 +84,21 @@ const PLAN_NUMBERS = ["十一五", "十二五", "十三五", "十四五", "十�
 function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<number, string> {
   const found = new Map<number, string>();
   const ended = reportYear && reportYear % 5 === 1 ? planOfYear(reportYear - 1) : "";
+  // A lead standing alone ("这五年，我们…，经济实力迈上新台阶。") introduces the next paragraph.
+  let alone: string | undefined;
   sentences.forEach((sentence, index) => {
     const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
-    const lead = sentence.text.trim();
-    if (!first || !SPAN_LEAD.test(lead)) return;
-    found.set(sentence.paragraph, /十[一二三四五]五/.exec(lead)?.[0] ?? ended);
+    if (!first) return;
+    const lead = sentence.text.trim().replace(LEAD_OPENER, "");
+    const onlySentence = sentences[index + 1]?.paragraph !== sentence.paragraph;
+    if (SPAN_LEAD.test(lead)) {
+      const plan = /十[一二三四五]五/.exec(lead)?.[0] ?? ended;
+      found.set(sentence.paragraph, plan);
+      alone = onlySentence && findNumbers(lead).length === 0 ? plan : undefined;
+    } else {
+      if (alone !== undefined && !OTHER_TIME_LEAD.test(lead)) found.set(sentence.paragraph, alone);
+      alone = undefined;
+    }
   });
   return found;
 }

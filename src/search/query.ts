@@ -69,6 +69,8 @@ const SUBSET = /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?
 const TEN_THOUSAND = /(几|多少|\d)w(?![a-z])/g;
 /** Where a question's clauses break. */
 const CLAUSE_BREAK = /[，,。？?！!；;]+/;
+/** A parenthesis within a question: "（不是城镇的）". */
+const BRACKETED = /[（(]([^（）()]*)[）)]/g;
 const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
 /** Negation words that close a clause: "去年开工的不要", "技改的不算", "农村的除外". */
 const CLOSING_NEGATION = /.(不要|不算|除外|不含|不包括)$/u;
@@ -473,7 +475,15 @@ export class QueryParser {
   private splitNegated(text: string): { kept: string; negated: string } {
     const kept: string[] = [];
     const negated: string[] = [];
-    for (const clause of text.split(CLAUSE_BREAK)) {
+    // "农村居民（不是城镇的）人均可支配收入": a parenthesis that rules something out is a clause of
+    // its own; the words after it go on with the words before it.
+    const unbracketed = text.replace(BRACKETED, (whole, inner: string) => {
+      const split = this.splitNegated(inner);
+      if (!split.negated) return whole;
+      negated.push(split.negated);
+      return split.kept ? `，${split.kept}，` : "";
+    });
+    for (const clause of unbracketed.split(CLAUSE_BREAK)) {
       const bare = clause.replace(TRAILING_PARTICLES, "");
       const closing = CLOSING_NEGATION.exec(bare)?.[1];
       if (closing) {

@@ -10,6 +10,9 @@ const REPORT = `政 府 工 作 报 告
 过去一年，全县地区生产总值迈上300亿元台阶，达到312.4亿元。一般公共预算收入突破20亿元，达到21.7亿元。税收收入增长8.1%，规上工业增加值、固定资产投资等主要指标增速均高于全市平均水平。
 “十四五”时期是全县爬坡过坎、蓄势聚能的五年。这五年，建设高标准农田41万亩，城镇新增就业3.6万人。
 五年来，新建农村公路860公里。
+这五年，我们全力推动高质量发展，县域实力迈上新台阶。
+新增市场主体1.2万户，农村自来水普及率达到96%。
+过去一年，新增市场主体3100户。城镇、农村居民人均可支配收入分别增长4.4%、6.3%，新建改造农村公路150公里。
 过去一年，建设高标准农田9万亩，城镇新增就业0.8万人。
 二、2026年主要目标任务
 地区生产总值增长6%左右，居民消费价格涨幅2%左右。
@@ -30,11 +33,18 @@ describe("a county's work report", () => {
     expect(value("去年建设高标准农田多少亩")).toBe(9);
     // Given in 2026, "五年来" speaks of the plan that ended in 2025.
     expect(value("十四五期间新建农村公路多少公里")).toBe(860);
+    // A lead standing alone speaks for the paragraph after it.
+    expect(value("十四五期间新增市场主体多少户")).toBe(1.2);
+    expect(value("去年新增市场主体多少户")).toBe(3100);
   });
 
   it("does not lend a figure the subject of a later clause that has none", () => {
     expect(value("固定资产投资增长了多少")).toBeNull();
     expect(value("税收收入增长了多少")).toBe(8.1);
+  });
+
+  it("reads a parenthesis that rules something out as a clause of its own", () => {
+    expect(value("去年农村居民（不是城镇的）人均可支配收入增长了多少")).toBe(6.3);
   });
 
   it("takes a price rise (涨幅) as a change", () => {
