@@ -63,7 +63,7 @@ const STRONG = 1;
 const PASSED = /(突破|迈上|迈过|跨上|跨过|跨越|跃上|站上|越过|迈入|跨入)$/;
 const MARK = /^[^，；]{0,3}(台阶|大关|关口)/;
 /** What a round mark loses to the figure itself in the same sentence: a tie-break. */
-const ROUND_MARK = 0.03;
+const ROUND_MARK = 0.1;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
 const INHERITED = 0.6;
@@ -82,6 +82,8 @@ const FIVE_YEAR = /十[一二三四五]五/;
 const NOT_MEASURED_IN: [RegExp, string[]][] = [
   [/(产量|总产)$/, ["area", "money", "percent", "years"]],
 ];
+/** An area's output, asked by its usual names. */
+const OUTPUT = /(生产总值|gdp)$/i;
 /** What a measure head is only counted in: an amount of money, an area. */
 const MEASURED_ONLY_IN: [RegExp, string[]][] = [
   [/(产值|收入|销售额|总额|营业额|经济总量|增加值)$/, ["money"]],
@@ -500,6 +502,13 @@ export class IndicatorIndex {
     // As typed: "低收入人口" is people, though its group holds 低收入.
     // "经济总量超过500亿的县有几个" counts places: the measure only qualifies them.
     const only = !query.countOnly && MEASURED_ONLY_IN.find(([word]) => word.test(head.text));
+    // "GDP做到多少了" asks the amount; its growth answers only when a change, rate or target is
+    // asked ("GDP目标" is a growth rate).
+    const levelAsked =
+      !query.asksChange && !query.asksTarget && query.kinds.size === 0 && query.units.size === 0;
+    if (levelAsked && OUTPUT.test(head.text) && !this.unitFamilies.money?.includes(unit)) {
+      return true;
+    }
     if (only) return !doc.units.some((u) => only[1].some((f) => this.unitFamilies[f]?.includes(u)));
     const rule = NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
     return rule ? rule[1].some(inFamily) : false;

@@ -1,5 +1,6 @@
 // Rules for government work reports, on a made-up county report (its figures are invented).
 import { describe, expect, it } from "vitest";
+import { buildIndicatorStore } from "../../src/extract/index.js";
 import { answererOf } from "../helpers/reports.js";
 
 const REPORT = `政 府 工 作 报 告
@@ -8,7 +9,9 @@ const REPORT = `政 府 工 作 报 告
 各位代表：
 一、2025年工作回顾
 过去一年，全县地区生产总值迈上300亿元台阶，达到312.4亿元。一般公共预算收入突破20亿元，达到21.7亿元。税收收入增长8.1%，规上工业增加值、固定资产投资等主要指标增速均高于全市平均水平。
-“十四五”时期是全县爬坡过坎、蓄势聚能的五年。这五年，建设高标准农田41万亩，城镇新增就业3.6万人。
+“十四五”时期是全县爬坡过坎、蓄势聚能的五年。这五年，建设高标准农田41万亩，城镇新增就业3.6万人，地区生产总值突破300亿元、达312.4亿元。
+扎实推进稳岗计划，每年城镇新增就业7000人以上、外出务工劳动力稳定在5万人左右。
+其中地区生产总值年均增长5.4%左右，有利于缩小差距。
 五年来，新建农村公路860公里。
 这五年，我们全力推动高质量发展，县域实力迈上新台阶。
 新增市场主体1.2万户，农村自来水普及率达到96%。
@@ -36,6 +39,19 @@ describe("a county's work report", () => {
     // A lead standing alone speaks for the paragraph after it.
     expect(value("十四五期间新增市场主体多少户")).toBe(1.2);
     expect(value("去年新增市场主体多少户")).toBe(3100);
+  });
+
+  it("takes 每年 over several years as of no single year", () => {
+    const yearly = buildIndicatorStore(REPORT, "某县.txt").indicators.find((i) => i.value === 7000);
+    expect(yearly).toMatchObject({ span: true });
+    expect(value("去年咱们县城镇新增就业了多少人啊")).toBe(0.8);
+  });
+
+  it("answers a question about the output's amount with an amount, not its growth", () => {
+    expect(value("这五年下来地区生产总值做到多少了")).toBe(312.4);
+    expect(value("这五年地区生产总值年均增长多少")).toBe(5.4);
+    const growthOnly = answererOf(REPORT.replace(/[^\n]*312\.4亿元[^\n]*\n/g, ""));
+    expect(growthOnly.ask("这五年下来地区生产总值做到多少了").answer).toBeNull();
   });
 
   it("does not lend a figure the subject of a later clause that has none", () => {
