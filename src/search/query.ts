@@ -233,8 +233,10 @@ export class QueryParser {
     const kinds = new Set<IndicatorKind>();
     // "一般公共预算收入" names an indicator; its 预算 asks for no plan.
     const unnamed = this.namesCut(canonical);
+    // "占比去年是多少": 占比 is a share; its 比 starts no 比去年.
+    const kindText = unnamed.replace(/占比/g, "占|");
     for (const [word, kind] of this.kindEntries) {
-      if (unnamed.includes(word)) kinds.add(kind);
+      if (kindText.includes(word)) kinds.add(kind);
     }
     const { rest, ...hints } = this.unitHints(normalised, canonical);
     const changeWorded =
@@ -265,7 +267,7 @@ export class QueryParser {
       asksChange:
         (!hints.strictUnits && changeWorded) ||
         rateOnly ||
-        [...normalised.matchAll(YEARS)].some((m) => m[1] !== undefined),
+        [...normalised.replace(/占比/g, "占|").matchAll(YEARS)].some((m) => m[1] !== undefined),
       increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
       ...this.contrastsOf(canonical, normalised),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
