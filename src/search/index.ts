@@ -63,7 +63,8 @@ const STRONG = 1;
 const PASSED = /(突破|迈上|迈过|跨上|跨过|跨越|跃上|站上|越过|迈入|跨入)$/;
 const MARK = /^[^，；]{0,3}(台阶|大关|关口)/;
 /** What a round mark loses to the figure itself in the same sentence: a tie-break. */
-const ROUND_MARK = 0.1;
+const ROUND_MARK = 0.3;
+const REACHED = /达到|达|为|实现|完成|至|到/g;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
 const INHERITED = 0.6;
@@ -393,7 +394,11 @@ export class IndicatorIndex {
     }
     // "面积是多少" hints an area: a share (129%) answers only questions about rates or changes.
     const share = doc.indicator.unit === "%" || doc.indicator.unit === "个百分点";
-    const rateAsked = query.units.has("%") || query.kinds.has("rate") || query.asksChange;
+    const rateAsked =
+      query.units.has("%") ||
+      query.units.has("个百分点") ||
+      query.kinds.has("rate") ||
+      query.asksChange;
     if (share && query.units.size > 0 && !rateAsked) return false;
     if (query.asksMagnitude && magnitudeOf(doc.indicator.unit) === 1) return false;
     // "公厕有多少" against "开展3轮…515座公厕…排查": how often something was done answers only a
@@ -732,7 +737,7 @@ export class IndicatorIndex {
 
   /**
    * "迈上6万亿元台阶，达到62661亿元", "突破4000亿元，达到4211亿元": a round mark passed, where
-   * its sentence also gives the figure itself in the same unit (cached).
+   * its sentence goes on to give the figure itself in the same unit (cached).
    */
   private isRoundMark(doc: Doc): boolean {
     let mark = this.roundMarks.get(doc);
@@ -747,7 +752,10 @@ export class IndicatorIndex {
             other !== doc &&
             other.indicator.sentence === sentence &&
             baseUnit(other.indicator.unit) === baseUnit(unit) &&
-            !PASSED.test(other.indicator.phrase),
+            !PASSED.test(other.indicator.phrase) &&
+            // The figure goes on with the mark's subject ("…，达到62661亿元").
+            (other.indicator.name === doc.indicator.name ||
+              other.indicator.subject.replace(REACHED, "") === ""),
         );
       this.roundMarks.set(doc, mark);
     }
@@ -828,9 +836,11 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
  */
 function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing, nor
-  // does a comparison ("较“十三五”末的9323.1亿元").
+  // does a comparison ("较“十三五”末的9323.1亿元", "高于全国1.7个百分点").
   const own = doc.indicator.subject.replace(CHANGE_ONLY, "");
-  if (doc.composedName !== "" || own.length < 2 || /^[较比与]/.test(own)) return false;
+  if (doc.composedName !== "" || own.length < 2 || /^[较比与]/.test(own) || GAP.test(own)) {
+    return false;
+  }
   // Only a thing counted ("高速公路", "社会消费品零售总额"), not a doing ("花了多少钱" -> 支出)
   // nor a bare measure ("产量"): the term ends in a noun ("固定资产投资": a verbal one).
   const cut = taggedWords(term.text);

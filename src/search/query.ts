@@ -464,6 +464,10 @@ export class QueryParser {
     const found = this.hints.found(negated);
     for (const [word, family] of this.hintEntries) {
       if (!found.has(word) || kept.includes(word)) continue;
+      // "增长目标是多少（不是2025年实际增幅）": the kept part asks a change, so the ruled-out
+      // 增幅 is another year's, not the percentage.
+      const share = family === "percent" || family === "points";
+      if (share && this.intents.changeWords.some((w) => kept.includes(w))) continue;
       for (const u of this.intents.unitFamilies[family]!) negatedUnits.add(baseUnit(u));
     }
     return { negatedWords, negatedUnits };
