@@ -214,9 +214,13 @@ function sharingTail(names: string[]): string[] {
   // "全年交通、水利投资": a time word before the first item is not part of it.
   const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, ""));
   if (names.length < 2 || !last || items.some((n) => n.length > 3)) return names;
+  // The last item's own word: its first word, or as long as the items before it when jieba
+  // joins it with the shared words ("农村居民人均可支配收入" after "城镇").
   const first = segment(last)[0] ?? "";
-  const tail = last.slice(first.length);
-  if (first.length > 3 || tail.length < 2) return names;
+  const size = items[0]?.length ?? 0;
+  const own = first.length <= 3 ? first.length : items.every((n) => n.length === size) ? size : 0;
+  const tail = last.slice(own);
+  if (own === 0 || tail.length < 2) return names;
   return [...items.map((n) => `${n}${tail}`), last];
 }
 
@@ -289,7 +293,8 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     names = sharingTail(names);
     // "入境游客数量和花费分别增长47.8%、52.3%": two subjects joined by 和; a short second one
     // shares the first one's modifier (入境游客花费).
-    if (names.length === 1 && values.length === 2) names = pairOf(names[0]!) ?? names;
+    // "城镇和农村居民人均可支配收入": a pair whose short first item shares the second's words.
+    if (names.length === 1 && values.length === 2) names = sharingTail(pairOf(names[0]!) ?? names);
     // "…分别达44999元、24102元，分别增长4.6%、6.3%": the second list has the first one's subjects.
     if (names.length === 0 && previous.length === values.length) names = previous;
     if (names.length !== values.length) return;

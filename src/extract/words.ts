@@ -130,7 +130,7 @@ export const PLAN_WORDS =
   /全年计划|计划|预算(?!收入|支出)|拟|目标|任务(?!完成)|力争|预计全年|预期|指标|考核|确保|规划/;
 /** Words that mark a change against an earlier period. */
 export const CHANGE_WORDS =
-  /(增幅|涨幅|降幅|增速|改善|增产|增收|增加|减少|下降|增长|提高|提升|降低|上升|减排|缩小|扩大|回落|下滑)$/;
+  /(增幅|涨幅|降幅|增速|改善|上涨|下跌|增产|增收|增加|减少|下降|增长|提高|提升|降低|上升|减排|缩小|扩大|回落|下滑)$/;
 /** Words that start a sentence continuing the previous one's topic. */
 export const CONTINUATION = /^(目前|截至目前|其中|此外|上述|同时|该|这些|以上)/;
 /** Subjects too generic to stand alone: they inherit the topic before them. */

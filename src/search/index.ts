@@ -499,7 +499,8 @@ export class IndicatorIndex {
     if (!head) return false;
     const unit = baseUnit(doc.indicator.unit);
     // "产量增长百分之几": a change or rate of the measure is in percent.
-    if ((unit === "%" || unit === "个百分点") && (query.asksChange || query.kinds.has("rate"))) {
+    const share = unit === "%" || unit === "个百分点";
+    if (share && (query.asksChange || query.kinds.has("rate") || query.units.has(unit))) {
       return false;
     }
     const inFamily = (family: string) =>

@@ -238,7 +238,7 @@ export class QueryParser {
     for (const [word, kind] of this.kindEntries) {
       if (kindText.includes(word)) kinds.add(kind);
     }
-    const { rest, ...hints } = this.unitHints(normalised, canonical);
+    const { rest, unitNamed, ...hints } = this.unitHints(normalised, canonical);
     const changeWorded =
       this.intents.changeWords.some((w) => asksChangeWith(canonical, w)) || GREW.test(canonical);
     // "城镇化率提高了多少": a rate's change, asked after the rate and not in 百分之几, is in
@@ -249,6 +249,17 @@ export class QueryParser {
       !/百分之|百分比/.test(normalised) &&
       rateChangeAsked(canonical, this.intents.changeWords);
     if (rateOnly) hints.units.add("个百分点");
+    // "粮食单产要提高多少": a measure's word rules out other units, but a change of it may be
+    // given in percent (提高2%) unless the question names its unit ("提高多少公斤").
+    const shareUnits = ["%", "个百分点"];
+    if (
+      hints.strictUnits &&
+      !unitNamed &&
+      changeWorded &&
+      !shareUnits.some((u) => hints.units.has(u))
+    ) {
+      shareUnits.forEach((u) => hints.units.add(u));
+    }
     return {
       asked: plain,
       normalised,
@@ -321,12 +332,16 @@ export class QueryParser {
       else if (at > lastAt) [hinted, lastAt] = [new Set(units), at];
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
+    let unitNamed = false;
     const rest = normalised.replace(this.askedUnit, (ask, _q, unit: string, at: number) => {
       // "多少处级干部": 处 starts a word of the report here, it is not the unit asked for.
       const next = normalised[at + ask.length] ?? "";
       if (next && this.corpus.has(unit + next) && !this.unitFamily.has(unit + next)) return ask;
       if (GENERIC_COUNTS.has(unit)) preferred.add(unit);
-      else this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
+      else {
+        this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
+        unitNamed = true;
+      }
       return "|";
     });
     // "一亩地能打多少公斤": a weight asked per mu is a yield, not a harvest.
@@ -337,7 +352,7 @@ export class QueryParser {
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;
     const units = new Set([...(strictUnits ? strict : hinted)].map((u) => baseUnit(u)));
-    return { rest, units, strictUnits, countOnly, preferred };
+    return { rest, units, strictUnits, countOnly, preferred, unitNamed };
   }
 
   private termsOf(text: string): QueryTerm[] {

@@ -81,6 +81,21 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("gives short list items the words they share with the last one", () => {
+    const store = buildIndicatorStore(
+      "某省情况\n城镇和农村居民人均可支配收入分别超过5万元、2.5万元，分别增长4.1%、6.2%。城镇、农村居民人均可支配收入分别增长4%、6%左右。\n",
+      "t.txt",
+    );
+    expect(store.indicators.map((i) => `${i.value}${i.unit}:${i.subject}`)).toEqual([
+      "5万元:城镇居民人均可支配收入",
+      "2.5万元:农村居民人均可支配收入",
+      "4.1%:城镇居民人均可支配收入",
+      "6.2%:农村居民人均可支配收入",
+      "4%:城镇居民人均可支配收入",
+      "6%:农村居民人均可支配收入",
+    ]);
+  });
+
   it("tells a level (增加值, 增长到) from a change (增长)", () => {
     const found = figures("规模以上工业增加值完成120亿元，增长8.5%，企业由120户增长到150户。");
     expect(found.map((f) => `${f.value}${f.unit}:${f.kind}`)).toEqual([
