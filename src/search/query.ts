@@ -5,6 +5,7 @@ import type { Intents } from "./intents.js";
 import { normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
 import { words } from "../language/segmenter.js";
+import { UNITS } from "../language/units.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
 import { WordFinder } from "./word-finder.js";
@@ -188,10 +189,12 @@ export class QueryParser {
       .filter((name) => planWords.some((w) => name !== w && name.includes(w)))
       .sort((a, b) => b.length - a.length);
     // Kind and change words ("同比", "扩大") say what kind of figure is asked, not its topic.
+    // A qualifier the report never writes ("预计") cannot tell its figures apart either.
     this.softWords = new Set([
       ...intents.softWords,
       ...Object.keys(intents.kindWords),
       ...intents.changeWords,
+      ...UNITS.qualifiers.filter((q) => q.length > 1 && !corpus.has(q)),
     ]);
     this.places = [...(options.places ?? []), ...intents.places, ...intents.anchorWords]
       .filter((w) => !(w in RELATIVE_YEARS))
@@ -206,6 +209,12 @@ export class QueryParser {
       ...this.questionWords,
       ...this.softWords,
       ...Object.keys(intents.hintWords),
+      ...Object.keys(intents.kindWords),
+      ...intents.changeWords,
+      ...intents.targetWords,
+      ...intents.totalWords,
+      ...intents.incrementWords,
+      ...UNITS.qualifiers,
       ...intents.synonyms.flat(),
     ];
     this.typos = new TypoCorrector(corpus, protectedWords);
