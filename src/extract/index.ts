@@ -21,7 +21,7 @@ export function buildIndicatorStore(
   file: string,
   overrides: ReportOverrides = {},
 ): IndicatorStore {
-  const report = parseReport(text);
+  const report = parseReport(withoutSubscriptMarks(text));
   const warnings: string[] = [];
   const overridden = overrides.period ? yearOfPeriod(overrides.period) : undefined;
   const year = overridden?.year ?? report.year;
@@ -50,6 +50,11 @@ export function buildIndicatorStore(
       .filter((s) => s.segments.flat().every((clause) => findNumbers(clause).length === 0))
       .map((s) => s.text),
   };
+}
+
+/** "PM_2.5", "CO_2": a subscript written with an underscore is read as "PM2.5", "CO2". */
+function withoutSubscriptMarks(text: string): string {
+  return text.replace(/([A-Za-z])_(?=\d)/g, "$1");
 }
 
 /**

@@ -96,6 +96,10 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("reads a subscript written with an underscore (PM_2.5) as the plain name", () => {
+    expect(figures("PM_2.5平均浓度25微克/立方米。")[0]).toMatchObject({ name: "PM2.5平均浓度" });
+  });
+
   it("tells a level (增加值, 增长到) from a change (增长)", () => {
     const found = figures("规模以上工业增加值完成120亿元，增长8.5%，企业由120户增长到150户。");
     expect(found.map((f) => `${f.value}${f.unit}:${f.kind}`)).toEqual([
