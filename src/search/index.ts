@@ -2,6 +2,7 @@
 import type { Indicator, IndicatorKind, IndicatorStore } from "../extract/indicator.js";
 import { baseUnit, magnitudeOf } from "../extract/numbers.js";
 import { taggedWords } from "../language/segmenter.js";
+import { joinedVerbsApart } from "./normalise.js";
 import { Corpus } from "./corpus.js";
 import { ContrastSides } from "./sides.js";
 import type { Intents } from "./intents.js";
@@ -1029,31 +1030,33 @@ export function listSpan(sentence: string, clause: string): string {
 }
 
 function toDoc(indicator: Indicator, order: number): Doc {
+  // Lower case as questions are, with joined verbs apart as a question names them.
+  const text = (t: string) => joinedVerbsApart(lower(t));
   const own = indicator.context.lastIndexOf(indicator.clause);
-  const context = indicator.context.map((text, i) => {
+  const context = indicator.context.map((clauseText, i) => {
     const distance = Math.abs(i - own);
     // Earlier clauses name the topic more often than later ones; both fade with distance. The
     // sentence a "目前，…" sentence continues is its topic, near however long it is.
     const fading = (i < own ? 0.75 : 0.5) * 0.85 ** Math.max(0, distance - 1);
     const credit = i < indicator.inherited ? Math.max(fading, INHERITED) : fading;
-    return { text: lower(text), credit: i === own ? 0 : credit, after: i > own };
+    return { text: text(clauseText), credit: i === own ? 0 : credit, after: i > own };
   });
-  const section = lower(indicator.section.join(" "));
+  const section = text(indicator.section.join(" "));
   // Questions are lower-cased by normalisation ("pcr"), so the texts they meet are too.
   return {
     indicator,
     order,
-    all: lower([indicator.name, indicator.phrase, ...indicator.context, section].join("|")),
+    all: text([indicator.name, indicator.phrase, ...indicator.context, section].join("|")),
     // A name composed with an inherited topic ("生猪" + "出栏") is not the figure's own words.
-    strong: [lower(indicator.subject), lower(indicator.phrase)],
-    composedName: indicator.name === indicator.subject ? "" : lower(indicator.name),
+    strong: [text(indicator.subject), text(indicator.phrase)],
+    composedName: indicator.name === indicator.subject ? "" : text(indicator.name),
     units: unitsOf(indicator, indicator.context[own - 1] ?? ""),
-    ownWords: lower(`${indicator.subject}|${indicator.phrase}`),
-    sentence: lower(indicator.context.join("，")),
-    own: lower(listSpan(indicator.sentence, indicator.clause)),
-    before: lower(indicator.context[own - 1] ?? ""),
+    ownWords: text(`${indicator.subject}|${indicator.phrase}`),
+    sentence: text(indicator.context.join("，")),
+    own: text(listSpan(indicator.sentence, indicator.clause)),
+    before: text(indicator.context[own - 1] ?? ""),
     // A list's value: its clause names the other items too; its own words are its phrase.
-    clause: lower(indicator.listItem ? indicator.phrase : indicator.clause),
+    clause: text(indicator.listItem ? indicator.phrase : indicator.clause),
     context,
     section,
   };

@@ -9,3 +9,13 @@ export function normaliseText(text: string): string {
     .toLowerCase()
     .replace(/[\s?？!！。，,、；;：:“”"'‘’（）()《》【】[\]…~～]/g, "");
 }
+
+/**
+ * "新改建", "新（改）建", "改扩建" written apart ("新建改建"): a question names the sides one by one
+ * ("新修和改建"), and a figure of both is of neither side alone.
+ */
+export function joinedVerbsApart(text: string): string {
+  return text
+    .replace(/新[（(]?改[）)]?扩?建/g, (m) => (m.includes("扩") ? "新建改建扩建" : "新建改建"))
+    .replace(/改扩建/g, "改建扩建");
+}

@@ -2,7 +2,7 @@
 import type { IndicatorKind } from "../extract/indicator.js";
 import { baseUnit } from "../extract/numbers.js";
 import type { Intents } from "./intents.js";
-import { normaliseText } from "./normalise.js";
+import { joinedVerbsApart, normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
 import { words } from "../language/segmenter.js";
 import { UNITS } from "../language/units.js";
@@ -233,7 +233,9 @@ export class QueryParser {
   parse(question: string): ParsedQuery {
     // What the question rules out is split off while its punctuation still marks the clauses.
     const { kept, negated } = this.splitNegated(this.fromEnglish(question.replace(MENTION, " ")));
-    const plain = normaliseText(kept).replace(PARTICLES, "").replace(TEN_THOUSAND, "$1万");
+    const plain = joinedVerbsApart(normaliseText(kept))
+      .replace(PARTICLES, "")
+      .replace(TEN_THOUSAND, "$1万");
     const cleaned = this.withoutFillers(plain).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
     const pointed = cleaned.replace(POINTING, "那些");
@@ -288,7 +290,8 @@ export class QueryParser {
         (!hints.strictUnits && changeWorded) ||
         rateOnly ||
         [...normalised.replace(/占比/g, "占|").matchAll(YEARS)].some((m) => m[1] !== undefined),
-      increments: this.intents.incrementWords.filter((w) => normalised.includes(w)),
+      // "增加到多少户" asks the level reached, not what was added.
+      increments: this.intents.incrementWords.filter((w) => asksChangeWith(normalised, w)),
       ...this.contrastsOf(canonical, normalised),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
       ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
