@@ -651,9 +651,20 @@ function asksChangeWith(text: string, word: string): boolean {
 function negationAt(clause: string, word: string): number {
   for (let at = clause.indexOf(word); at >= 0; at = clause.indexOf(word, at + 1)) {
     const asks = word.startsWith("不") && at > 0 && clause[at - 1] === word[1];
-    if (!asks) return at;
+    if (!asks && startsWord(clause, at)) return at;
   }
   return -1;
+}
+
+/** `at` starts one of jieba's words of `clause`: "消除了" holds 除了, but not as a word. */
+function startsWord(clause: string, at: number): boolean {
+  let position = 0;
+  for (const word of words(clause)) {
+    if (position === at) return true;
+    if (position > at) return false;
+    position += word.length;
+  }
+  return false;
 }
 
 function escape(text: string): string {
