@@ -244,12 +244,15 @@ function inSpanSection(sentence: SentenceNode): boolean {
 }
 
 /**
- * "“十五五”时期目标任务和2026年工作": a heading that also names one year holds that year's plans
- * too; there a plan is of the five years only where its sentence says so.
+ * "“十五五”时期目标任务和2026年工作", "全力推动“十五五”开好局、起好步": a heading that also names
+ * one year, or the plan's first year, holds that year's plans too; there a plan is of the five
+ * years only where its sentence says so.
  */
 function namesOneYear(sentence: SentenceNode): boolean {
-  return sentence.section.some((heading) => /\d{4}年/.test(heading));
+  return sentence.section.some((heading) => ONE_YEAR_HEADING.test(heading));
 }
+
+const ONE_YEAR_HEADING = /\d{4}年|开好局|起好步|开局之年|开局起步|首年|今年/;
 
 /**
  * "刑事案件、治安案件分别下降55.8%、44.5%": each value takes its own subject, in order.

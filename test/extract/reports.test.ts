@@ -159,6 +159,18 @@ describe("a work report's layout", () => {
     expect(byValue(5)).toMatchObject({ year: 2026, kind: "plan" });
   });
 
+  it("dates plans under a heading of a five-year plan's first year to the report's year", () => {
+    const text = WORK_REPORT.replace(
+      "二、2026年主要目标任务\n全县地区生产总值增长6%左右，新建高标准农田5万亩。",
+      "二、全力推动“十五五”开好局、起好步\n主要预期目标是：全县地区生产总值增长6%左右，新建高标准农田5万亩。",
+    );
+    const plans = buildIndicatorStore(text, "某县.txt").indicators.filter((i) => i.kind === "plan");
+    expect(plans.map((i) => [i.value, i.year, i.span ?? false])).toEqual([
+      [6, 2026, false],
+      [5, 2026, false],
+    ]);
+  });
+
   it("keeps the glossary's numbers out of the figures", () => {
     expect(store.indicators.some((i) => i.value === 500)).toBe(false);
   });
