@@ -75,6 +75,10 @@ describe("question answering on the fixture district's report", () => {
     ["final-q", 0.93, 1],
     ["final-r", 0.93, 1],
     ["final-s", 0.98, 0],
+    // Written after the last matching change of a later 2026-12-02 round (the heading rule of
+    // 福建省-2026): first run 0.850, 2 wrong numbers of 60, top-3 0.967; the round's starting
+    // commit scored the same.
+    ["final-t", 0.85, 2],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -154,7 +158,11 @@ describe("question answering on reports of other places", () => {
 // 0.750 and 山西省-2026 0.900 (5 wrong of 80); after 0caef09, 安徽省-2026 0.725 and
 // 广西壮族自治区-2026 0.800 (8 wrong of 80); after 02b6c8d, 浙江省-2026 0.750 and 辽宁省-2026
 // 0.550 (4 wrong of 80; 0.775 and 0.875 once a heading naming 十五五 and 2026 was read as the
-// year's plans). Tuned on since their first runs: floors.
+// year's plans). A later round: 吉林省, 山东省, 湖北省 and 陕西省-2026 at its start (first runs
+// 0.725, 0.875, 0.775, 0.875: 0.813 pooled, 10 wrong of 160); 内蒙古自治区, 宁夏回族自治区,
+// 福建省 and 重庆市-2026 after its matching changes up to a7592fc (0.850, 0.850, 0.575, 0.850:
+// 0.781 pooled, 7 wrong of 160; the round's starting commit 0.756, 9 wrong). Tuned on since
+// their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
 describe("question answering on reports first met in a fresh set", () => {
@@ -170,8 +178,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(520);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.84);
-    expect(pooled.wrong).toBeLessThanOrEqual(23);
+    expect(pooled.total).toBe(840);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.89);
+    expect(pooled.wrong).toBeLessThanOrEqual(18);
   });
 });
