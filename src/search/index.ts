@@ -83,9 +83,11 @@ const FIVE_YEAR = /十[一二三四五]五/;
 /** What a measure head is never counted in (unit families of intents/question.json). */
 const NOT_MEASURED_IN: [RegExp, string[]][] = [
   [/(产量|总产)$/, ["area", "money", "percent", "years"]],
+  // "游客有多少" counts people: never an amount of money, an area or a weight.
+  [/(游客|游客人数|旅游人数|人口|人数|劳动力)$/, ["money", "area", "weight"]],
 ];
 /** An area's output, asked by its usual names. */
-const OUTPUT = /(生产总值|gdp)$/i;
+const OUTPUT = /(生产总值|gdp|经济总量)$/i;
 /** What a measure head is only counted in: an amount of money, an area. */
 const MEASURED_ONLY_IN: [RegExp, string[]][] = [
   [/(产值|收入|销售额|总额|营业额|经济总量|增加值)$/, ["money"]],
@@ -143,7 +145,7 @@ const COMPARED_ASKED = /[比较跟同与和](\d{4}年|去年|上年|前年)/;
 const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
 const ZONE =
-  /^[\p{Script=Han}]{2,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区|经济区|片区|都市圈|城市群)/u;
+  /^[\p{Script=Han}]{1,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区|经济区|片区|都市圈|都市区|城市群|湾区|经济圈|经济带)/u;
 /** How many figures below the coverage threshold are scored for near topics. */
 const NEAR_POOL = 20;
 const SYNONYM = 0.95;
@@ -406,6 +408,9 @@ export class IndicatorIndex {
     // question about how often (几次, 多少轮, 次数).
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
+    // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
+    const output = query.terms.some((t) => t.forms.some((f) => OUTPUT.test(f)));
+    if (output && !query.asksPerPerson && doc.ownWords.includes("人均")) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
     const per = doc.indicator.unit.split("/")[1];
     if (per === "月" && PER_YEAR.test(query.asked) && !PER_MONTH.test(query.asked)) return false;
@@ -840,20 +845,25 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing, nor
   // does a comparison ("较“十三五”末的9323.1亿元", "高于全国1.7个百分点").
   const own = doc.indicator.subject.replace(CHANGE_ONLY, "");
-  if (doc.composedName !== "" || own.length < 2 || /^[较比与]/.test(own) || GAP.test(own)) {
+  // A name composed with a topic is not the clause's own ("全年地区生产总值" cut short is).
+  const composed = doc.composedName !== "" && !doc.indicator.subject.includes(doc.indicator.name);
+  // "…，惠及120万户居民": an effect of the thing before it is no subject of its own either.
+  if (composed || own.length < 2 || /^[较比与]/.test(own) || GAP.test(own) || EFFECT.test(own)) {
     return false;
   }
   // Only a thing counted ("高速公路", "社会消费品零售总额"), not a doing ("花了多少钱" -> 支出)
   // nor a bare measure ("产量"): the term ends in a noun ("固定资产投资": a verbal one).
   const cut = taggedWords(term.text);
   const last = cut.at(-1)?.tag ?? "";
-  const noun = NOUN.test(last) || (cut.length > 1 && last === "vn");
+  // A name of three words or more ("一般公共预算收入", jieba tagging 收入 a verb) is no doing.
+  const noun = NOUN.test(last) || (cut.length > 1 && last === "vn") || cut.length >= 3;
   if (!noun || (cut.length === 1 && MEASURED.test(term.text))) return false;
   const holds = (text: string) => term.forms.some((f) => text.includes(f));
   const clauses = doc.context.filter((c) => c.credit > 0 && holds(c.text));
   return clauses.length > 0 && clauses.every((c) => c.after || /\d/.test(c.text));
 }
 
+const EFFECT = /^(惠及|带动|覆盖|受益|帮助|吸纳|辐射|拉动|撬动|服务)/;
 const CHANGE_ONLY =
   /同比|比上年|较上年|比去年|较去年|年均|增长|增速|增幅|提高|下降|增加|减少|降低|上升|分别|达到|完成|实现/g;
 

@@ -98,3 +98,32 @@ describe("a county's work report", () => {
     expect(value("今年粮食单产要提高多少公斤")).toBeNull();
   });
 });
+
+const PROVINCE = `政 府 工 作 报 告
+——二〇二六年一月二十日在某省第十四届人民代表大会第四次会议上
+某省人民政府省长 某某
+各位代表：
+一、2025年工作回顾
+过去一年，全年地区生产总值2150亿元、增长5.5%，固定资产投资增长7.2%，一般公共预算收入增长10.5%。人均地区生产总值7.6万元。预计大湾区经济总量突破3000亿元。旅游收入370亿元。改造老旧小区120个，惠及1.2万户居民。
+五年来，年接待游客由1.5亿人次增加到3.2亿人次。
+`;
+
+describe("a province's work report", () => {
+  const answerer = answererOf(PROVINCE);
+  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+
+  it("answers the area's output with the area's own total", () => {
+    // Not 人均地区生产总值, not a region within the area (湾区).
+    expect(value("2025年地区生产总值总量是多少亿元")).toBe(2150);
+    expect(value("人均地区生产总值是多少")).toBe(7.6);
+  });
+
+  it("does not lend a name of several words to the figure before it", () => {
+    expect(value("2025年一般公共预算收入总额是多少亿元")).toBeNull();
+    expect(value("老旧小区改造惠及了多少户居民")).toBe(1.2);
+  });
+
+  it("counts visitors in people, never in money", () => {
+    expect(value("去年来的游客有多少")).toBeNull();
+  });
+});
