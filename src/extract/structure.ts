@@ -79,6 +79,8 @@ export function parseReport(text: string): ReportStructure {
   let level1 = "";
   let level2 = "";
   let mode: SectionMode = "";
+  /** The kind a level-1 heading gave its part ("" when it says none). */
+  let partMode: SectionMode = "";
   let sectionYear: number | undefined;
   const sentences: SentenceNode[] = [];
   const headingYears: { year: number; mode: SectionMode }[] = [];
@@ -95,7 +97,11 @@ export function parseReport(text: string): ReportStructure {
     const heading = headingOf(line);
     if (heading) {
       if (GLOSSARY.test(heading)) break; // a glossary explains terms; it reports nothing
-      const headingMode = modeOf(heading);
+      // An item under a part that says what it is keeps the part's kind: "（五）加快释放改革开放
+      // 成效" under "三、2026年重点工作" is a plan, "（一）圆满完成…任务" under a review is done.
+      const item = LEVEL2.test(heading);
+      const headingMode: SectionMode = item && partMode ? "" : modeOf(heading);
+      if (!item) partMode = headingMode;
       const year = lastYear(heading);
       if (headingMode) mode = headingMode;
       if (year !== undefined || headingMode) sectionYear = year;
@@ -181,6 +187,7 @@ function modeOf(heading: string): SectionMode {
   if (PLAN.test(heading)) return "plan";
   return "";
 }
+
 
 function lastYear(text: string): number | undefined {
   const years = [...text.matchAll(YEAR_IN)].map((m) => Number(m[1]));

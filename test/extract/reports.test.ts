@@ -96,6 +96,15 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("reads a number right after Latin letters as part of a name (PM2.5, CO2)", () => {
+    const found = figures("PM2.5年均浓度36.2微克/立方米，接待邮轮91艘次，吞吐量2400万标准箱。");
+    expect(found.map((f) => `${f.value}${f.unit}:${f.name}`)).toEqual([
+      "36.2微克/立方米:PM2.5年均浓度",
+      "91艘次:接待邮轮",
+      "2400万标准箱:吞吐量",
+    ]);
+  });
+
   it("reads a subscript written with an underscore (PM_2.5) as the plain name", () => {
     expect(figures("PM_2.5平均浓度25微克/立方米。")[0]).toMatchObject({ name: "PM2.5平均浓度" });
   });
@@ -169,6 +178,17 @@ describe("a work report's layout", () => {
       [6, 2026, false],
       [5, 2026, false],
     ]);
+  });
+
+  it("keeps a part's kind under its items' headings, whatever their words", () => {
+    const text = WORK_REPORT.replace(
+      "一、2025年工作回顾\n",
+      "一、2025年工作回顾\n（一）圆满完成重大活动保障任务\n",
+    ).replace("二、2026年主要目标任务\n", "二、2026年主要目标任务\n（一）加快释放改革开放成效\n");
+    const store = buildIndicatorStore(text, "某县.txt");
+    const of = (value: number) => store.indicators.find((i) => i.value === value)!;
+    expect([of(120.5).kind, of(120.5).year]).toEqual(["actual", 2025]);
+    expect([of(5).kind, of(5).year]).toEqual(["plan", 2026]);
   });
 
   it("keeps the glossary's numbers out of the figures", () => {
