@@ -79,6 +79,9 @@ describe("question answering on the fixture district's report", () => {
     // 福建省-2026): first run 0.850, 2 wrong numbers of 60, top-3 0.967; the round's starting
     // commit scored the same.
     ["final-t", 0.85, 2],
+    // Written after the round's later matching changes (up to d043c84): first run 0.783, 2 wrong
+    // of 60, top-3 0.933 (the round's starting commit: 0.783, 1 wrong). Below the issue's 0.85.
+    ["final-u", 0.78, 2],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -161,8 +164,12 @@ describe("question answering on reports of other places", () => {
 // year's plans). A later round: 吉林省, 山东省, 湖北省 and 陕西省-2026 at its start (first runs
 // 0.725, 0.875, 0.775, 0.875: 0.813 pooled, 10 wrong of 160); 内蒙古自治区, 宁夏回族自治区,
 // 福建省 and 重庆市-2026 after its matching changes up to a7592fc (0.850, 0.850, 0.575, 0.850:
-// 0.781 pooled, 7 wrong of 160; the round's starting commit 0.756, 9 wrong). Tuned on since
-// their first runs: floors.
+// 0.781 pooled, 7 wrong of 160; the round's starting commit 0.756, 9 wrong); 青海省, 海南省,
+// 广东省 and 新疆维吾尔自治区-2026 after a3052a5 (0.900, 0.875, 0.700, 0.825: 0.825 pooled, 11
+// wrong of 160; starting commit 0.806, 12 wrong); 北京市, 天津市, 江苏省 and 西藏自治区-2026 after
+// d043c84 (0.825, 0.350, 0.825, 0.850: 0.713 pooled, 9 wrong of 160; starting commit 0.688, 10
+// wrong; 天津市 0.775 once an item's heading kept its part's kind). Tuned on since their first
+// runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
 describe("question answering on reports first met in a fresh set", () => {
@@ -178,8 +185,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(840);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.89);
-    expect(pooled.wrong).toBeLessThanOrEqual(18);
+    expect(pooled.total).toBe(1160);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.875);
+    expect(pooled.wrong).toBeLessThanOrEqual(31);
   });
 });
