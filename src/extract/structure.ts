@@ -188,7 +188,6 @@ function modeOf(heading: string): SectionMode {
   return "";
 }
 
-
 function lastYear(text: string): number | undefined {
   const years = [...text.matchAll(YEAR_IN)].map((m) => Number(m[1]));
   return years.at(-1) ?? chineseYear(text);
