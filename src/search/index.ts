@@ -112,6 +112,8 @@ const PERSONS = /^(万)?(人|名|位|人次)$/;
 const PERSON_NOUN =
   /(人|员|者|民|生|工|师|部|士|长|手|众|兵|童|老|属|友|孩|娃|姓|官|记|任|表|象|户|家庭|夫妻|人口|劳动力)$/;
 /** A figure that gives a level reached or held, not an amount added. */
+/** Words of inspecting ("排查整改"): what they count was looked at, not built or added. */
+const INSPECTED = /排查|检查|摸排|核查|巡查|抽查|督查|普查/;
 const STOCK = /达到|达|总数|总量|共有|现有|累计|增至|增加到|提高到|突破/;
 /** "泸州市" -> 泸州; a two-character name stays whole ("泸州"). */
 function stemOf(place: string): string {
@@ -328,6 +330,16 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    // "新建了多少座公厕" against "515座新（改）建农村公厕使用情况排查整改": what was inspected is
+    // not what was built.
+    if (
+      query.increments.length &&
+      INSPECTED.test(doc.indicator.subject) &&
+      !INSPECTED.test(query.asked) &&
+      !query.asked.includes("改建") // "新（改）建公厕有多少座" names the figure's own words
+    ) {
+      return false;
+    }
     // "新增高新技术企业多少家" against "高新技术企业达到1306家": a stock is not what was added.
     if (
       query.increments.length &&

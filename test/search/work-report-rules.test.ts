@@ -127,3 +127,15 @@ describe("a province's work report", () => {
     expect(value("去年来的游客有多少")).toBeNull();
   });
 });
+
+describe("what was inspected", () => {
+  const answerer = answererOf(
+    "某县乡村振兴上半年工作进展情况\n一、人居环境\n组织开展3轮全县86座新（改）建农村公厕使用情况排查整改，共排查并整改完成24个点位。\n某县农业农村局\n2025年7月10日\n",
+  );
+  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+
+  it("is not what was built, unless the question names the figure's own words", () => {
+    expect(value("今年新建了多少座农村公厕")).toBeNull();
+    expect(value("新（改）建农村公厕有多少座")).toBe(86);
+  });
+});
