@@ -260,13 +260,17 @@ export class QueryParser {
       !/百分之|百分比/.test(normalised) &&
       rateChangeAsked(canonical, this.intents.changeWords);
     if (rateOnly) hints.units.add("个百分点");
+    // "比上年多了多少", "比2020年增长多少" (占比去年 is no comparison).
+    const comparedWithYear = [...normalised.replace(/占比/g, "占|").matchAll(YEARS)].some(
+      (m) => m[1] !== undefined,
+    );
     // "粮食单产要提高多少": a measure's word rules out other units, but a change of it may be
     // given in percent (提高2%) unless the question names its unit ("提高多少公斤").
     const shareUnits = ["%", "个百分点"];
     if (
       hints.strictUnits &&
       !unitNamed &&
-      changeWorded &&
+      (changeWorded || comparedWithYear) &&
       !shareUnits.some((u) => hints.units.has(u))
     ) {
       shareUnits.forEach((u) => hints.units.add(u));
@@ -286,10 +290,7 @@ export class QueryParser {
         (this.intents.targetWords.some((w) => unnamed.includes(w)) ||
           WHOLE_YEAR_PLAN.test(unnamed)),
       // "比去年增加了多少", "增长多少": only a change answers.
-      asksChange:
-        (!hints.strictUnits && changeWorded) ||
-        rateOnly ||
-        [...normalised.replace(/占比/g, "占|").matchAll(YEARS)].some((m) => m[1] !== undefined),
+      asksChange: (!hints.strictUnits && changeWorded) || rateOnly || comparedWithYear,
       // "增加到多少户" asks the level reached, not what was added.
       increments: this.intents.incrementWords.filter((w) => asksChangeWith(normalised, w)),
       ...this.contrastsOf(canonical, normalised),

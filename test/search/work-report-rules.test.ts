@@ -139,3 +139,15 @@ describe("what was inspected", () => {
     expect(value("新（改）建农村公厕有多少座")).toBe(86);
   });
 });
+
+describe("an amount of money asked", () => {
+  const answerer = answererOf(
+    "某县乡村振兴上半年工作进展情况\n一、产业发展\n蔬菜批发市场建成分拣车间1个，稳定服务客户40多家。农产品加工企业销售收入完成58.2亿元，同比增幅16.6%。\n某县农业农村局\n2025年7月10日\n",
+  );
+  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+
+  it("is never answered by a count, and its change may be in percent", () => {
+    expect(value("蔬菜批发市场上半年交易额是多少")).toBeNull();
+    expect(value("农产品加工企业卖的钱比上年多了多少")).toBe(16.6);
+  });
+});
