@@ -984,6 +984,8 @@ function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   if (query.asksChange && (unit === "%" || unit === "个百分点")) return 0.15;
   if (!query.countOnly) return 0;
   if (MEASURES.test(indicator.unit)) return -0.35;
+  // "是几家" counts places or firms: 330张 (beds) is a count of something else.
+  if (query.preferred.has("家") && unit !== "家" && unit !== "个") return -0.35;
   return query.preferred.has(unit) ? 0.1 : 0;
 }
 

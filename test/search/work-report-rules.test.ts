@@ -151,3 +151,15 @@ describe("an amount of money asked", () => {
     expect(value("农产品加工企业卖的钱比上年多了多少")).toBe(16.6);
   });
 });
+
+describe("a count asked with its classifier", () => {
+  const answerer = answererOf(
+    "某县乡村振兴上半年工作进展情况\n一、民生保障\n对120户开展临时救助，发放资金35.6万元。今年新增12家老年人日间照料中心，预计全年新增养老床位260张。\n某县农业农村局\n2025年7月10日\n",
+  );
+  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+
+  it("is answered in that classifier, and a grant (救助金) only in money", () => {
+    expect(value("今年计划新增的老年人日间照料中心是几家")).toBe(12);
+    expect(value("上半年发出去的临时救助金是多少")).toBe(35.6);
+  });
+});
