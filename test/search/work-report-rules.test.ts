@@ -3,6 +3,17 @@ import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
 import { answererOf } from "../helpers/reports.js";
 
+/** A district's half-year progress report with one section. */
+function progressReport(heading: string, body: string): string {
+  return `某县乡村振兴上半年工作进展情况\n${heading}\n${body}\n某县农业农村局\n2025年7月10日\n`;
+}
+
+/** The value the bot states as the answer to a question on `report`, or null. */
+function valueIn(report: string): (question: string) => number | null {
+  const answerer = answererOf(report);
+  return (question) => answerer.ask(question).answer?.value ?? null;
+}
+
 const REPORT = `政 府 工 作 报 告
 ——二〇二六年一月十八日在某县第十八届人民代表大会第五次会议上
 某县人民政府县长 某某
@@ -22,8 +33,7 @@ const REPORT = `政 府 工 作 报 告
 `;
 
 describe("a county's work report", () => {
-  const answerer = answererOf(REPORT);
-  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+  const value = valueIn(REPORT);
 
   it("answers with the figure itself, not the round mark it passed", () => {
     expect(value("去年经济总量达到多少")).toBe(312.4);
@@ -109,8 +119,7 @@ const PROVINCE = `政 府 工 作 报 告
 `;
 
 describe("a province's work report", () => {
-  const answerer = answererOf(PROVINCE);
-  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
+  const value = valueIn(PROVINCE);
 
   it("answers the area's output with the area's own total", () => {
     // Not 人均地区生产总值, not a region within the area (湾区).
@@ -129,10 +138,12 @@ describe("a province's work report", () => {
 });
 
 describe("what was inspected", () => {
-  const answerer = answererOf(
-    "某县乡村振兴上半年工作进展情况\n一、人居环境\n组织开展3轮全县86座新（改）建农村公厕使用情况排查整改，共排查并整改完成24个点位。\n某县农业农村局\n2025年7月10日\n",
+  const value = valueIn(
+    progressReport(
+      "一、人居环境",
+      "组织开展3轮全县86座新（改）建农村公厕使用情况排查整改，共排查并整改完成24个点位。",
+    ),
   );
-  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
 
   it("is not what was built, unless the question names the figure's own words", () => {
     expect(value("今年新建了多少座农村公厕")).toBeNull();
@@ -141,10 +152,12 @@ describe("what was inspected", () => {
 });
 
 describe("an amount of money asked", () => {
-  const answerer = answererOf(
-    "某县乡村振兴上半年工作进展情况\n一、产业发展\n蔬菜批发市场建成分拣车间1个，稳定服务客户40多家。农产品加工企业销售收入完成58.2亿元，同比增幅16.6%。\n某县农业农村局\n2025年7月10日\n",
+  const value = valueIn(
+    progressReport(
+      "一、产业发展",
+      "蔬菜批发市场建成分拣车间1个，稳定服务客户40多家。农产品加工企业销售收入完成58.2亿元，同比增幅16.6%。",
+    ),
   );
-  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
 
   it("is never answered by a count, and its change may be in percent", () => {
     expect(value("蔬菜批发市场上半年交易额是多少")).toBeNull();
@@ -153,10 +166,12 @@ describe("an amount of money asked", () => {
 });
 
 describe("a count asked with its classifier", () => {
-  const answerer = answererOf(
-    "某县乡村振兴上半年工作进展情况\n一、民生保障\n对120户开展临时救助，发放资金35.6万元。今年新增12家老年人日间照料中心，预计全年新增养老床位260张。\n某县农业农村局\n2025年7月10日\n",
+  const value = valueIn(
+    progressReport(
+      "一、民生保障",
+      "对120户开展临时救助，发放资金35.6万元。今年新增12家老年人日间照料中心，预计全年新增养老床位260张。",
+    ),
   );
-  const value = (question: string) => answerer.ask(question).answer?.value ?? null;
 
   it("is answered in that classifier, and a grant (救助金) only in money", () => {
     expect(value("今年计划新增的老年人日间照料中心是几家")).toBe(12);
