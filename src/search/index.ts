@@ -63,8 +63,9 @@ const STRONG = 1;
 /** Words of passing a round mark ("突破4000亿元", "迈上6万亿元台阶"). */
 const PASSED = /(突破|迈上|迈过|跨上|跨过|跨越|跃上|站上|越过|迈入|跨入)$/;
 const MARK = /^[^，；]{0,3}(台阶|大关|关口)/;
-/** What a round mark loses to the figure itself in the same sentence: a tie-break. */
+/** What a round mark loses to the figure itself that its sentence goes on to give. */
 const ROUND_MARK = 0.3;
+/** Verbs of reaching: a subject of these alone goes on with the subject before it ("达到…"). */
 const REACHED = /达到|达|为|实现|完成|至|到/g;
 const CLAUSE = 0.85;
 const SECTION = 0.4;
@@ -111,9 +112,9 @@ const PERSONS = /^(万)?(人|名|位|人次)$/;
 /** Nouns that name people by how they end ("农民", "网格员", "选调生", "村干部", "困难群众"). */
 const PERSON_NOUN =
   /(人|员|者|民|生|工|师|部|士|长|手|众|兵|童|老|属|友|孩|娃|姓|官|记|任|表|象|户|家庭|夫妻|人口|劳动力)$/;
-/** A figure that gives a level reached or held, not an amount added. */
 /** Words of inspecting ("排查整改"): what they count was looked at, not built or added. */
 const INSPECTED = /排查|检查|摸排|核查|巡查|抽查|督查|普查/;
+/** A figure that gives a level reached or held, not an amount added. */
 const STOCK = /达到|达|总数|总量|共有|现有|累计|增至|增加到|提高到|突破/;
 /** "泸州市" -> 泸州; a two-character name stays whole ("泸州"). */
 function stemOf(place: string): string {

@@ -244,8 +244,7 @@ export class QueryParser {
     const kinds = new Set<IndicatorKind>();
     // "一般公共预算收入" names an indicator; its 预算 asks for no plan.
     const unnamed = this.namesCut(canonical);
-    // "占比去年是多少": 占比 is a share; its 比 starts no 比去年.
-    const kindText = unnamed.replace(/占比/g, "占|");
+    const kindText = shareWordApart(unnamed);
     for (const [word, kind] of this.kindEntries) {
       if (kindText.includes(word)) kinds.add(kind);
     }
@@ -260,8 +259,8 @@ export class QueryParser {
       !/百分之|百分比/.test(normalised) &&
       rateChangeAsked(canonical, this.intents.changeWords);
     if (rateOnly) hints.units.add("个百分点");
-    // "比上年多了多少", "比2020年增长多少" (占比去年 is no comparison).
-    const comparedWithYear = [...normalised.replace(/占比/g, "占|").matchAll(YEARS)].some(
+    // "比上年多了多少", "比2020年增长多少".
+    const comparedWithYear = [...shareWordApart(normalised).matchAll(YEARS)].some(
       (m) => m[1] !== undefined,
     );
     // "粮食单产要提高多少": a measure's word rules out other units, but a change of it may be
@@ -646,6 +645,11 @@ function asksChangeWith(text: string, word: string): boolean {
     if (!/[到至为]/.test(text[at + word.length] ?? "")) return true;
   }
   return false;
+}
+
+/** "占比去年是多少": 占比 is a share; its 比 starts no 比去年. */
+function shareWordApart(text: string): string {
+  return text.replace(/占比/g, "占|");
 }
 
 /** Where `word` negates in `clause`, or -1: not inside "是不是", "要不要", "算不算". */
