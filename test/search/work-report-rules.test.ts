@@ -178,3 +178,17 @@ describe("a count asked with its classifier", () => {
     expect(value("上半年发出去的临时救助金是多少")).toBe(35.6);
   });
 });
+
+describe("levels and lengths", () => {
+  const value = valueIn(
+    progressReport(
+      "一、农村改革",
+      "扩大农村产权交易服务范围，全县12个乡镇已全部有项目进场交易，覆盖率100%，全县300个行政村中60个村已有项目进场交易，村级覆盖率20%。完成纳入日常养护的农村公路路面修补5600平方米。",
+    ),
+  );
+
+  it("reads 按行政村算 as the village level, and 多长 as a length", () => {
+    expect(value("产权交易按行政村算的覆盖率是多少")).toBe(20);
+    expect(value("纳入日常养护的公路总共多长")).toBeNull();
+  });
+});
