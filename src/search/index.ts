@@ -422,8 +422,7 @@ export class IndicatorIndex {
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
-    const output = query.terms.some((t) => t.forms.some((f) => OUTPUT.test(f)));
-    if (output && !query.asksPerPerson && doc.ownWords.includes("人均")) return false;
+    if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
     const per = doc.indicator.unit.split("/")[1];
     if (per === "月" && PER_YEAR.test(query.asked) && !PER_MONTH.test(query.asked)) return false;
@@ -835,6 +834,11 @@ function nearTopics(scored: Scored[]): Indicator[] {
  * The figure takes the other side of a contrast: its own words name another member ("更新机井"
  * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
  */
+/** The question names an area's output (地区生产总值, GDP, 经济总量) among its terms. */
+function asksOutput(query: ParsedQuery): boolean {
+  return query.terms.some((t) => t.forms.some((f) => OUTPUT.test(f)));
+}
+
 function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolean {
   const { ownWords: phrase, sentence } = doc;
   const has = (text: string) => (w: string) => sides.has(text, w);

@@ -209,8 +209,6 @@ export class QueryParser {
       ...this.questionWords,
       ...this.softWords,
       ...Object.keys(intents.hintWords),
-      ...Object.keys(intents.kindWords),
-      ...intents.changeWords,
       ...intents.targetWords,
       ...intents.totalWords,
       ...intents.incrementWords,
