@@ -46,13 +46,15 @@ export function findNumbers(clause: string): FoundNumber[] {
     const [whole, num, beforeMagnitude = "", magnitude = "", before = "", base, after] = m;
     const start = m.index;
     if (!isCountable(clause, start, whole, num!, base!)) continue;
+    const unit = normaliseUnit(magnitude + base!);
+    if (!SHARES.has(unit) && isSizeClass(after, clause.slice(start + whole.length))) continue;
     const approximate = beforeMagnitude || before;
     const qualifiers = [approximate, after].filter((q): q is string => Boolean(q));
     found.push({
       start,
       end: start + whole.length,
       value: Number(num),
-      unit: normaliseUnit(magnitude + base!),
+      unit,
       raw: num! + beforeMagnitude + magnitude + before,
       qualifiers,
     });
@@ -105,6 +107,22 @@ function isCountable(clause: string, start: number, whole: string, num: string, 
   if (/^[次期]$/.test(base) && after === "月") return false;
   if (/^[周届]$/.test(base) && /[年岁]/.test(after)) return false; // "建党100周年", "35周岁"
   return true;
+}
+
+const SHARES = new Set(["%", "成"]);
+
+/**
+ * "10亿元以上项目投资增长35%", "65岁以上老年人…达到70%": a figure with 以上 that a noun follows,
+ * in a clause that goes on to give its own figure, names a size class of what is counted.
+ * "投资2000亿元以上，", "增长6%以上的目标" and "95%以上的村…超过10万元" (a share) are figures.
+ */
+function isSizeClass(after: string | undefined, rest: string): boolean {
+  if (after !== "以上") {
+    const bound = /^(?:及以上|以下)/.exec(rest);
+    if (!bound) return false;
+    rest = rest.slice(bound[0].length);
+  }
+  return /^\p{Script=Han}/u.test(rest) && !/^的?目标/.test(rest) && /\d/.test(rest);
 }
 
 /** Chinese numerals count only as a plain count: not ordinals, slogans in quotes, or "一次". */

@@ -95,6 +95,9 @@ export function parseReport(text: string): ReportStructure {
       continue;
     }
     const heading = headingOf(line);
+    // "二、2025年主要任务" then "——攻坚新颜值、决胜“十四五”": a dashed subtitle under a heading
+    // is its motto; the part stays the heading's (its year, its kind).
+    if (heading && /^[―—-]/.test(heading) && index > 0 && headingOf(body[index - 1]!)) continue;
     if (heading) {
       if (GLOSSARY.test(heading)) break; // a glossary explains terms; it reports nothing
       // An item under a part that says what it is keeps the part's kind: "（五）加快释放改革开放

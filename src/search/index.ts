@@ -331,6 +331,8 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    // "…合计多少": a part given after 其中 under a larger figure of its unit is not the total.
+    if (query.asksTotal && this.isListedPart(doc)) return false;
     // "新建了多少座公厕" against "515座新（改）建农村公厕使用情况排查整改": what was inspected is
     // not what was built.
     if (
@@ -533,6 +535,8 @@ export class IndicatorIndex {
     if (levelAsked && OUTPUT.test(head.text) && !this.unitFamilies.money?.includes(unit)) {
       return true;
     }
+    // "综合指数是多少" is not answered by "下降5.96%": a change answers only a change asked.
+    if (levelAsked && !query.changeWorded && share && doc.indicator.change) return true;
     if (only) return !doc.units.some((u) => only[1].some((f) => this.unitFamilies[f]?.includes(u)));
     const rule = NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
     return rule ? rule[1].some(inFamily) : false;

@@ -13,6 +13,10 @@ import { ContrastSides } from "./sides.js";
 
 export type { QueryTerm } from "./terms.js";
 
+/** A figure with 以上/以下 that a question names as a size class ("10亿元以上项目"). */
+const SIZE_CLASS = /\d+(?:\.\d+)?[^\d，。？?、\s|]{0,4}?(?:及以上|以上|以下|以内)/g;
+const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);
+
 /** A parsed question. */
 export interface ParsedQuery {
   /** The question as typed, normalised (full-width, traditional characters), nothing cut. */
@@ -46,6 +50,8 @@ export interface ParsedQuery {
   asksEarlier: boolean;
   /** It asks how much something changed ("增长多少"): a level (120亿元) does not answer. */
   asksChange: boolean;
+  /** The question words a change (增长, 多了, 比去年), whatever unit it asks. */
+  changeWorded: boolean;
   /** Increment words the question itself uses ("新增"), which such figures may then answer. */
   increments: string[];
   /** Contrast sets the question takes a side in: the words it names, and the others. */
@@ -288,6 +294,7 @@ export class QueryParser {
           WHOLE_YEAR_PLAN.test(unnamed)),
       // "比去年增加了多少", "增长多少": only a change answers.
       asksChange: (!hints.strictUnits && changeWorded) || rateOnly || comparedWithYear,
+      changeWorded: changeWorded || comparedWithYear,
       // "增加到多少户" asks the level reached, not what was added.
       increments: this.intents.incrementWords.filter((w) => asksChangeWith(normalised, w)),
       ...this.contrastsOf(canonical, normalised),
@@ -333,10 +340,13 @@ export class QueryParser {
     let hinted = new Set<string>();
     let lastAt = -1;
     // A hint may be a synonym's other form ("鱼苗" for 水花): look in what was typed too.
-    const found = this.hints.found(`${canonical}|${normalised}`);
+    // "10亿元以上项目投资增长多少": a size class the question names is not the unit it asks.
+    const named = (text: string) => text.replace(SIZE_CLASS, (m) => "|".repeat(m.length));
+    const [canonicalAsked, normalisedAsked] = [named(canonical), named(normalised)];
+    const found = this.hints.found(`${canonicalAsked}|${normalisedAsked}`);
     for (const [word, family] of this.hintEntries) {
       if (!found.has(word)) continue;
-      const at = Math.max(canonical.lastIndexOf(word), normalised.lastIndexOf(word));
+      const at = Math.max(canonicalAsked.lastIndexOf(word), normalisedAsked.lastIndexOf(word));
       const units = this.intents.unitFamilies[family]!;
       if (this.intents.strictHints.includes(word)) units.forEach((u) => strict.add(u));
       else if (at > lastAt) [hinted, lastAt] = [new Set(units), at];
@@ -391,9 +401,18 @@ export class QueryParser {
       terms.push({ text: code, forms: [code], soft: false, anchor: false, tag: "code" });
       rest = rest.replace(code, "|");
     }
-    for (const [numeral] of rest.matchAll(NUMERALS)) {
-      // "那4个项目", "28个示范村": the question's own numbers name its topic, softly.
-      terms.push({ text: numeral, forms: [numeral], soft: true, anchor: false, number: true });
+    const numbered = rest;
+    for (const { 0: numeral, index } of numbered.matchAll(NUMERALS)) {
+      // "那4个项目", "28个示范村": the question's own numbers name its topic, softly; a size
+      // class ("10亿元以上项目") is no topic of a figure that does not name it.
+      const sizeClass = SIZE_CLASS_AT.test(numbered.slice(index));
+      terms.push({
+        text: numeral,
+        forms: [numeral],
+        soft: !sizeClass,
+        anchor: false,
+        number: true,
+      });
       rest = rest.replace(numeral, "|");
     }
     for (const place of this.places) {

@@ -192,3 +192,51 @@ describe("levels and lengths", () => {
     expect(value("纳入日常养护的公路总共多长")).toBeNull();
   });
 });
+
+describe("size classes, subtitles, totals and changes", () => {
+  const report = `政 府 工 作 报 告
+——二〇二五年一月十六日在某市第十六届人民代表大会第六次会议上
+一、2024年工作回顾
+过去一年，全市固定资产投资增长12%，5亿元以上项目投资增长27%，高新技术产业投资增长19.5%。
+82%以上的村集体经营性收入超过10万元。
+风光发电并网装机规模520.3万千瓦，其中分布式光伏并网装机规模210.7万千瓦。
+空气质量综合指数4.21、下降3.8%。
+蔬菜进京产值占首都市场份额17.6%，产业集群营收超3200亿元。
+二、2025年主要任务
+——聚力新发展、决胜“十四五”
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长6.5%左右。
+`;
+  const value = valueIn(report);
+  const indicators = buildIndicatorStore(report, "某市.txt").indicators;
+
+  it("reads a figure with 以上 before what it counts as a size class, not a figure", () => {
+    expect(indicators.some((i) => i.value === 5 && i.unit === "亿元")).toBe(false);
+    expect(indicators.find((i) => i.value === 27)?.name).toContain("5亿元以上");
+    // A share with 以上 is a figure of its own.
+    expect(indicators.some((i) => i.value === 82 && i.unit === "%")).toBe(true);
+    expect(value("5亿元以上大项目的投资去年增长多少")).toBe(27);
+    expect(value("5000万元以上项目投资增长多少")).toBeNull();
+  });
+
+  it("keeps a plan under its heading's year when a dashed motto names a five-year plan", () => {
+    const plan = indicators.find((i) => i.value === 6.5);
+    expect(plan).toMatchObject({ kind: "plan" });
+    expect(plan?.span).toBeFalsy();
+    expect(value("2025年规上工业增加值预期增长目标定的多少")).toBe(6.5);
+  });
+
+  it("does not answer a total asked with a part given after 其中", () => {
+    expect(value("风光发电并网装机规模多少万千瓦")).toBe(520.3);
+    expect(value("风光发电并网装机规模多少万千瓦？问的是风电光伏合计")).not.toBe(210.7);
+  });
+
+  it("does not answer a level asked with a change", () => {
+    expect(value("空气质量综合指数是多少")).toBeNull();
+    expect(value("空气质量综合指数下降了多少")).toBe(3.8);
+  });
+
+  it("reads 份额 as a share and 营业收入 as 营收", () => {
+    expect(value("蔬菜进京产值占首都市场份额多少")).toBe(17.6);
+    expect(value("产业集群营业收入一共多少")).toBe(3200);
+  });
+});
