@@ -87,12 +87,20 @@ const NOT_MEASURED_IN: [RegExp, string[]][] = [
   // "游客有多少" counts people: never an amount of money, an area or a weight.
   [/(游客|游客人数|旅游人数|人口|人数|劳动力)$/, ["money", "area", "weight"]],
 ];
+/** A rate of change with no subject of its own ("增幅8.9%", "同比增长5%"). */
+const BARE_CHANGE =
+  /^(?:同比|比上年|较上年|比去年)?(?:增幅|增速|增长|增加|提高|上升|下降|减少|降幅|降低)(?:了|为|达)?[\d.]+%$/;
 /** An area's output, asked by its usual names. */
 const OUTPUT = /(生产总值|gdp|经济总量)$/i;
 /** What a measure head is only counted in: an amount of money, an area. */
 const MEASURED_ONLY_IN: [RegExp, string[]][] = [
   [/(产值|收入|销售额|总额|营业额|经济总量|增加值)$/, ["money"]],
   [/面积$/, ["area"]],
+];
+/** What a bare rate of change measures is asked only in these families ("单产" in 公斤/亩). */
+const CHANGE_MEASURED_ONLY_IN: [RegExp, string[]][] = [
+  ...MEASURED_ONLY_IN,
+  [/(单产|亩产)$/, ["yield"]],
 ];
 
 /** The question asks of the whole area the report speaks for. */
@@ -178,6 +186,8 @@ export class IndicatorIndex {
   private readonly placeless = new Map<Doc, boolean>();
   private readonly listedParts = new Map<Doc, boolean>();
   private readonly roundMarks = new Map<Doc, boolean>();
+  private readonly measures = new Map<Doc, string>();
+  private sentenceDocs?: Map<string, Doc[]>;
   private readonly wholeAreaReport: boolean;
   private readonly unitFamilies: Record<string, string[]>;
   private readonly sides: ContrastSides;
@@ -319,6 +329,38 @@ export class IndicatorIndex {
     );
   }
 
+  /**
+   * "比2020年增加2.8万亩，增幅8.9%": a rate of change with no subject of its own, right after a
+   * figure in another unit, is that figure's measure changing. Returns that figure's base unit
+   * (亩), or "" when the rate is not such.
+   */
+  private measureOf(doc: Doc): string {
+    let measure = this.measures.get(doc);
+    if (measure === undefined) this.measures.set(doc, (measure = this.findMeasure(doc)));
+    return measure;
+  }
+
+  private findMeasure(doc: Doc): string {
+    const { unit, clause, sentence } = doc.indicator;
+    if (unit !== "%" || !BARE_CHANGE.test(clause)) return "";
+    this.sentenceDocs ??= this.docsBySentence();
+    const at = sentence.indexOf(clause);
+    for (const other of this.sentenceDocs.get(sentence) ?? []) {
+      const before = other.indicator.clause;
+      const from = sentence.indexOf(before);
+      if (
+        other === doc ||
+        from < 0 ||
+        !/^[，,、\s]*$/.test(sentence.slice(from + before.length, at))
+      ) {
+        continue;
+      }
+      const base = baseUnit(other.indicator.unit);
+      return base === "%" || base === "个百分点" ? "" : base;
+    }
+    return "";
+  }
+
   /** A figure of the part's sentence that does not name the part answers for the whole. */
   private ofWholeWhenPartAsked(doc: Doc, part: { doc: Doc; words: string[] } | undefined): boolean {
     if (!part || doc === part.doc || doc.indicator.sentence !== part.doc.indicator.sentence) {
@@ -331,6 +373,7 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
+    if (this.measureElsewhere(doc, query)) return false;
     // "…合计多少": a part given after 其中 under a larger figure of its unit is not the total.
     if (query.asksTotal && this.isListedPart(doc)) return false;
     // "新建了多少座公厕" against "515座新（改）建农村公厕使用情况排查整改": what was inspected is
@@ -520,6 +563,9 @@ export class IndicatorIndex {
     const unit = baseUnit(doc.indicator.unit);
     // "产量增长百分之几": a change or rate of the measure is in percent.
     const share = unit === "%" || unit === "个百分点";
+    // "夏粮面积增长百分之几" against "总产…增产1.75万吨，增幅13.26%": the rate of another measure.
+    const measure = share ? this.measureOf(doc) : "";
+    if (measure && this.measuredElse(measure, query)) return true;
     if (share && (query.asksChange || query.kinds.has("rate") || query.units.has(unit))) {
       return false;
     }
@@ -540,6 +586,51 @@ export class IndicatorIndex {
     if (only) return !doc.units.some((u) => only[1].some((f) => this.unitFamilies[f]?.includes(u)));
     const rule = NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
     return rule ? rule[1].some(inFamily) : false;
+  }
+
+  /**
+   * "高标准农田全年计划建设的规模是多少" against "计划新建…项目4个，建设规模1.43万亩": a measure the
+   * question names (规模, 面积, 金额) that a figure of the sentence in another unit has in its own
+   * words, and this one not, is that figure's.
+   */
+  private measureElsewhere(doc: Doc, query: ParsedQuery): boolean {
+    const measures = query.terms
+      .filter((t) => t.soft && t.forms.some((f) => MEASURE_WORD.test(f)))
+      .flatMap((t) => t.forms);
+    if (measures.length === 0 || measures.some((f) => doc.ownWords.includes(f))) return false;
+    // Measured in the word's own family (面积 in 亩, 总额 in 元) the figure is that measure; a
+    // change of it may be in percent.
+    const unitOf = (family: string) => this.unitFamilies[family]?.includes(doc.indicator.unit);
+    if (measures.some((f) => MEASURE_FAMILIES[f]?.some(unitOf))) return false;
+    if (query.asksChange && ["%", "个百分点"].includes(doc.indicator.unit)) return false;
+    this.sentenceDocs ??= this.docsBySentence();
+    const unit = baseUnit(doc.indicator.unit);
+    return (this.sentenceDocs.get(doc.indicator.sentence) ?? []).some(
+      (other) =>
+        baseUnit(other.indicator.unit) !== unit && measures.some((f) => other.ownWords.includes(f)),
+    );
+  }
+
+  private docsBySentence(): Map<string, Doc[]> {
+    const bySentence = new Map<string, Doc[]>();
+    for (const d of this.docs) {
+      const list = bySentence.get(d.indicator.sentence);
+      if (list) list.push(d);
+      else bySentence.set(d.indicator.sentence, [d]);
+    }
+    return bySentence;
+  }
+
+  /** A measure the question names (产量, 面积, 单产) is not counted in `unit`. */
+  private measuredElse(unit: string, query: ParsedQuery): boolean {
+    const inFamily = (family: string) =>
+      this.unitFamilies[family]?.some((u) => baseUnit(u) === unit || u === unit) ?? false;
+    const names = (word: RegExp) =>
+      query.terms.some((t) => !t.anchor && t.forms.some((f) => word.test(f)));
+    return (
+      NOT_MEASURED_IN.some(([word, families]) => names(word) && families.some(inFamily)) ||
+      CHANGE_MEASURED_ONLY_IN.some(([word, families]) => names(word) && !families.some(inFamily))
+    );
   }
 
   /**
@@ -789,6 +880,18 @@ export class IndicatorIndex {
 const NOUN = /^n[a-z]?$/;
 /** Heads that measure the noun before them ("果品产量", "渔业产值"): that noun says what is counted. */
 const MEASURED = /(产量|总产|单产|产值|面积|收入|总额|销售额|增加值|存栏|出栏)$/;
+/** Words that name a figure's measure and little else (规模 of 建设规模1.43万亩). */
+const MEASURE_WORD = /^(规模|面积|金额|数量|里程|长度|总额|人数|户数)$/;
+/** The unit families such a word names, where it names one. */
+const MEASURE_FAMILIES: Record<string, string[]> = {
+  面积: ["area"],
+  金额: ["money"],
+  总额: ["money"],
+  里程: ["length"],
+  长度: ["length"],
+  人数: ["persons"],
+  户数: ["households"],
+};
 const nouns = new Map<string, boolean>();
 
 /** A word jieba tags as a noun (cached). */

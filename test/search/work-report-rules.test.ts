@@ -240,3 +240,21 @@ describe("size classes, subtitles, totals and changes", () => {
     expect(value("产业集群营业收入一共多少")).toBe(3200);
   });
 });
+
+describe("the measure of a figure", () => {
+  const report = progressReport(
+    "一、粮食生产",
+    "目前，全区30.5万亩小麦全部收割完成，比2020年增加1.5万亩，增幅5.2%，小麦单产预计可达410公斤/亩，总产预计达到12.1万吨，比去年增产0.9万吨，增幅7.4%。全年计划新建设施农业项目6个，建设规模2.2万亩，总投资1800万元。",
+  );
+  const value = valueIn(report);
+
+  it("reads a bare rate of change as the change of the figure it follows", () => {
+    expect(value("小麦产量比上年涨了百分之几")).toBe(7.4);
+    expect(value("小麦面积比去年涨了百分之几")).toBe(5.2);
+    expect(value("小麦亩产比去年提高了百分之几")).toBeNull();
+  });
+
+  it("gives a measure the question names to the figure that has it in its own words", () => {
+    expect(value("设施农业全年计划建设的规模是多少")).toBe(2.2);
+  });
+});
