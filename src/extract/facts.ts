@@ -381,10 +381,12 @@ function isChangeFigure(figure: FoundNumber, clause: string): boolean {
 
 /** The words before a figure end in a change word ("同比增长", "提高了"), not a level ("增长到"). */
 function isChange(near: string): boolean {
-  const bare = near.replace(TRAILING_CHANGE_FILLERS, "");
+  // "居民消费价格涨幅控制在3%左右": a rate of change held at a level is still a change.
+  const bare = near.replace(TRAILING_CHANGE_FILLERS, "").replace(HELD_AT, "");
   return CHANGE_WORDS.test(bare) && !/增加值$/.test(bare);
 }
 
+const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定在)$/;
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER =
@@ -456,7 +458,7 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
       context: draft.context,
       inherited: draft.inherited,
       period: draft.span ? spanPeriod(draft) : periodOf(draft.year, report),
-      ...(draft.year === undefined || draft.span ? {} : { year: draft.year }),
+      ...(draft.span ? spanEndYear(draft) : draft.year === undefined ? {} : { year: draft.year }),
       ...(draft.earlier ? { earlier: true } : {}),
       ...(draft.change ? { change: true } : {}),
       ...(draft.span ? { span: true } : {}),
@@ -471,6 +473,18 @@ function spanPeriod(draft: Draft): string {
   const text = [draft.clause, draft.sentence.text, ...draft.sentence.section].join("|");
   const plan = /十[一二三四五]五/.exec(text)?.[0] ?? draft.spanPlan;
   return plan ? `“${plan}”时期` : "多年合计";
+}
+
+/**
+ * "“十三五”时期…高速公路从6333公里增加到7809公里": the level a span of years ends at is of the
+ * plan's last year (2020), though the paragraph speaks of five.
+ */
+function spanEndYear(draft: Draft): { year?: number } {
+  const before = draft.clause.slice(0, draft.found.start);
+  if (!/[从由][^，]*[到至]$/.test(before)) return {};
+  const plan = /十[一二三四五]五/.exec(spanPeriod(draft))?.[0];
+  const index = plan ? PLAN_NUMBERS.indexOf(plan) : -1;
+  return index < 0 ? {} : { year: 2010 + 5 * index };
 }
 
 /** "2021年上半年" for figures of the report's own period, else the figure's year. */

@@ -408,6 +408,9 @@ export class IndicatorIndex {
     if (asked.length && this.namesNoPlace(doc)) return false;
     // "不是新增的那部分", "户数，不是人数": what the question rules out does not answer it.
     if (query.negatedWords.some((w) => lower(doc.indicator.phrase).includes(w))) return false;
+    // "不算帮结对县的": nor does a figure under a heading that names it (a time is no topic).
+    const heading = lower(doc.indicator.section.at(-1) ?? "");
+    if (query.negatedWords.some((w) => !/\d|年/.test(w) && heading.includes(w))) return false;
     if (
       query.negatedUnits.has(baseUnit(doc.indicator.unit)) &&
       !query.units.has(baseUnit(doc.indicator.unit))
@@ -983,8 +986,23 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   const noun = NOUN.test(last) || (cut.length > 1 && last === "vn") || cut.length >= 3;
   if (!noun || (cut.length === 1 && MEASURED.test(term.text))) return false;
   const holds = (text: string) => term.forms.some((f) => text.includes(f));
-  const clauses = doc.context.filter((c) => c.credit > 0 && holds(c.text));
+  const clauses = doc.context.filter(
+    (c) => c.credit > 0 && holds(c.text) && !leadsListOf(doc, c.text, term),
+  );
   return clauses.length > 0 && clauses.every((c) => c.after || /\d/.test(c.text));
+}
+
+/**
+ * "新发展农民合作社省级示范社300家、家庭农场4000家": the words a 、-list opens with (its verb)
+ * are every item's, not the first one's alone.
+ */
+function leadsListOf(doc: Doc, clause: string, term: QueryTerm): boolean {
+  const { sentence } = doc.indicator;
+  const at = sentence.indexOf(clause);
+  const mine = sentence.indexOf(doc.indicator.clause, at + 1);
+  if (at < 0 || mine < 0 || !term.forms.some((f) => clause.startsWith(f))) return false;
+  const between = sentence.slice(at + clause.length, mine);
+  return between.startsWith("、") && !/[，,；;。]/.test(between);
 }
 
 const EFFECT = /^(惠及|带动|覆盖|受益|帮助|吸纳|辐射|拉动|撬动|服务)/;
@@ -1021,10 +1039,11 @@ function partOnly(doc: Doc, query: ParsedQuery): number {
 function anchored(doc: Doc, term: QueryTerm): boolean {
   if (term.anchor === "place") return term.forms.some((f) => doc.own.includes(f));
   // The extractor knows which year a figure is of (its sentence, its section, the report's);
-  // a figure over several years ("年均", "五年累计") is of none of them.
+  // a figure over several years ("年均", "五年累计") is of none of them, except the level the
+  // span ends at ("从6333公里增加到7809公里"), which is of its last year.
   const asked = term.forms.map((f) => /^(\d{4})年$/.exec(f)?.[1]).find(Boolean);
-  if (asked && doc.indicator.span) return false;
   if (asked && doc.indicator.year !== undefined) return doc.indicator.year === Number(asked);
+  if (asked && doc.indicator.span) return false;
   const near = [doc.own, doc.before].map((t) => t.replace(COMPARED_YEAR, ""));
   const named = near.some((text) => term.forms.some((f) => text.includes(f)));
   if (term.anchor === "report-year") return named || !near.some((t) => YEAR.test(t));

@@ -51,6 +51,11 @@ describe("a county's work report", () => {
     expect(value("去年新增市场主体多少户")).toBe(3100);
   });
 
+  it("reads the level a span of years ends at as of its last year", () => {
+    expect(value("到2025年专精特新企业有多少户")).toBe(31);
+    expect(value("2024年专精特新企业有多少户")).toBeNull();
+  });
+
   it("takes 每年 over several years as of no single year", () => {
     const yearly = buildIndicatorStore(REPORT, "某县.txt").indicators.find((i) => i.value === 7000);
     expect(yearly).toMatchObject({ span: true });
@@ -133,7 +138,9 @@ describe("a province's work report", () => {
   });
 
   it("counts visitors in people, never in money", () => {
-    expect(value("去年来的游客有多少")).toBeNull();
+    // 3.2亿人次 is the level the five years ended at, in 2025 (not 游客花费370亿元).
+    expect(value("去年来的游客有多少")).toBe(3.2);
+    expect(value("去年游客多少")).toBe(3.2);
   });
 });
 
@@ -204,7 +211,8 @@ describe("size classes, subtitles, totals and changes", () => {
 蔬菜进京产值占首都市场份额17.6%，产业集群营收超3200亿元。
 二、2025年主要任务
 ——聚力新发展、决胜“十四五”
-今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长6.5%左右。
+今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长6.5%左右，居民消费价格涨幅控制在2%左右。
+培育新型农业经营主体，新发展农民合作社示范社200家、家庭农场3500家。
 `;
   const value = valueIn(report);
   const indicators = buildIndicatorStore(report, "某市.txt").indicators;
@@ -235,6 +243,14 @@ describe("size classes, subtitles, totals and changes", () => {
     expect(value("空气质量综合指数下降了多少")).toBe(3.8);
   });
 
+  it("reads a rate of change held at a level as a change", () => {
+    expect(value("今年CPI涨幅控制在多少")).toBe(2);
+  });
+
+  it("gives the verb a 、-list opens with to every item", () => {
+    expect(value("今年家庭农场打算新发展多少家")).toBe(3500);
+  });
+
   it("reads 份额 as a share and 营业收入 as 营收", () => {
     expect(value("蔬菜进京产值占首都市场份额多少")).toBe(17.6);
     expect(value("产业集群营业收入一共多少")).toBe(3200);
@@ -256,5 +272,17 @@ describe("the measure of a figure", () => {
 
   it("gives a measure the question names to the figure that has it in its own words", () => {
     expect(value("设施农业全年计划建设的规模是多少")).toBe(2.2);
+  });
+});
+
+describe("what a question rules out", () => {
+  const report = progressReport(
+    "（一）稳定就业",
+    "先后组织各类专场招聘会40场，提供就业岗位9000个。\n（二）助力推进结对地区乡村振兴\n协办各类专场招聘会12场，提供就业岗位1200余个。",
+  );
+  const value = valueIn(report);
+
+  it("rules out a figure under a heading that names what it rules out", () => {
+    expect(value("区里自己办的招聘会提供了多少个岗位，不算帮结对县的")).toBe(9000);
   });
 });
