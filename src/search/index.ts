@@ -374,6 +374,8 @@ export class IndicatorIndex {
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
     if (this.measureElsewhere(doc, query)) return false;
+    // "实际利用外资总共多少" is not answered by "利用外资…增长45%".
+    if (query.asksTotal && doc.indicator.change && !query.changeWorded) return false;
     // "…合计多少": a part given after 其中 under a larger figure of its unit is not the total.
     if (query.asksTotal && this.isListedPart(doc)) return false;
     // "新建了多少座公厕" against "515座新（改）建农村公厕使用情况排查整改": what was inspected is

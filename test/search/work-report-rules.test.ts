@@ -286,3 +286,21 @@ describe("what a question rules out", () => {
     expect(value("区里自己办的招聘会提供了多少个岗位，不算帮结对县的")).toBe(9000);
   });
 });
+
+describe("annual means and totals", () => {
+  const report = `政 府 工 作 报 告
+——二〇二六年一月二十二日在某市第十七届人民代表大会第五次会议上
+一、2025年工作回顾
+过去一年，PM2.5年均浓度31.5微克/立方米、同比下降4%，优良天数比例达到79%、增加11天。利用外资、投资分别增长38%、12%。
+五年来，实际使用外资218亿美元，优良天数276天、比2020年增加29天。
+`;
+  const value = valueIn(report);
+
+  it("reads 年均浓度 as one year's mean, and 浓度 as asking a concentration", () => {
+    expect(value("去年PM2.5年均浓度是多少")).toBe(31.5);
+  });
+
+  it("does not answer a total with a change", () => {
+    expect(value("十四五五年实际利用外资总共多少")).toBe(218);
+  });
+});
