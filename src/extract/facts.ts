@@ -471,19 +471,35 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
 
 /** "“十四五”时期" for a figure over several years, as its sentence or section names them. */
 function spanPeriod(draft: Draft): string {
-  const text = [draft.clause, draft.sentence.text, ...draft.sentence.section].join("|");
-  const plan = /十[一二三四五]五/.exec(text)?.[0] ?? draft.spanPlan;
+  const plan = spanPlanOf(draft);
   return plan ? `“${plan}”时期` : "多年合计";
 }
 
 /**
- * "“十三五”时期…高速公路从6333公里增加到7809公里": the level a span of years ends at is of the
- * plan's last year (2020), though the paragraph speaks of five.
+ * The five-year plan a figure over several years is of: as its clause, sentence or section names
+ * it ("比“十二五”末增长1.5倍" only compares with another), else as its paragraph's lead does.
+ */
+function spanPlanOf(draft: Draft): string | undefined {
+  // "较“十三五”末的9323.1亿元": the figure compared with is of that plan.
+  const before = draft.clause.slice(0, draft.found.start);
+  const compared = /[比较与][“"]?(十[一二三四五]五)[”"]?末的?$/.exec(before)?.[1];
+  if (compared) return compared;
+  const text = [draft.clause, draft.sentence.text, ...draft.sentence.section]
+    .join("|")
+    .replace(/[比较与][“"]?十[一二三四五]五[”"]?末/g, "");
+  return /十[一二三四五]五/.exec(text)?.[0] ?? (draft.spanPlan || undefined);
+}
+
+/**
+ * "“十三五”时期…高速公路从6333公里增加到7809公里", "五年来…生产总值达到3353.3亿元": the level
+ * a span of years ends at is of the plan's last year (2020), though the paragraph speaks of five.
  */
 function spanEndYear(draft: Draft): { year?: number } {
   const before = draft.clause.slice(0, draft.found.start);
-  if (!/[从由][^，]*[到至]$/.test(before)) return {};
-  const plan = /十[一二三四五]五/.exec(spanPeriod(draft))?.[0];
+  // "从6333公里增加到7809公里", "生产总值达到3353.3亿元": a level reached, not a sum or an average.
+  const reached = /[从由][^，]*[到至]$/.test(before) || /(达到|增至|提高到|提升到)$/.test(before);
+  if (!reached || /累计|年均|新增|共计|合计|总计|每年/.test(before)) return {};
+  const plan = spanPlanOf(draft);
   const index = plan ? PLAN_NUMBERS.indexOf(plan) : -1;
   return index < 0 ? {} : { year: 2010 + 5 * index };
 }

@@ -61,8 +61,10 @@ interface Doc {
 
 const STRONG = 1;
 /** Words of passing a round mark ("突破4000亿元", "迈上6万亿元台阶"). */
-const PASSED = /(突破|迈上|迈过|跨上|跨过|跨越|跃上|站上|越过|迈入|跨入)$/;
+const PASSED = /(突破|迈上|迈过|跨上|跨过|跨越|连跨|跃上|站上|越过|迈入|跨入|超过)$/;
 const MARK = /^[^，；]{0,3}(台阶|大关|关口)/;
+/** A question about the mark itself ("出口额要突破多少"). */
+const MARK_ASKED = /突破|迈上|跨越|跨过|站上|超过|台阶|大关/;
 /** What a round mark loses to the figure itself that its sentence goes on to give. */
 const ROUND_MARK = 0.3;
 /** Verbs of reaching: a subject of these alone goes on with the subject before it ("达到…"). */
@@ -849,7 +851,7 @@ export class IndicatorIndex {
       kindFit(doc.indicator, query) -
       timeFit(doc.indicator, query) -
       partOnly(doc, query) -
-      (this.isRoundMark(doc) ? ROUND_MARK : 0) -
+      (this.isRoundMark(doc) && !MARK_ASKED.test(query.asked) ? ROUND_MARK : 0) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
@@ -863,19 +865,34 @@ export class IndicatorIndex {
     if (mark === undefined) {
       const { phrase, raw, unit, sentence } = doc.indicator;
       const at = phrase.indexOf(raw);
+      const passed =
+        at >= 0 && (PASSED.test(phrase.slice(0, at)) || MARK.test(phrase.slice(at + raw.length)));
+      // "经济总量突破3万亿元" and, elsewhere in the report, "地区生产总值达到33757.93亿元": a
+      // round number passed is a mark wherever the report gives a figure just above it.
+      const digits = /^(\d+)[万亿]*$/.exec(raw)?.[1];
+      const round = digits !== undefined && digits.replace(/0+$/, "").length <= 2;
+      const amount = (i: Indicator) => i.value * magnitudeOf(i.unit);
+      const level = amount(doc.indicator);
       mark =
-        at >= 0 &&
-        (PASSED.test(phrase.slice(0, at)) || MARK.test(phrase.slice(at + raw.length))) &&
-        this.docs.some(
-          (other) =>
-            other !== doc &&
-            other.indicator.sentence === sentence &&
-            baseUnit(other.indicator.unit) === baseUnit(unit) &&
-            !PASSED.test(other.indicator.phrase) &&
-            // The figure goes on with the mark's subject ("…，达到62661亿元").
-            (other.indicator.name === doc.indicator.name ||
-              other.indicator.subject.replace(REACHED, "") === ""),
-        );
+        passed &&
+        ((round &&
+          this.docs.some(
+            (other) =>
+              baseUnit(other.indicator.unit) === baseUnit(unit) &&
+              amount(other.indicator) > level &&
+              amount(other.indicator) < 2 * level &&
+              !PASSED.test(other.indicator.phrase),
+          )) ||
+          this.docs.some(
+            (other) =>
+              other !== doc &&
+              other.indicator.sentence === sentence &&
+              baseUnit(other.indicator.unit) === baseUnit(unit) &&
+              !PASSED.test(other.indicator.phrase) &&
+              // The figure goes on with the mark's subject ("…，达到62661亿元").
+              (other.indicator.name === doc.indicator.name ||
+                other.indicator.subject.replace(REACHED, "") === ""),
+          ));
       this.roundMarks.set(doc, mark);
     }
     return mark;

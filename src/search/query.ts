@@ -259,7 +259,7 @@ export class QueryParser {
     // percentage points too ("经济增长的贡献率", "比例不低于" ask no change).
     const rateOnly =
       hints.strictUnits &&
-      [...hints.units].every((u) => u === "%") &&
+      [...hints.units].every((u) => u === "%" || u === "‰") &&
       !/百分之|百分比/.test(normalised) &&
       rateChangeAsked(canonical, this.intents.changeWords);
     if (rateOnly) hints.units.add("个百分点");

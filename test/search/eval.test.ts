@@ -189,7 +189,10 @@ describe("question answering on reports of other places", () => {
 // wrong; 天津市 0.775 once an item's heading kept its part's kind); 上海市-2026 after d93491f, the
 // round's last matching change (0.725, 2 wrong of 40; starting commit 0.400, 3 wrong). 保定市-2025,
 // 河北省-2024 and 河北省-2026 after 2c30bbc (0.700, 0.875, 0.875: 0.817 pooled, 3 wrong of 120);
-// 河北省-2021, -2022 and -2025 after b0f4a29 (0.875, 0.925, 0.975: 0.925 pooled, 1 wrong of 120).
+// 河北省-2021, -2022 and -2025 after b0f4a29 (0.875, 0.925, 0.975: 0.925 pooled, 1 wrong of 120);
+// 高阳县-2015, -2018 and -2019 after 64bb5c9 (0.875, 0.900, 0.775: 0.850 pooled, 1 wrong of 120);
+// 保定市-2021 and 河北省-2019 after 64bb5c9 (0.775 and 0.825, 2 wrong of 80; 保定市-2021 0.725 as
+// first delivered, without its title and dateline).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -206,7 +209,7 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(1440);
+    expect(pooled.total).toBe(1640);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.88);
     expect(pooled.wrong).toBeLessThanOrEqual(30);
   });

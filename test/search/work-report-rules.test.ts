@@ -304,3 +304,31 @@ describe("annual means and totals", () => {
     expect(value("十四五五年实际利用外资总共多少")).toBe(218);
   });
 });
+
+describe("a plan's last year, round marks and rates per mille", () => {
+  const report = `各位代表：
+现在，我代表某某市人民政府向大会作政府工作报告，请予审议。
+一、“十三五”时期工作回顾
+五年来，经济总量跃上新台阶，生产总值达到1353.3亿元，一般公共预算收入达到80.7亿元，比“十二五”末增长了1.5倍。我市成为全省首个生产总值超过1000亿元的城市。
+二、2021年重点工作
+全市经济社会发展主要预期目标是：生产总值增长7%以上，人口自然增长率控制在6.5‰以内，城镇登记失业率控制在4%以内。
+`;
+  const value = valueIn(report);
+
+  it("reads the government speaking from the report's opening", () => {
+    expect(buildIndicatorStore(report, "某某市.txt").source.issuer).toBe("某某市人民政府");
+  });
+
+  it("reads a level reached over a plan's years as of its last year", () => {
+    expect(value("十三五末地区生产总值有多大")).toBe(1353.3);
+    expect(value("2020年一般公共预算收入是多少")).toBe(80.7);
+  });
+
+  it("prefers the figure itself to a round number passed elsewhere", () => {
+    expect(value("2020年全市经济总量是多少亿元")).toBe(1353.3);
+  });
+
+  it("reads a rate per mille as a rate", () => {
+    expect(value("今年人口自然增长率要控制在多少以内")).toBe(6.5);
+  });
+});
