@@ -332,3 +332,18 @@ describe("a plan's last year, round marks and rates per mille", () => {
     expect(value("今年人口自然增长率要控制在多少以内")).toBe(6.5);
   });
 });
+
+describe("everyday words for a progress report's terms", () => {
+  const value = valueIn(
+    progressReport(
+      "一、乡村治理",
+      "上半年共梳理排查疑似违法线索120起。发展稻鱼综合种养800亩。全区纳入乱占耕地建房图斑5200宗，其中：住宅类2100宗；产业类500宗。",
+    ),
+  );
+
+  it("reads what people type for the report's words", () => {
+    expect(value("上半年查出来多少条疑似违法用地的线索")).toBe(120);
+    expect(value("稻田里养鱼这种模式搞了多少亩")).toBe(800);
+    expect(value("乱占耕地建房图斑里，盖自家住房的有多少宗")).toBe(2100);
+  });
+});
