@@ -66,6 +66,13 @@ export function extractFacts(sentences: SentenceNode[], report: ReportFacts): In
   return settle(drafts, report);
 }
 
+/** The plan a paragraph about several years speaks of ("" when unnamed), and whether a lead
+ * paragraph before it (rather than its own lead) says so. */
+interface SpanLead {
+  plan: string;
+  carried: boolean;
+}
+
 /** A paragraph led by "五年来，…" or "“十四五”时期，…" speaks of those years throughout. */
 const SPAN_LEAD =
   /^(五年来|过去五年|过去的五年|这五年|五年间|近五年|[“"]?十[一二三四五]五[”"]?(期间|时期|以来))/;
@@ -81,23 +88,32 @@ const PLAN_NUMBERS = ["十一五", "十二五", "十三五", "十四五", "十�
  * the lead names, or "" when it names none. "五年来" in a report given the year after a plan
  * ended (2026, 2021, 2016 …) speaks of that plan's years.
  */
-function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<number, string> {
-  const found = new Map<number, string>();
+function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<number, SpanLead> {
+  const found = new Map<number, SpanLead>();
   const ended = reportYear && reportYear % 5 === 1 ? planOfYear(reportYear - 1) : "";
-  // A lead standing alone ("这五年，我们…，经济实力迈上新台阶。") introduces the next paragraph.
-  let alone: string | undefined;
+  // A lead paragraph without figures ("这五年，我们…，经济实力迈上新台阶。", "过去的五年极不寻常。
+  // …") introduces the paragraphs after it, up to one that opens with another time or a heading.
+  let carried: { plan: string; section: string } | undefined;
+  const sectionOf = (sentence: SentenceNode) => sentence.section.join("|");
   sentences.forEach((sentence, index) => {
     const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
     if (!first) return;
     const lead = sentence.text.trim().replace(LEAD_OPENER, "");
-    const onlySentence = sentences[index + 1]?.paragraph !== sentence.paragraph;
     if (SPAN_LEAD.test(lead)) {
       const plan = /十[一二三四五]五/.exec(lead)?.[0] ?? ended;
-      found.set(sentence.paragraph, plan);
-      alone = onlySentence && findNumbers(lead).length === 0 ? plan : undefined;
+      found.set(sentence.paragraph, { plan, carried: false });
+      const paragraph = sentences.filter((s) => s.paragraph === sentence.paragraph);
+      const figureless = paragraph.every((s) => findNumbers(s.text).length === 0);
+      carried = figureless ? { plan, section: sectionOf(sentence) } : undefined;
+    } else if (
+      carried &&
+      carried.section === sectionOf(sentence) &&
+      !OTHER_TIME_LEAD.test(lead) &&
+      !/^各位代表/.test(sentence.text)
+    ) {
+      found.set(sentence.paragraph, { plan: carried.plan, carried: true });
     } else {
-      if (alone !== undefined && !OTHER_TIME_LEAD.test(lead)) found.set(sentence.paragraph, alone);
-      alone = undefined;
+      carried = undefined;
     }
   });
   return found;
@@ -124,9 +140,11 @@ function draftsOfSentence(
    * The sentence stands in a paragraph about several years (see `spanParagraphs`): the plan it
    * names, or "" (undefined when it does not).
    */
-  spanLead?: string,
+  spanLead?: SpanLead,
 ): Draft[] {
   const spanParagraph = spanLead !== undefined;
+  // A paragraph carried by a lead before it may give one year's figures of its own.
+  const carried = spanLead?.carried ?? false;
   const drafts: Draft[] = [];
   let lastStrong = cleanSubject(inheritedTopic(inherited?.text ?? ""));
   let strongSegment = 0;
@@ -192,14 +210,16 @@ function draftsOfSentence(
           earlier,
           change: !earlier && isChangeFigure(figure, clause),
           // "到2021年全县生产总值达到170亿元": a year written at the figure wins over its section.
+          // "2015年城镇…完成30788元，…；农村…完成22250元": a year its sentence gives before it, too.
           span:
             !/\d{4}年/.test(left) &&
+            !(carried && namesItsYear(sentenceBefore(sentence.text, clause) + left)) &&
             (SPAN.test(clause) ||
               SPAN.test(before) ||
               (spanParagraph && kind !== "plan") ||
               (inSpanSection(sentence) &&
                 ((kind === "plan" && !namesOneYear(sentence)) || /累计/.test(left + before)))),
-          ...(spanLead ? { spanPlan: spanLead } : {}),
+          ...(spanLead?.plan ? { spanPlan: spanLead.plan } : {}),
         });
       });
     });
@@ -503,6 +523,19 @@ function spanEndYear(draft: Draft): { year?: number } {
   const index = plan ? PLAN_NUMBERS.indexOf(plan) : -1;
   return index < 0 ? {} : { year: 2010 + 5 * index };
 }
+
+/** The sentence's text before a clause of it ("" when the clause is not found). */
+function sentenceBefore(sentence: string, clause: string): string {
+  const at = sentence.indexOf(clause);
+  return at < 0 ? "" : sentence.slice(0, at);
+}
+
+/** A year written as the figure's own (not one it is compared with: "比2010年增加"). */
+function namesItsYear(before: string): boolean {
+  return OWN_YEAR.test(before);
+}
+/** A year not compared with and not the end of a range ("由2010年的68亿元增加到2015年的…"). */
+const OWN_YEAR = /(?<![比较与同从由自到至])\d{4}年(?![底初末以])/;
 
 /** "2021年上半年" for figures of the report's own period, else the figure's year. */
 function periodOf(year: number | undefined, report: ReportFacts): string {

@@ -226,7 +226,9 @@ export class IndicatorIndex {
     const required = terms.filter((t) => !t.soft);
     if (required.length === 0) return { query, matches: [], suggestions: [] };
     // The head noun of a Chinese question comes last and names what is counted.
-    const head = terms.findLastIndex((t) => !t.soft && !t.optional && !MODAL.test(t.text));
+    const head = terms.findLastIndex(
+      (t) => !t.soft && !t.optional && !t.anchor && !MODAL.test(t.text),
+    );
     // A number the question states ("那50场…") points at one sentence of the report.
     const boost = (t: QueryTerm, i: number) =>
       i === head ? HEAD_BOOST : t.number ? NUMBER_BOOST : 1;

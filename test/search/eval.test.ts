@@ -100,6 +100,8 @@ describe("question answering on the fixture district's report", () => {
     // Written after 42cc1dc (a later session's first matching change): first run 0.950, 2 wrong
     // of 60, top-3 0.967.
     ["final-aa", 0.95, 2],
+    // Written after 3833932: first run 0.917, 2 wrong of 60, top-3 0.983.
+    ["final-ab", 0.91, 2],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -211,6 +213,6 @@ describe("question answering on reports first met in a fresh set", () => {
     }
     expect(pooled.total).toBe(1640);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.88);
-    expect(pooled.wrong).toBeLessThanOrEqual(30);
+    expect(pooled.wrong).toBeLessThanOrEqual(29);
   });
 });

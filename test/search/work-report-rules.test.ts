@@ -1,7 +1,7 @@
 // Rules for government work reports, on a made-up county report (its figures are invented).
 import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
-import { answererOf } from "../helpers/reports.js";
+import { answererOf, fixtureAnswerer } from "../helpers/reports.js";
 
 /** A district's half-year progress report with one section. */
 function progressReport(heading: string, body: string): string {
@@ -345,5 +345,36 @@ describe("everyday words for a progress report's terms", () => {
     expect(value("上半年查出来多少条疑似违法用地的线索")).toBe(120);
     expect(value("稻田里养鱼这种模式搞了多少亩")).toBe(800);
     expect(value("乱占耕地建房图斑里，盖自家住房的有多少宗")).toBe(2100);
+  });
+});
+
+describe("paragraphs a five-year lead introduces", () => {
+  const report = `政 府 工 作 报 告
+——二〇二六年一月十九日在某省第十四届人民代表大会第四次会议上
+一、“十四五”时期和2025年工作回顾
+过去的五年极不寻常。我们稳中求进、难中求成，经济社会发展取得新成就。
+民生福祉不断增进。城镇新增就业420万人，新增农村劳动力转移就业160万人。2025年城镇居民人均可支配收入完成41000元，比2020年增加9000元；农村居民人均可支配收入完成21000元。
+刚刚过去的2025年很不平凡。城镇新增就业85万人。
+`;
+  const value = valueIn(report);
+
+  it("reads them as of those years, up to one that opens with another time", () => {
+    expect(value("去年咱省城镇新增就业多少人啊")).toBe(85);
+    expect(value("2025年农村居民人均可支配收入多少")).toBe(21000);
+  });
+});
+
+describe("a question's head and its verbs", () => {
+  const value = valueIn(
+    progressReport("一、金融服务", "上半年共通过平台申请发布20笔交易，其中18笔交易已完成。"),
+  );
+
+  it("takes the thing counted as the head, not the year", () => {
+    // The district's report counts farm households with a credit file, and no household toilets.
+    expect(fixtureAnswerer().ask("农户家里的厕所今年改了多少户？").answer).toBeNull();
+  });
+
+  it("reads 挂出去 as 发布", () => {
+    expect(value("平台上半年挂出去几笔交易")).toBe(20);
   });
 });
