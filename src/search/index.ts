@@ -119,6 +119,8 @@ const PER_MONTH = /每月|每个月|一个月|月均|一月/;
 const PER_YEAR = /每年|一年|年均/;
 /** Units that count people. */
 const PERSONS = /^(万)?(人|名|位|人次)$/;
+/** Words of a figure per head ("人均", "每人", "户均", "补助标准", "元/人"). */
+const PER_HEAD = /人均|每人|每个|平均|户均|每户|标准|\/人|\/户/;
 /** Nouns that name people by how they end ("农民", "网格员", "选调生", "村干部", "困难群众"). */
 const PERSON_NOUN =
   /(人|员|者|民|生|工|师|部|士|长|手|众|兵|童|老|属|友|孩|娃|姓|官|记|任|表|象|户|家庭|夫妻|人口|劳动力)$/;
@@ -475,6 +477,9 @@ export class IndicatorIndex {
     // question about how often (几次, 多少轮, 次数).
     if (this.frequency.has(doc.indicator.unit) && !FREQUENCY_ASKED.test(query.asked)) return false;
     if (query.asksPerPerson && /^(万亿|亿)/.test(doc.indicator.unit)) return false;
+    // "平均每人补贴了多少钱" is not answered by "全额补贴资金1744.3万元": a sum for all.
+    const money = this.unitFamilies.money?.includes(doc.indicator.unit) ?? false;
+    if (query.asksPerPerson && money && !PER_HEAD.test(doc.indicator.sentence)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
     if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.

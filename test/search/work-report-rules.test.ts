@@ -378,3 +378,18 @@ describe("a question's head and its verbs", () => {
     expect(value("平台上半年挂出去几笔交易")).toBe(20);
   });
 });
+
+describe("a figure per head", () => {
+  const value = valueIn(
+    progressReport(
+      "一、社会保障",
+      "为500名被征地农民办理了参保手续，全额补贴资金900.5万元。城乡居民医保财政年补助标准提高到680元。",
+    ),
+  );
+
+  it("is not answered by a sum for all, and a standard is per head", () => {
+    expect(value("被征地农民办参保，平均每人补贴了多少钱")).toBeNull();
+    expect(value("被征地农民参保补贴资金一共多少")).toBe(900.5);
+    expect(value("城乡居民医保财政每年给每人补多少钱")).toBe(680);
+  });
+});
