@@ -426,7 +426,12 @@ export class IndicatorIndex {
       return false;
     // "某镇某村民宿正式运营11座": one place's figure answers only a question about a place.
     const placeAsked = query.terms.some((t) => t.anchor === "place");
-    if (!placeAsked && this.places.some((p) => doc.indicator.subject.startsWith(p))) return false;
+    // "甲镇某村、乙镇某村…4个村": a count of a list of places is no one place's ("某镇某村" is one).
+    const span = listSpan(doc.indicator.sentence, doc.indicator.clause);
+    const listed = span.slice(0, span.lastIndexOf(doc.indicator.raw));
+    const aList = listed.includes("、") && this.places.filter((p) => listed.includes(p)).length > 1;
+    if (!placeAsked && !aList && this.places.some((p) => doc.indicator.subject.startsWith(p)))
+      return false;
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;

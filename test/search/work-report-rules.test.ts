@@ -1,6 +1,9 @@
 // Rules for government work reports, on a made-up county report (its figures are invented).
 import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
+import { memoryLibrary } from "../../src/reports/library.js";
+import { loadIntents } from "../../src/search/intents.js";
+import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
 import { answererOf, fixtureAnswerer } from "../helpers/reports.js";
 
 /** A district's half-year progress report with one section. */
@@ -391,5 +394,21 @@ describe("a figure per head", () => {
     expect(value("被征地农民办参保，平均每人补贴了多少钱")).toBeNull();
     expect(value("被征地农民参保补贴资金一共多少")).toBe(900.5);
     expect(value("城乡居民医保财政每年给每人补多少钱")).toBe(680);
+  });
+});
+
+describe("a count of a list of places", () => {
+  const report = progressReport(
+    "一、农村改革",
+    "稳慎推进农村宅基地制度改革试点，全区确定不少于80个村首批先行试点，甲镇东村、乙镇南村、丙镇北村3个村“小启动”工作已经展开。",
+  );
+  const answerer = new ReportsAnswerer(
+    memoryLibrary([buildIndicatorStore(report, "某县.txt")]),
+    loadIntents(),
+    ["甲镇", "乙镇", "丙镇"],
+  );
+
+  it("is no one place's figure", () => {
+    expect(answerer.ask("宅基地改革“小启动”的村有几个").answer?.value).toBe(3);
   });
 });
