@@ -425,7 +425,8 @@ const LATER =
 // "PM2.5年均浓度36.2微克/立方米" is one year's annual mean, not an average over years.
 const SPAN =
   /年均(?!浓度|气温|温度|降水|降雨)|每年|五年来|五年累计|五年间|[较比与][“"]?十[一二三四五]五[”"]?末|[“"]?十[一二三四五]五[”"]?(期间|时期|以来)/;
-const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以])/g;
+// "是2005年的3.5倍" compares with that year.
+const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以]|的[\d.]+倍)/g;
 const RELATIVE_YEAR: Record<string, number> = {
   前年: -2,
   去年: -1,
@@ -535,7 +536,7 @@ function namesItsYear(before: string): boolean {
   return OWN_YEAR.test(before);
 }
 /** A year not compared with and not the end of a range ("由2010年的68亿元增加到2015年的…"). */
-const OWN_YEAR = /(?<![比较与同从由自到至])\d{4}年(?![底初末以])/;
+const OWN_YEAR = /(?<![比较与同从由自到至])\d{4}年(?![底初末以]|的[\d.]+倍)/;
 
 /** "2021年上半年" for figures of the report's own period, else the figure's year. */
 function periodOf(year: number | undefined, report: ReportFacts): string {

@@ -1016,7 +1016,10 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   // A name of three words or more ("一般公共预算收入", jieba tagging 收入 a verb) is no doing.
   const noun = NOUN.test(last) || (cut.length > 1 && last === "vn") || cut.length >= 3;
   if (!noun || (cut.length === 1 && MEASURED.test(term.text))) return false;
-  const holds = (text: string) => term.forms.some((f) => text.includes(f));
+  // The words apart count too ("旅游业总收入" for 旅游总收入).
+  const holds = (text: string) =>
+    term.forms.some((f) => text.includes(f)) ||
+    (term.parts !== undefined && term.parts.every((p) => text.includes(p)));
   const clauses = doc.context.filter(
     (c) => c.credit > 0 && holds(c.text) && !leadsListOf(doc, c.text, term),
   );

@@ -412,3 +412,23 @@ describe("a count of a list of places", () => {
     expect(answerer.ask("宅基地改革“小启动”的村有几个").answer?.value).toBe(3);
   });
 });
+
+describe("a sentence of several figures, each with its own subject", () => {
+  const report = `各位代表：
+现在，我代表某某省人民政府向大会作报告，请予审议。
+一、2010年工作回顾
+过去一年，高新技术产业增加值达到820亿元、是2005年的3.1倍，旅游业总收入突破615亿元、是2005年的2.2倍。
+`;
+  const value = valueIn(report);
+
+  it("takes 是2005年的3.1倍 as a comparison, not the figure's year", () => {
+    const tourism = buildIndicatorStore(report, "某某省.txt").indicators.find(
+      (i) => i.value === 615,
+    );
+    expect(tourism?.year).toBe(2010);
+  });
+
+  it("does not lend a later figure's subject, written apart, to the one before", () => {
+    expect(value("2010年旅游总收入多少")).not.toBe(820);
+  });
+});
