@@ -13,6 +13,8 @@ import { ContrastSides } from "./sides.js";
 
 export type { QueryTerm } from "./terms.js";
 
+/** Money asked with its 多少 a few characters on ("钱发了多少"). */
+const MONEY_ASKED = /钱[^，,。？?|、]{0,4}(多少|几)/;
 /** A figure with 以上/以下 that a question names as a size class ("10亿元以上项目"). */
 const SIZE_CLASS = /\d+(?:\.\d+)?[^\d，。？?、\s|]{0,4}?(?:及以上|以上|以下|以内)/g;
 const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);
@@ -351,6 +353,10 @@ export class QueryParser {
       if (this.intents.strictHints.includes(word)) units.forEach((u) => strict.add(u));
       else if (at > lastAt) [hinted, lastAt] = [new Set(units), at];
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
+    }
+    // "救急的钱发了多少": money asked apart from its 多少 is asked outright too.
+    if (MONEY_ASKED.test(normalised)) {
+      for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
     }
     let unitNamed = false;
     const rest = normalised.replace(this.askedUnit, (ask, _q, unit: string, at: number) => {

@@ -432,3 +432,11 @@ describe("a sentence of several figures, each with its own subject", () => {
     expect(value("2010年旅游总收入多少")).not.toBe(820);
   });
 });
+
+describe("money asked apart from its 多少", () => {
+  it("is not answered by a count", () => {
+    // The district's report counts the households helped and the money paid in one sentence.
+    const answer = fixtureAnswerer().ask("给困难户临时救急的钱发了多少").answer;
+    expect(answer === null || answer.unit.endsWith("元")).toBe(true);
+  });
+});
