@@ -231,7 +231,8 @@ function draftsOfSentence(
 /** "城镇", "农村常住居民收入" -> 城镇常住居民收入, 农村常住居民收入. */
 function sharingTail(names: string[]): string[] {
   const last = names.at(-1);
-  // "全年交通、水利投资": a time word before the first item is not part of it.
+  // "力争全年交通、水利投资": a time word (and a verb of striving) before the first item is not
+  // part of it.
   const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, ""));
   if (names.length < 2 || !last || items.some((n) => n.length > 3)) return names;
   // The last item's own word: its first word, or as long as the items before it when jieba
@@ -244,7 +245,7 @@ function sharingTail(names: string[]): string[] {
   return [...items.map((n) => `${n}${tail}`), last];
 }
 
-const LEADING_TIME = /^(全年|今年|去年|上年|当年|年内)/;
+const LEADING_TIME = /^(力争|确保|争取|预计)?(全年|今年|去年|上年|当年|年内)/;
 
 /** "A和B" as two subjects, B taking A's modifier when B is one short word; undefined if not. */
 function pairOf(name: string): string[] | undefined {

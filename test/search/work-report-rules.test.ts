@@ -216,6 +216,7 @@ describe("size classes, subtitles, totals and changes", () => {
 ——聚力新发展、决胜“十四五”
 今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，规上工业增加值增长6.5%左右，居民消费价格涨幅控制在2%左右。
 培育新型农业经营主体，新发展农民合作社示范社200家、家庭农场3500家。
+抓好300个市重大项目，力争全年交通、水利、能源领域投资额分别达900亿元、150亿元、600亿元。
 `;
   const value = valueIn(report);
   const indicators = buildIndicatorStore(report, "某市.txt").indicators;
@@ -248,6 +249,11 @@ describe("size classes, subtitles, totals and changes", () => {
 
   it("reads a rate of change held at a level as a change", () => {
     expect(value("今年CPI涨幅控制在多少")).toBe(2);
+  });
+
+  it("gives each item of a list its share of the words after the last", () => {
+    // "力争全年交通、水利、能源领域投资额": 力争全年 is none of the first item's words.
+    expect(value("今年交通领域投资计划达到多少")).toBe(900);
   });
 
   it("gives the verb a 、-list opens with to every item", () => {
