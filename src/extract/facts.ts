@@ -321,7 +321,17 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     if (names.length === 1 && values.length === 2) names = sharingTail(pairOf(names[0]!) ?? names);
     // "…分别达44999元、24102元，分别增长4.6%、6.3%": the second list has the first one's subjects.
     if (names.length === 0 && previous.length === values.length) names = previous;
-    if (names.length !== values.length) return;
+    // "全部财政收入达到1223.1亿元，其中地方一般预算收入620.2亿元，分别增长18.1%和20.3%": the
+    // figures just before, one a clause, are what grew.
+    if (names.length === 0 && head === "") {
+      const before = ofSegment.filter((d) => d.clauseIndex < at && !values.includes(d));
+      const items = before.slice(-values.length);
+      const oneEach = new Set(items.map((d) => d.clauseIndex)).size === items.length;
+      if (items.length === values.length && oneEach) {
+        names = items.map((d) => cleanSubject(d.subject.replace(/^其中/, "")));
+      }
+    }
+    if (names.length !== values.length || names.some((n) => !n)) return;
     previous = names;
     values.forEach((draft, i) => {
       draft.subject = names[i]!;

@@ -446,3 +446,21 @@ describe("money asked apart from its 多少", () => {
     expect(answer === null || answer.unit.endsWith("元")).toBe(true);
   });
 });
+
+describe("分别 after figures of one clause each", () => {
+  const report = `各位代表：
+现在，我代表某某省人民政府向大会作政府工作报告，请予审议。
+一、2025年工作回顾
+全部财政收入达到823.1亿元，其中地方一般预算收入420.2亿元，分别增长15.1%和17.3%。
+`;
+
+  it("gives each change the subject of its figure, in order", () => {
+    const names = buildIndicatorStore(report, "某某省.txt").indicators.map((i) => [
+      i.value,
+      i.name,
+    ]);
+    expect(names).toContainEqual([15.1, "全部财政收入增长"]);
+    expect(names).toContainEqual([17.3, "地方一般预算收入增长"]);
+    expect(valueIn(report)("去年地方一般预算收入比上年增长了多少")).toBe(17.3);
+  });
+});
