@@ -1000,15 +1000,6 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
  * own: the counted thing is another figure's.
  */
 function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
-  // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing, nor
-  // does a comparison ("较“十三五”末的9323.1亿元", "高于全国1.7个百分点").
-  const own = doc.indicator.subject.replace(CHANGE_ONLY, "");
-  // A name composed with a topic is not the clause's own ("全年地区生产总值" cut short is).
-  const composed = doc.composedName !== "" && !doc.indicator.subject.includes(doc.indicator.name);
-  // "…，惠及120万户居民": an effect of the thing before it is no subject of its own either.
-  if (composed || own.length < 2 || /^[较比与]/.test(own) || GAP.test(own) || EFFECT.test(own)) {
-    return false;
-  }
   // Only a thing counted ("高速公路", "社会消费品零售总额"), not a doing ("花了多少钱" -> 支出)
   // nor a bare measure ("产量"): the term ends in a noun ("固定资产投资": a verbal one).
   const cut = taggedWords(term.text);
@@ -1023,7 +1014,26 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   const clauses = doc.context.filter(
     (c) => c.credit > 0 && holds(c.text) && !leadsListOf(doc, c.text, term),
   );
-  return clauses.length > 0 && clauses.every((c) => c.after || /\d/.test(c.text));
+  if (clauses.length === 0) return false;
+  // "地区生产总值…稳中有升；一般公共预算收入…完成10.4亿元；社会消费品零售总额…，同比增长6.9%":
+  // an item after a ； names its own thing; what an item before it named is not this figure's.
+  const { sentence, clause } = doc.indicator;
+  const segmentStart = sentence.lastIndexOf("；", sentence.indexOf(clause));
+  const inItemBefore = (text: string) => {
+    const at = sentence.indexOf(text);
+    return at >= 0 && at < segmentStart;
+  };
+  if (clauses.every((c) => inItemBefore(c.text))) return true;
+  // "…生产总值完成27.6亿元，同比增长7.5%": a subject of change words only names nothing, nor
+  // does a comparison ("较“十三五”末的9323.1亿元", "高于全国1.7个百分点").
+  const own = doc.indicator.subject.replace(CHANGE_ONLY, "");
+  // A name composed with a topic is not the clause's own ("全年地区生产总值" cut short is).
+  const composed = doc.composedName !== "" && !doc.indicator.subject.includes(doc.indicator.name);
+  // "…，惠及120万户居民": an effect of the thing before it is no subject of its own either.
+  if (composed || own.length < 2 || /^[较比与]/.test(own) || GAP.test(own) || EFFECT.test(own)) {
+    return false;
+  }
+  return clauses.every((c) => c.after || /\d/.test(c.text) || inItemBefore(c.text));
 }
 
 /**

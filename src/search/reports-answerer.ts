@@ -193,8 +193,14 @@ export class ReportsAnswerer implements QuestionAnswerer, Teachable {
 /** "去年" in a question means the year before the latest report's: written as "2025年". */
 function absoluteYears(question: string, year: number | undefined): string {
   if (year === undefined) return question;
-  return question.replace(RELATIVE_YEAR, (word) => `${year + RELATIVE[word]!}年`);
+  // "12年社零弄到多少了": a question opening with a two-digit year means 2012, not twelve years.
+  const short = SHORT_YEAR.exec(question);
+  const century = Math.floor(year / 100) * 100;
+  const full = short && century + Number(short[1]) <= year ? `${century + Number(short[1])}年` : "";
+  const asked = full ? full + question.slice(short![0].length) : question;
+  return asked.replace(RELATIVE_YEAR, (word) => `${year + RELATIVE[word]!}年`);
 }
+const SHORT_YEAR = /^(\d{2})年(?=\p{Script=Han})(?!来|以来|间|内|前|后)/u;
 
 /** The report has figures of one of `years` (a work report reviews the year before it). */
 function covers(entry: ReportEntry, years: number[], part: string | undefined): boolean {

@@ -464,3 +464,29 @@ describe("分别 after figures of one clause each", () => {
     expect(valueIn(report)("去年地方一般预算收入比上年增长了多少")).toBe(17.3);
   });
 });
+
+describe("items of a sentence apart by ；", () => {
+  const report = `政 府 工 作 报 告
+——2018年3月7日在某区第九届人民代表大会第二次会议上
+一、2017年工作回顾
+各位代表，2017年，地区生产总值在从严控制政府投资项目的情况下稳中有升；一般公共预算收入剔除虚增空转因素后完成8.6亿元；社会消费品零售总额完成121.5亿元，同比增长5.9%。牧业年度牲畜存栏12万头只。
+二、2018年主要任务
+社会消费品零售总额增长8%，达到131亿元。
+`;
+  const value = valueIn(report);
+
+  it("name their own things: what an item before named is not the next one's", () => {
+    expect(value("2017年地区生产总值是多少亿元")).toBeNull();
+    expect(value("2017年一般公共预算收入比上年增长了百分之几")).toBeNull();
+    expect(value("2017年一般公共预算收入完成多少")).toBe(8.6);
+  });
+
+  it("reads a question opening with a two-digit year as that year", () => {
+    expect(value("17年社零弄到多少了")).toBe(121.5);
+  });
+
+  it("counts livestock in 头只", () => {
+    const stock = buildIndicatorStore(report, "某区.txt").indicators.find((i) => i.value === 12);
+    expect(stock?.unit).toBe("万头只");
+  });
+});
