@@ -13,8 +13,8 @@ import { ContrastSides } from "./sides.js";
 
 export type { QueryTerm } from "./terms.js";
 
-/** Money asked with its 多少 a few characters on ("钱发了多少"). */
-const MONEY_ASKED = /钱[^，,。？?|、]{0,4}(多少|几)/;
+/** Money asked with its 多少 a few characters on ("钱发了多少", "投入资金多少"), no rate between. */
+const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|量)[^，,。？?|、]){0,4}(多少|几)/;
 /** A figure with 以上/以下 that a question names as a size class ("10亿元以上项目"). */
 const SIZE_CLASS = /\d+(?:\.\d+)?[^\d，。？?、\s|]{0,4}?(?:及以上|以上|以下|以内)/g;
 const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);

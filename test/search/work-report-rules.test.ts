@@ -440,6 +440,13 @@ describe("a sentence of several figures, each with its own subject", () => {
 });
 
 describe("money asked apart from its 多少", () => {
+  it("is not answered by a count of what it was spent on", () => {
+    const answer = fixtureAnswerer().ask(
+      "下营镇和官庄镇创建市级全域旅游示范镇，目前累计投入资金多少？",
+    ).answer;
+    expect(answer === null || answer.unit.endsWith("元")).toBe(true);
+  });
+
   it("is not answered by a count", () => {
     // The district's report counts the households helped and the money paid in one sentence.
     const answer = fixtureAnswerer().ask("给困难户临时救急的钱发了多少").answer;
