@@ -502,8 +502,12 @@ describe("what a question says it does not ask", () => {
   const report = `政 府 工 作 报 告
 ——2019年3月4日在某区第十五届人民代表大会第三次会议上
 一、2018年工作回顾
-全年地区生产总值完成152.3亿元，同比增长5.0%。城乡常住居民人均可支配收入分别完成39100元、18104元，同比分别增长6.8%、8.4%。
+全年地区生产总值完成152.3亿元，按可比价计算，同比增长5.0%。城乡常住居民人均可支配收入分别完成39100元、18104元，同比分别增长6.8%、8.4%。
 `;
+
+  it("gives a change of change words only the topic before it", () => {
+    expect(valueIn(report)("2018年地区生产总值增长多少")).toBe(5);
+  });
 
   it("reads 不问 as ruling out", () => {
     const value = valueIn(report);
