@@ -213,7 +213,7 @@ function draftsOfSentence(
           // "2015年城镇…完成30788元，…；农村…完成22250元": a year its sentence gives before it, too.
           span:
             !/\d{4}年/.test(left) &&
-            !(carried && namesItsYear(sentenceBefore(sentence.text, clause) + left)) &&
+            !(carried && OWN_YEAR.test(sentenceBefore(sentence.text, clause) + left)) &&
             (SPAN.test(clause) ||
               SPAN.test(before) ||
               (spanParagraph && kind !== "plan") ||
@@ -507,6 +507,9 @@ function spanPeriod(draft: Draft): string {
   return plan ? `“${plan}”时期` : "多年合计";
 }
 
+/** "比“十二五”末", "较“十三五”末": a plan's end compared with. */
+const COMPARED_PLAN = /[比较与][“"]?(十[一二三四五]五)[”"]?末/g;
+
 /**
  * The five-year plan a figure over several years is of: as its clause, sentence or section names
  * it ("比“十二五”末增长1.5倍" only compares with another), else as its paragraph's lead does.
@@ -514,11 +517,11 @@ function spanPeriod(draft: Draft): string {
 function spanPlanOf(draft: Draft): string | undefined {
   // "较“十三五”末的9323.1亿元": the figure compared with is of that plan.
   const before = draft.clause.slice(0, draft.found.start);
-  const compared = /[比较与][“"]?(十[一二三四五]五)[”"]?末的?$/.exec(before)?.[1];
+  const compared = new RegExp(`${COMPARED_PLAN.source}的?$`).exec(before)?.[1];
   if (compared) return compared;
   const text = [draft.clause, draft.sentence.text, ...draft.sentence.section]
     .join("|")
-    .replace(/[比较与][“"]?十[一二三四五]五[”"]?末/g, "");
+    .replace(COMPARED_PLAN, "");
   return /十[一二三四五]五/.exec(text)?.[0] ?? (draft.spanPlan || undefined);
 }
 
@@ -542,11 +545,10 @@ function sentenceBefore(sentence: string, clause: string): string {
   return at < 0 ? "" : sentence.slice(0, at);
 }
 
-/** A year written as the figure's own (not one it is compared with: "比2010年增加"). */
-function namesItsYear(before: string): boolean {
-  return OWN_YEAR.test(before);
-}
-/** A year not compared with and not the end of a range ("由2010年的68亿元增加到2015年的…"). */
+/**
+ * A year written as the figure's own: not one it is compared with ("比2010年增加") nor the end of
+ * a range ("由2010年的68亿元增加到2015年的…").
+ */
 const OWN_YEAR = /(?<![比较与同从由自到至])\d{4}年(?![底初末以]|的[\d.]+倍)/;
 
 /** "2021年上半年" for figures of the report's own period, else the figure's year. */

@@ -362,7 +362,7 @@ export class IndicatorIndex {
         continue;
       }
       const base = baseUnit(other.indicator.unit);
-      return base === "%" || base === "个百分点" ? "" : base;
+      return isShare(base) ? "" : base;
     }
     return "";
   }
@@ -470,7 +470,7 @@ export class IndicatorIndex {
       return false;
     }
     // "面积是多少" hints an area: a share (129%) answers only questions about rates or changes.
-    const share = doc.indicator.unit === "%" || doc.indicator.unit === "个百分点";
+    const share = isShare(doc.indicator.unit);
     const rateAsked =
       query.units.has("%") ||
       query.units.has("个百分点") ||
@@ -581,15 +581,14 @@ export class IndicatorIndex {
     if (!head) return false;
     const unit = baseUnit(doc.indicator.unit);
     // "产量增长百分之几": a change or rate of the measure is in percent.
-    const share = unit === "%" || unit === "个百分点";
+    const share = isShare(unit);
     // "夏粮面积增长百分之几" against "总产…增产1.75万吨，增幅13.26%": the rate of another measure.
     const measure = share ? this.measureOf(doc) : "";
     if (measure && this.measuredElse(measure, query)) return true;
     if (share && (query.asksChange || query.kinds.has("rate") || query.units.has(unit))) {
       return false;
     }
-    const inFamily = (family: string) =>
-      this.unitFamilies[family]?.some((u) => baseUnit(u) === unit || u === unit) ?? false;
+    const inFamily = (family: string) => this.inFamily(unit, family);
     // As typed: "低收入人口" is people, though its group holds 低收入.
     // "经济总量超过500亿的县有几个" counts places: the measure only qualifies them.
     const only = !query.countOnly && MEASURED_ONLY_IN.find(([word]) => word.test(head.text));
@@ -621,7 +620,7 @@ export class IndicatorIndex {
     // change of it may be in percent.
     const unitOf = (family: string) => this.unitFamilies[family]?.includes(doc.indicator.unit);
     if (measures.some((f) => MEASURE_FAMILIES[f]?.some(unitOf))) return false;
-    if (query.asksChange && ["%", "个百分点"].includes(doc.indicator.unit)) return false;
+    if (query.asksChange && isShare(doc.indicator.unit)) return false;
     this.sentenceDocs ??= this.docsBySentence();
     const unit = baseUnit(doc.indicator.unit);
     return (this.sentenceDocs.get(doc.indicator.sentence) ?? []).some(
@@ -640,10 +639,14 @@ export class IndicatorIndex {
     return bySentence;
   }
 
+  /** `unit` (a base unit such as 亩, or as written) is one of the family's units. */
+  private inFamily(unit: string, family: string): boolean {
+    return this.unitFamilies[family]?.some((u) => baseUnit(u) === unit || u === unit) ?? false;
+  }
+
   /** A measure the question names (产量, 面积, 单产) is not counted in `unit`. */
   private measuredElse(unit: string, query: ParsedQuery): boolean {
-    const inFamily = (family: string) =>
-      this.unitFamilies[family]?.some((u) => baseUnit(u) === unit || u === unit) ?? false;
+    const inFamily = (family: string) => this.inFamily(unit, family);
     const names = (word: RegExp) =>
       query.terms.some((t) => !t.anchor && t.forms.some((f) => word.test(f)));
     return (
@@ -971,15 +974,20 @@ function nearTopics(scored: Scored[]): Indicator[] {
     .slice(0, 3);
 }
 
-/**
- * The figure takes the other side of a contrast: its own words name another member ("更新机井"
- * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
- */
+/** A share or its change: percent and percentage points. */
+function isShare(unit: string): boolean {
+  return unit === "%" || unit === "个百分点";
+}
+
 /** The question names an area's output (地区生产总值, GDP, 经济总量) among its terms. */
 function asksOutput(query: ParsedQuery): boolean {
   return query.terms.some((t) => t.forms.some((f) => OUTPUT.test(f)));
 }
 
+/**
+ * The figure takes the other side of a contrast: its own words name another member ("更新机井"
+ * for "新建机井"), or, naming none, its sentence names only others ("春季战役" for "秋季").
+ */
 function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolean {
   const { ownWords: phrase, sentence } = doc;
   const has = (text: string) => (w: string) => sides.has(text, w);
@@ -1156,7 +1164,7 @@ function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);
   if (query.units.size > 0) return units.some((u) => query.units.has(u)) ? 0.25 : -0.35;
   // "增长多少" with no unit: a growth is said in percent more often than in amounts.
-  if (query.asksChange && (unit === "%" || unit === "个百分点")) return 0.15;
+  if (query.asksChange && isShare(unit)) return 0.15;
   if (!query.countOnly) return 0;
   if (MEASURES.test(indicator.unit)) return -0.35;
   // "是几家" counts places or firms: 330张 (beds) is a count of something else.
