@@ -75,6 +75,11 @@ export interface DeliveryOptions {
   apology: Reply;
   /** Messages handled at the same time, over all chats (default: 4). */
   concurrency?: number;
+  /**
+   * Stored messages taken into memory for handling at a time (default: 128); the rest wait in the
+   * store until there is room.
+   */
+  window?: number;
   log?: DeliveryLogger;
   now?: () => Date;
   /**
@@ -123,6 +128,13 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   // While requests are in flight it waits for a turn without any (at most the gate's bound):
   // acks go first, since the platform redelivers what is not acknowledged within seconds.
   const nextHandling = paced(turns);
+  // Stored messages come into memory a window at a time, oldest first. During a burst of
+  // thousands, the rest wait in the store, not as queued tasks on the heap: every garbage
+  // collection in the burst would copy those, and the acks wait for it.
+  const window = options.window ?? 128;
+  let cursor = 0; // the highest id taken into the window
+  let inWindow = 0;
+  let more = false; // messages above the cursor may be waiting in the store
   let stopping = false;
   let batch: { item: InboundItem; done: (stored: boolean) => void; fail: (e: unknown) => void }[] =
     [];
@@ -205,8 +217,27 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     for (const row of sends) await send(row, `${item.door} message ${item.key}`);
   }
 
-  function schedule(item: StoredInbound): void {
-    void chats.run(`${item.door}\u0000${item.chat}`, () => workers(() => process(item)));
+  /** Takes stored messages into the window while there is room, and queues them by chat. */
+  function pull(): void {
+    while (more && !stopping && inWindow < window) {
+      const room = window - inWindow;
+      const items = inbox.unfinished(cursor, room);
+      if (items.length < room) more = false;
+      for (const item of items) {
+        cursor = item.id;
+        if (!doors.has(item.door)) {
+          log.warn(`${item.door} message ${item.key}: no such door configured; left stored`);
+          continue;
+        }
+        inWindow += 1;
+        void chats
+          .run(`${item.door}\u0000${item.chat}`, () => workers(() => process(item)))
+          .finally(() => {
+            inWindow -= 1;
+            pull();
+          });
+      }
+    }
   }
 
   /** Commits the messages taken in this turn of the event loop, then answers their doors. */
@@ -224,10 +255,10 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       return;
     }
     taken.forEach((t, i) => {
-      const id = ids[i];
-      if (id !== undefined) schedule({ ...t.item, id, attempts: 0 });
-      t.done(id !== undefined);
+      if (ids[i] !== undefined) more = true;
+      t.done(ids[i] !== undefined);
     });
+    pull();
   }
 
   return {
@@ -248,12 +279,18 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         const label = `${row.door} outbox ${row.id}`;
         void chats.run(`${row.door}\u0000${row.target}\u0000out`, () => send(row, label));
       }
-      for (const item of inbox.unfinished()) {
-        if (doors.has(item.door)) schedule(item);
-        else log.warn(`${item.door} message ${item.key}: no such door configured; left stored`);
+      cursor = 0;
+      more = true;
+      pull();
+    },
+    async idle() {
+      // A message ending lets the next one into the window in its own turn: wait for those too.
+      await chats.idle();
+      while (inWindow > 0 || (more && !stopping)) {
+        await new Promise((resolve) => setImmediate(resolve));
+        await chats.idle();
       }
     },
-    idle: () => chats.idle(),
     async stop(graceMs) {
       stopping = true;
       await settleWithin(graceMs, chats.idle());

@@ -43,8 +43,11 @@ export interface InboxStore {
   take(item: InboundItem, now: Date): number | undefined;
   /** `take` for several messages in one transaction (one disk sync for a burst). */
   takeAll(items: InboundItem[], now: Date): (number | undefined)[];
-  /** Messages stored and not yet handled, oldest first. */
-  unfinished(): StoredInbound[];
+  /**
+   * Messages stored and not yet handled, oldest first: those with an id above `after` (default:
+   * all), at most `limit` of them (default: no limit).
+   */
+  unfinished(after?: number, limit?: number): StoredInbound[];
   /**
    * In one transaction: `effects` (the handling's own writes), the sends recorded, the message
    * marked done. Returns the recorded sends in order.

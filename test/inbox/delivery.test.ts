@@ -112,4 +112,54 @@ describe("the delivery loop", () => {
     expect(after.sent).toEqual([]);
     expect(after.inbox.counts().outbox).toMatchObject({ unsure: 1 });
   });
+
+  it("takes a burst from the store a window at a time and handles all of it", async () => {
+    const inbox = sqlInbox(memoryDatabase());
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reading = 0;
+    let mostReading = 0;
+    const sent: string[] = [];
+    const delivery = createDelivery({
+      inbox,
+      core: { handle: async (m) => [{ text: `答 ${m.text}` }] },
+      apology: { text: "抱歉" },
+      log: quiet,
+      window: 3,
+    });
+    delivery.register("test", {
+      async read(payload) {
+        reading += 1;
+        mostReading = Math.max(mostReading, reading);
+        await gate;
+        reading -= 1;
+        return { message: payload as Message };
+      },
+      target: (payload) => (payload as Message).chatId,
+      pack: (replies) => replies,
+      send: async (_, body) => {
+        sent.push((body as Reply).text);
+      },
+      dropsRepeats: false,
+    });
+    const texts = Array.from({ length: 10 }, (_, i) => `问题${i}`);
+    await Promise.all(
+      texts.map((text, i) =>
+        delivery.take({
+          door: "test",
+          key: `k${i}`,
+          chat: `c${i}`,
+          payload: message(text, { ...LIAISON, userId: `u${i}` }),
+        }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Four may be handled at once, but only three were taken into memory.
+    expect(mostReading).toBe(3);
+    expect(inbox.counts().inbox).toEqual({ new: 10 });
+    release();
+    await delivery.idle();
+    expect(sent.sort()).toEqual(texts.map((t) => `答 ${t}`).sort());
+    expect(inbox.counts().inbox).toEqual({ done: 10 });
+  });
 });

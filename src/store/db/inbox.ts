@@ -1,6 +1,8 @@
 // The durable inbox and outbox in the store database.
 import type { InboundItem, InboxStore, StoredInbound, StoredOutgoing } from "../../inbox/types.js";
+import type { Selectable } from "kysely";
 import { memoryDatabase, openDatabase, type Database } from "./database.js";
+import type { InboxTable } from "./schema.js";
 
 /** The inbox and outbox of a store database. */
 export function sqlInbox(db: Database): InboxStore {
@@ -70,6 +72,17 @@ export function sqlInbox(db: Database): InboxStore {
       .set({ state: p("state"), error: p("error") })
       .where("id", "=", p("id")),
   );
+  // Pulled a window at a time by the delivery loop while it handles a burst.
+  const selectUnfinished = db.prepare<{ after: number; limit: number }, Selectable<InboxTable>>(
+    (p) =>
+      q
+        .selectFrom("inbox")
+        .selectAll()
+        .where("state", "=", "new")
+        .where("id", ">", p("after"))
+        .orderBy("id")
+        .limit(p("limit")),
+  );
   /** Inserts one message in the open transaction; undefined when (door, key) was stored before. */
   const insert = (item: InboundItem, receivedAt: string) =>
     insertInbound.first({
@@ -97,17 +110,15 @@ export function sqlInbox(db: Database): InboxStore {
       if (!db.inTransaction()) return inbox.takeAll([item], now)[0];
       return insert(item, now.toISOString());
     },
-    unfinished: () =>
-      db
-        .all(q.selectFrom("inbox").selectAll().where("state", "=", "new").orderBy("id"))
-        .map((row): StoredInbound => ({
-          id: row.id,
-          door: row.door,
-          key: row.key,
-          chat: row.chat,
-          payload: JSON.parse(row.payload) as unknown,
-          attempts: row.attempts,
-        })),
+    unfinished: (after = 0, limit = Number.MAX_SAFE_INTEGER) =>
+      selectUnfinished.all({ after, limit }).map((row): StoredInbound => ({
+        id: row.id,
+        door: row.door,
+        key: row.key,
+        chat: row.chat,
+        payload: JSON.parse(row.payload) as unknown,
+        attempts: row.attempts,
+      })),
     finish(id, outgoing, effects, now) {
       const at = now.toISOString();
       return db.transaction(() => {
