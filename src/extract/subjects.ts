@@ -4,7 +4,9 @@ import { LEADING_FILLERS, METRIC_WORDS, TRAILING_FILLERS, WEAK_SUBJECT } from ".
 
 /** Strips filler words, quotes and brackets from both ends of a phrase. */
 export function cleanSubject(phrase: string): string {
-  const parts = words(phrase.replace(/[“”《》（）()]/g, "").trim());
+  // "同比(下同)增长": a note on how to read what follows is no part of the name.
+  const bare = phrase.replace(/[（(][^（()）]*下同[)）]/g, "");
+  const parts = words(bare.replace(/[“”《》（）()]/g, "").trim());
   let start = 0;
   let end = parts.length;
   while (start < end && LEADING_FILLERS.has(parts[start]!)) start++;

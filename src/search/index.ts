@@ -188,6 +188,7 @@ export class IndicatorIndex {
   private readonly notPlaces: Set<string>;
   private readonly askedPlaces = new WeakMap<ParsedQuery, string[]>();
   private readonly placeless = new Map<Doc, boolean>();
+  private readonly listedPlaces = new Map<Indicator, string[]>();
   private readonly listedParts = new Map<Doc, boolean>();
   private readonly roundMarks = new Map<Doc, boolean>();
   private readonly measures = new Map<Doc, string>();
@@ -701,6 +702,11 @@ export class IndicatorIndex {
    * place: "乙县捐了多少" against "向甲县、乙县捐赠…" is asked a part of a joint figure.
    */
   otherPlaces(indicator: Indicator, query: ParsedQuery): string[] {
+    // Read by their level too, as the segmenter cuts many a township's name apart: "丙河镇新建
+    // 民宿多少户" against "开展丙河镇、丁岭镇…创建，…完成新建民宿31户".
+    const listed = this.placesListedBefore(indicator);
+    const namedOfList = listed.filter((p) => query.asked.includes(stemOfListed(p)));
+    if (namedOfList.length === 1) return listed.filter((p) => p !== namedOfList[0]);
     const asked = query.terms.filter((t) => t.anchor === "place").map((t) => t.text);
     if (!asked.length) return [];
     const clause = listSpan(indicator.sentence, indicator.clause);
@@ -716,6 +722,26 @@ export class IndicatorIndex {
         !named(p) &&
         !asked.some((a) => a.includes(p) || p.includes(a)),
     );
+  }
+
+  /**
+   * The places of a 、-list written with their level ("甲县、乙县") in the figure's sentence up to
+   * it; none when the sentence gives each its own figure (分别). Cached.
+   */
+  private placesListedBefore(indicator: Indicator): string[] {
+    let listed = this.listedPlaces.get(indicator);
+    if (!listed) {
+      const { sentence, clause } = indicator;
+      const upTo = sentence.slice(0, sentence.indexOf(clause) + clause.length);
+      listed = sentence.includes("分别")
+        ? []
+        : [...upTo.matchAll(PLACE_LIST)].flatMap((m) => m[0].split("、"));
+      // "…，东山县新建学校3所": a clause naming one of them outside the list is that one's.
+      const own = clause.replace(PLACE_LIST, "");
+      if (listed.some((p) => own.includes(stemOfListed(p)))) listed = [];
+      this.listedPlaces.set(indicator, listed);
+    }
+    return listed;
   }
 
   /**
@@ -960,6 +986,12 @@ export function ownPlaceOf(store: IndicatorStore): string[] {
     if (!place) continue;
     words.add(place[1]! + place[2]!);
     words.add(place[1]!);
+  }
+  // A text with neither (pasted from "各位代表：" on) is known by its file's name.
+  const named = PLACE.exec(store.source.file.replace(/^\d{4}年?/, ""));
+  if (words.size === 0 && named && !/政府|工作|报告/.test(named[1]!)) {
+    words.add(named[1]! + named[2]!);
+    words.add(named[1]!);
   }
   return [...words].sort((a, b) => b.length - a.length);
 }
@@ -1224,6 +1256,12 @@ function kindFit(indicator: Indicator, query: ParsedQuery): number {
 function lower(text: string): string {
   return text.toLowerCase().replace(/[“”"‘’'《》「」〈〉]/g, "");
 }
+
+/** A 、-list of two or more places written with their level: "甲山县、乙水县", "丙河镇、丁岭镇". */
+const PLACE_LIST =
+  /\p{Script=Han}{2}[省市县区镇乡旗村](?:、\p{Script=Han}{2,4}?[省市县区镇乡旗村])+/gu;
+/** A listed place's name without its level, at most its last two characters ("乙水县" → "乙水"). */
+const stemOfListed = (place: string) => place.slice(0, -1).slice(-2);
 
 /**
  * The clause with the 、-list items before it ("向东山县、西山县捐赠…50万元" for the clause

@@ -15,6 +15,9 @@ export type { QueryTerm } from "./terms.js";
 
 /** Money asked with its 多少 a few characters on ("钱发了多少", "投入资金多少"), no rate between. */
 const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|量)[^，,。？?|、]){0,4}(多少|几)/;
+/** An amount asked ("交易总额是多少"), not its change ("零售总额增长多少") nor a share (份额). */
+const AMOUNT_ASKED =
+  /(?<![份名])额(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下)[^，,。？?|、]){0,4}(多少|几)/;
 /** A figure with 以上/以下 that a question names as a size class ("10亿元以上项目"). */
 const SIZE_CLASS = /\d+(?:\.\d+)?[^\d，。？?、\s|]{0,4}?(?:及以上|以上|以下|以内)/g;
 const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);
@@ -355,7 +358,7 @@ export class QueryParser {
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
     // "救急的钱发了多少": money asked apart from its 多少 is asked outright too.
-    if (MONEY_ASKED.test(normalised)) {
+    if (MONEY_ASKED.test(normalised) || AMOUNT_ASKED.test(normalised)) {
       for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
     }
     let unitNamed = false;

@@ -516,3 +516,63 @@ describe("what a question says it does not ask", () => {
     );
   });
 });
+
+describe("a figure after a list of places", () => {
+  const report = progressReport(
+    "（一）东西部协作。",
+    "动员社会力量为甲山县、乙水县捐款捐物，截至目前，共捐赠款物52.6万元。开展丙河镇、丁岭镇2个示范镇创建，完成新建民宿31户。其中，甲山县、乙水县分别接收物资12吨、15吨。",
+  );
+  const value = valueIn(report);
+
+  it("is the places' together, not one of theirs: the total is offered as such", () => {
+    expect(value("一共捐赠了多少款物")).toBe(52.6);
+    expect(value("新建民宿多少户")).toBe(31);
+    const answerer = answererOf(report);
+    const one = answerer.ask("单给甲山县捐赠的款物有多少");
+    expect(one.answer).toBeNull();
+    expect(one.text).toContain("只给出了与乙水县的合计");
+    expect(one.offered).toEqual([expect.objectContaining({ value: 52.6 })]);
+    expect(answerer.ask("丙河镇新建了多少户民宿").text).toContain("与丁岭镇的合计");
+  });
+
+  it("is each one's where the sentence gives them apart (分别)", () => {
+    expect(value("乙水县接收物资多少吨")).toBe(15);
+  });
+});
+
+describe("an amount asked with 额", () => {
+  const report = progressReport(
+    "（十八）深入推进农村改革。",
+    "扩大农村产权流转交易服务范围和交易品种，全区26个乡镇已全部有集体资产项目进场挂牌交易，覆盖率100%，农村产权流转交易成交111笔，总交易规模3295.7万元。社会消费品零售总额12.3亿元，增长9.5%。",
+  );
+  const value = valueIn(report);
+
+  it("is money, not a count", () => {
+    expect(value("产权交易平台上成交项目的交易总额是多少")).not.toBe(26);
+    expect(value("社会消费品零售总额增长多少")).toBe(9.5);
+  });
+});
+
+describe("a report pasted from 各位代表 on, with no title", () => {
+  const text = `各位代表：
+现在，我代表区人民政府向大会作政府工作报告，请予审议。
+一、2018年工作回顾
+过去的一年，本区生产总值突破61亿元，同比(下同)增长7.1%；一般公共预算收入2.9亿元；万元GDP能耗、水耗分别下降4.3%、6.6%。新登记商事主体2954户。
+二、2019年工作安排
+本区生产总值增长6.5%。
+`;
+  const answererNamed = (file: string) =>
+    new ReportsAnswerer(memoryLibrary([buildIndicatorStore(text, file)]), loadIntents(), []);
+
+  it("speaks for the place its file is named after", () => {
+    const value = (q: string) =>
+      answererNamed("东湖区-2019-政府工作报告.txt").ask(q).answer?.value ?? null;
+    expect(value("东湖2018年新登记商事主体多少户")).toBe(2954);
+    expect(value("西湖区2018年新登记商事主体多少户")).toBeNull();
+  });
+
+  it("reads a change after 同比(下同) as the topic's", () => {
+    const value = (q: string) => answererNamed("r.txt").ask(q).answer?.value ?? null;
+    expect(value("2018年全区经济总量比上年增长了多少")).toBe(7.1);
+  });
+});
