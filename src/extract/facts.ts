@@ -94,11 +94,25 @@ function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<num
   // A lead paragraph without figures ("这五年，我们…，经济实力迈上新台阶。", "过去的五年极不寻常。
   // …") introduces the paragraphs after it, up to one that opens with another time or a heading.
   let carried: { plan: string; section: string } | undefined;
+  // A paragraph turning to the years in a later sentence ("过去的一年，…。“十二五”期间，…") is
+  // followed by "——…" items of those years, up to the first paragraph not so led.
+  let items: { plan: string; section: string } | undefined;
   const sectionOf = (sentence: SentenceNode) => sentence.section.join("|");
   sentences.forEach((sentence, index) => {
     const first = sentences[index - 1]?.paragraph !== sentence.paragraph;
-    if (!first) return;
     const lead = sentence.text.trim().replace(LEAD_OPENER, "");
+    if (!first) {
+      if (SPAN_LEAD.test(lead) && !found.has(sentence.paragraph)) {
+        items = { plan: /十[一二三四五]五/.exec(lead)?.[0] ?? ended, section: sectionOf(sentence) };
+      }
+      return;
+    }
+    const item = items && /^——/.test(sentence.text.trim()) && !OTHER_TIME_LEAD.test(lead);
+    if (items && item && items.section === sectionOf(sentence)) {
+      found.set(sentence.paragraph, { plan: items.plan, carried: true });
+      return;
+    }
+    items = undefined;
     if (SPAN_LEAD.test(lead)) {
       const plan = /十[一二三四五]五/.exec(lead)?.[0] ?? ended;
       found.set(sentence.paragraph, { plan, carried: false });

@@ -152,6 +152,8 @@ const PLAN_START: Record<string, number> = {
 };
 /** A figure compared with the year before is one year's. */
 const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
+/** A question about the end of a plan or one year of it ("十二五末", "“十三五”收官之年"). */
+const PLAN_END = /末|收官|最后|年底|\d{4}|[到至]\d/;
 const SPAN_ASKED = /期间|时期|累计|以来|这五年|五年来|过去五年|近五年|五年间|这几年|这些年/;
 const COMPARED_PLAN = /[较比与][“"]?十[一二三四五]五/g;
 /** The question names what a change is against ("比2010年", "较去年"). */
@@ -1216,8 +1218,10 @@ function timeFit(indicator: Indicator, query: ParsedQuery): number {
   if (indicator.earlier && !yearAsked && !query.asksEarlier) penalty += 0.3;
   if (!indicator.earlier && query.asksEarlier) penalty += 0.3;
   if (indicator.change && !query.asksChange) penalty += 0.1;
-  // "这五年新增就业多少": a figure over the years ("五年累计…") before one year's.
-  if (SPAN_ASKED.test(query.asked) && !indicator.span) penalty += 0.2;
+  // "这五年新增就业多少": a figure over the years ("五年累计…") before one year's; so too when
+  // the question names a plan and no year or end of it ("十二五新建了几个公园").
+  const planOnly = FIVE_YEAR.test(query.asked) && !yearAsked && !PLAN_END.test(query.asked);
+  if ((SPAN_ASKED.test(query.asked) || planOnly) && !indicator.span) penalty += 0.2;
   return penalty;
 }
 
