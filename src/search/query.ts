@@ -18,6 +18,10 @@ const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|
 /** An amount asked ("交易总额是多少"), not its change ("零售总额增长多少") nor a share (份额). */
 const AMOUNT_ASKED =
   /(?<![份名])额(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下)[^，,。？?|、]){0,4}(多少|几)/;
+const moneyAsked = (normalised: string) =>
+  MONEY_ASKED.test(normalised) || AMOUNT_ASKED.test(normalised);
+/** Words that say only that money is asked. */
+const MONEY_WORDS = new Set(["资金", "经费", "钱", "金额", "款"]);
 /** A figure with 以上/以下 that a question names as a size class ("10亿元以上项目"). */
 const SIZE_CLASS = /\d+(?:\.\d+)?[^\d，。？?、\s|]{0,4}?(?:及以上|以上|以下|以内)/g;
 const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);
@@ -283,10 +287,16 @@ export class QueryParser {
     ) {
       shareUnits.forEach((u) => hints.units.add(u));
     }
+    // "民生方面投入的资金总额": with money asked, the word for money need not stand in the
+    // figure's words ("民生领域投入49.48亿元"): its unit says it.
+    const terms = this.termsOf(this.withoutActualWords(rest));
+    if (moneyAsked(normalised)) {
+      for (const term of terms) if (MONEY_WORDS.has(term.text)) term.optional = true;
+    }
     return {
       asked: plain,
       normalised,
-      terms: this.termsOf(this.withoutActualWords(rest)),
+      terms,
       ...hints,
       kinds,
       asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
@@ -358,7 +368,7 @@ export class QueryParser {
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
     // "救急的钱发了多少": money asked apart from its 多少 is asked outright too.
-    if (MONEY_ASKED.test(normalised) || AMOUNT_ASKED.test(normalised)) {
+    if (moneyAsked(normalised)) {
       for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
     }
     let unitNamed = false;

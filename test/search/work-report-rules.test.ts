@@ -604,3 +604,15 @@ describe("a review of the year and of the five years", () => {
     expect(value("2015年食品抽样检测的合格比例是多少")).toBe(96.8);
   });
 });
+
+describe("money asked in words", () => {
+  const report = `政 府 工 作 报 告
+——2020年1月8日在某区第七届人民代表大会第五次会议上
+一、2019年工作回顾
+出台支持总部企业发展实施办法等系列惠企政策，全年减税降费1.3亿元，投入产业发展资金、企业技改资金等872万元，受惠企业215家。始终坚持在发展中保障和改善民生，民生领域投入4.48亿元，增长38.4%。
+`;
+
+  it("needs no word for money in the figure's words: its unit says it", () => {
+    expect(valueIn(report)("2019年在民生方面投入的资金总额是多少")).toBe(4.48);
+  });
+});
