@@ -212,7 +212,9 @@ describe("question answering on reports of other places", () => {
 // (0.825 and 0.800, 2 wrong of 80); 海拉尔区-2013 and -2018 after fc97794 (0.800 each, 6 wrong of 80);
 // 海拉尔区-2015, -2017 and -2019 after 1b66c17 (0.825, 0.850, 0.675: 0.783 pooled, 3 wrong of 120; the
 // session's starting commit the same); 海拉尔区-2012 and -2014 after a44178d (0.850 and 0.800, 4 wrong
-// of 80; the starting commit 0.812, 4 wrong).
+// of 80; the starting commit 0.812, 4 wrong). A later session: 盐田区-2019, 盐田区-2020, 龙岗区-2016
+// and 坪山区-2019, pasted from "各位代表：" on with no title, at d850682 (0.700, 0.675, 0.525,
+// 0.800: 0.675 pooled, 7 wrong of 160; the session's starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -229,8 +231,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(2120);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.87);
-    expect(pooled.wrong).toBeLessThanOrEqual(37);
+    expect(pooled.total).toBe(2280);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
+    expect(pooled.wrong).toBeLessThanOrEqual(39);
   });
 });
