@@ -421,8 +421,12 @@ function kindOf(
 
 function isChangeFigure(figure: FoundNumber, clause: string): boolean {
   const near = clause.slice(0, figure.start);
-  return isChange(near) || figure.unit === "个百分点" || figure.unit === "倍";
+  // "实现15%的高增长": the change word may follow a percentage.
+  const after = figure.unit === "%" && CHANGE_AFTER.test(clause.slice(figure.end));
+  return isChange(near) || after || figure.unit === "个百分点" || figure.unit === "倍";
 }
+
+const CHANGE_AFTER = /^的(高|快速|较快|稳定|大幅|持续)?(增长|增幅|下降|降幅|涨幅)/;
 
 /** The words before a figure end in a change word ("同比增长", "提高了"), not a level ("增长到"). */
 function isChange(near: string): boolean {
@@ -475,7 +479,9 @@ function yearOf(
   const explicit = [...before.matchAll(EXPLICIT_YEAR)].map((m) => Number(m[1])).at(-1);
   if (explicit && explicit > 1949 && explicit < 2200) return explicit;
   if (report.year === undefined) return undefined;
-  const relative = /前年|去年|上年|今年|本年|明年/.exec(before)?.[0];
+  // "比去年增产1.75万吨" is this year's change against last year: a year compared with is not the
+  // figure's.
+  const relative = /(?<![比较与同从由自])(前年|去年|上年|今年|本年|明年)/.exec(before)?.[1];
   if (relative) return report.year + RELATIVE_YEAR[relative]!;
   if (sentence.sectionYear !== undefined) return sentence.sectionYear;
   if (report.kind === "work-report") {

@@ -101,7 +101,9 @@ function normaliseUnit(unit: string): string {
 function isCountable(clause: string, start: number, whole: string, num: string, base: string) {
   const before = clause[start - 1] ?? "";
   if (/[\d.\-－~～第—]/.test(before)) return false;
-  if (/[A-Za-z]/.test(before)) return false; // "PM2.5年均浓度", "CO2": part of a name
+  // "PM2.5年均浓度", "CO2": part of a name; but "实现GDP3464.09亿元" is GDP's value.
+  const valueOfAggregate = /(?:GDP|GNP|GEP)$/i.test(clause.slice(0, start)) && /元|%/.test(whole);
+  if (/[A-Za-z]/.test(before) && !valueOfAggregate) return false;
   const after = clause[start + whole.length] ?? "";
   if (base === "年") return Number(num) <= 50 && !/[月度底初]/.test(after);
   if (/^[次期]$/.test(base) && after === "月") return false;

@@ -152,6 +152,10 @@ const PLAN_START: Record<string, number> = {
 };
 /** A figure compared with the year before is one year's. */
 const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
+/** A question about a share of a whole ("占多大比重", "占比多少"). */
+const SHARE_ASKED = /比重|占比|占[^，,。？?]{0,8}(比例|多少|几成|百分之)/;
+/** A figure per area of land ("每平方公里土地GDP产出", "地均税收"). */
+const PER_AREA = /每平方公里|地均|单位土地|每平方米土地/;
 /** A question about the end of a plan or one year of it ("十二五末", "“十三五”收官之年"). */
 const PLAN_END = /末|收官|最后|年底|\d{4}|[到至]\d/;
 const SPAN_ASKED = /期间|时期|累计|以来|这五年|五年来|过去五年|近五年|五年间|这几年|这些年/;
@@ -217,7 +221,11 @@ export class IndicatorIndex {
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.ownPlace = ownPlace;
     this.wholeAreaReport = store.source.kind === "work-report";
-    this.notPlaces = new Set([...intents.contrasts.flat(), ...intents.incrementWords]);
+    this.notPlaces = new Set([
+      ...intents.contrasts.flat(),
+      ...intents.incrementWords,
+      ...intents.notPlaces,
+    ]);
     this.places = [...(places ?? []), ...intents.places];
     this.unitFamilies = intents.unitFamilies;
     this.sides = new ContrastSides(intents.contrasts);
@@ -438,6 +446,12 @@ export class IndicatorIndex {
     // "总共有多少" asks what there is: a target is not a stock.
     if (query.asksTotal && doc.indicator.kind === "plan" && !query.kinds.has("plan")) return false;
     if (query.asksChange && !doc.indicator.change && doc.indicator.kind !== "change") return false;
+    // "占多大比重" asks a share: a rate of change ("实现15%的高增长") does not answer it.
+    const gapAsked =
+      query.units.has("个百分点") || GAP_ASKED.test(query.asked.replace(/比重|比例|占比/g, ""));
+    if (SHARE_ASKED.test(query.asked) && !query.asksChange && !gapAsked && doc.indicator.change) {
+      return false;
+    }
     // The start of "由A增长到B" answers only a question about then ("原来", its year).
     const yearAsked = query.terms.some((t) => t.anchor === "year");
     // A year asked picks the start only when the report writes that year at it ("由2010年的…").
@@ -490,6 +504,8 @@ export class IndicatorIndex {
     if (query.asksPerPerson && money && !PER_HEAD.test(doc.indicator.sentence)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
     if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
+    // "每平方公里土地GDP产出18.68亿元" is output per area: it answers only a question about it.
+    if (PER_AREA.test(doc.indicator.name) && !PER_AREA.test(query.asked)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
     const per = doc.indicator.unit.split("/")[1];
     if (per === "月" && PER_YEAR.test(query.asked) && !PER_MONTH.test(query.asked)) return false;

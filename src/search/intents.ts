@@ -21,6 +21,8 @@ const QuestionSchema = z
     anchorWords: z.array(z.string().min(1)),
     totalWords: z.array(z.string().min(1)),
     incrementWords: z.array(z.string().min(1)),
+    /** Words the segmenter tags as places that are none ("上市" of 上市企业). */
+    notPlaces: z.array(z.string().min(1)).default([]),
     /** Words that ask for a target outright ("目标", "任务"): an achieved figure does not answer. */
     targetWords: z.array(z.string().min(1)),
     /** Words that ask what something was before ("开始时"): the start of a "由A到B" answers. */
@@ -56,6 +58,7 @@ export interface Intents {
   anchorWords: string[];
   totalWords: string[];
   incrementWords: string[];
+  notPlaces: string[];
   changeWords: string[];
   earlierWords: string[];
   targetWords: string[];
@@ -93,6 +96,7 @@ export function loadIntents(): Intents {
     anchorWords: question.anchorWords,
     totalWords: question.totalWords,
     incrementWords: question.incrementWords,
+    notPlaces: question.notPlaces,
     changeWords: question.changeWords,
     earlierWords: question.earlierWords,
     targetWords: question.targetWords,

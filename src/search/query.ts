@@ -236,7 +236,11 @@ export class QueryParser {
       questionWords: this.questionWords,
       softWords: this.softWords,
       unitWords: new Set(this.unitFamily.keys()),
-      notPlaces: new Set([...intents.contrasts.flat(), ...intents.incrementWords]),
+      notPlaces: new Set([
+        ...intents.contrasts.flat(),
+        ...intents.incrementWords,
+        ...intents.notPlaces,
+      ]),
     });
     this.year = options.year;
     this.ownPlace = options.ownPlace ?? [];

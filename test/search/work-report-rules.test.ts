@@ -616,3 +616,45 @@ describe("money asked in words", () => {
     expect(valueIn(report)("2019年在民生方面投入的资金总额是多少")).toBe(4.48);
   });
 });
+
+describe("an urban district's review", () => {
+  const report = `政 府 工 作 报 告
+——2015年1月12日在某区第六届人民代表大会第一次会议上
+一、2014年工作回顾
+全年实现GDP346.09亿元，增长9%，经济总量保持全市第一；三产增加值达150.15亿元，增长9.9%，比二产增速高出1.6个百分点。每平方公里土地GDP产出18.68亿元，比上年增加1.36亿元。人均GDP达30.87万元，比上年增加2.11万元。
+产业结构实现“三个优化”，第三产业占GDP比重超过96%，作为重要支柱产业的金融业增长8%；特色优势产业商务服务业发展态势良好，实现15%的高增长。
+`;
+  const value = valueIn(report);
+
+  it("reads a value written right after GDP", () => {
+    expect(value("2014年经济总量达到了多少亿元")).toBe(346.09);
+  });
+
+  it("answers the area's output with no figure per square kilometre", () => {
+    const perArea = valueIn(report.replace("全年实现GDP346.09亿元，增长9%，", ""));
+    expect(perArea("2014年经济总量达到了多少亿元")).toBeNull();
+  });
+
+  it("does not answer for one sector with another's figure (一产, 二产, 三产)", () => {
+    expect(value("2014年第二产业增加值是多少亿元")).toBeNull();
+    expect(value("2014年第三产业增加值是多少")).toBe(150.15);
+  });
+
+  it("reads 15%的高增长 as a change, which answers no share", () => {
+    expect(value("2014年商务服务业增长多少")).toBe(15);
+    expect(value("商务服务业占多大比重")).toBeNull();
+  });
+});
+
+describe("a progress report's change against last year", () => {
+  const report = progressReport(
+    "（四）提升粮食安全保障能力。",
+    "全县夏粮总产预计达到14.95万吨，比去年增产1.75万吨。",
+  );
+  const value = valueIn(report);
+
+  it("is this year's, not the year it is compared with", () => {
+    expect(value("2024年全县夏粮总产量是多少万吨")).toBeNull();
+    expect(value("夏粮比去年增产多少")).toBe(1.75);
+  });
+});
