@@ -115,6 +115,12 @@ describe("question answering on the fixture district's report", () => {
     // Written after 3f09c16, the session's last matching change: first run 0.983, 0 wrong of 60,
     // top-3 1.000 (the session's starting commit: the same).
     ["final-ag", 0.98, 0],
+    // A later session: written after d850682, its starting commit: first run 0.867, 1 wrong of 60,
+    // top-3 0.967 (official scorer).
+    ["final-ah", 0.86, 1],
+    // Written after 6e93f17, a matching change of that session: first run 0.833, 1 wrong of 60,
+    // top-3 0.967 (the session's starting commit: the same).
+    ["final-ai", 0.83, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -214,7 +220,9 @@ describe("question answering on reports of other places", () => {
 // session's starting commit the same); 海拉尔区-2012 and -2014 after a44178d (0.850 and 0.800, 4 wrong
 // of 80; the starting commit 0.812, 4 wrong). A later session: 盐田区-2019, 盐田区-2020, 龙岗区-2016
 // and 坪山区-2019, pasted from "各位代表：" on with no title, at d850682 (0.700, 0.675, 0.525,
-// 0.800: 0.675 pooled, 7 wrong of 160; the session's starting commit the same).
+// 0.800: 0.675 pooled, 7 wrong of 160; the session's starting commit the same); 南山区-2015,
+// 罗湖区-2018, 大鹏新区-2025 (a management committee's report) and 宝安区-2020 after 6e93f17
+// (0.825, 0.750, 0.825, 0.625: 0.756 pooled, 6 wrong of 160; the starting commit 0.738, 6 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -231,8 +239,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(2280);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
+    expect(pooled.total).toBe(2440);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
     expect(pooled.wrong).toBeLessThanOrEqual(39);
   });
 });
