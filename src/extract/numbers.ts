@@ -27,6 +27,9 @@ const ARABIC = new RegExp(
   `(\\d+(?:\\.\\d+)?)\\s?(余|多)?(${MAGNITUDE})?(余|多)?(${UNIT})(?:（[^）]{1,3}）)?(以上|左右|(?:余|多)(?![\\p{Script=Han}]))?`,
   "gu",
 );
+/** "48.9万常住居民", "3万余名群众" is not this (名 is a measure word): people with 万 and no measure word. */
+const PEOPLE_COUNTED =
+  /(\d+(?:\.\d+)?)(万|亿)(?=(?:常住|户籍|城乡|农村|城镇)?(?:居民|群众|人口|农民|职工|市民|村民|学生|患者|老人|儿童))/gu;
 /** A bare number closing a clause of a 、-list whose next item carries the unit ("3、5个"). */
 const BARE_LIST_ITEM = /(?:^|[^\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?$/;
 const CHINESE = new RegExp(
@@ -57,6 +60,20 @@ export function findNumbers(clause: string): FoundNumber[] {
       unit,
       raw: num! + beforeMagnitude + magnitude + before,
       qualifiers,
+    });
+  }
+  // "签约48.9万常住居民": a number of people written with the people it counts, no measure word.
+  for (const m of clause.matchAll(PEOPLE_COUNTED)) {
+    const start = m.index;
+    if (!isCountable(clause, start, m[0], m[1]!, "人")) continue;
+    const raw = m[1]! + m[2]!;
+    found.push({
+      start,
+      end: start + raw.length,
+      value: Number(m[1]),
+      unit: `${m[2]}人`,
+      raw,
+      qualifiers: [],
     });
   }
   for (const m of clause.matchAll(CHINESE)) {

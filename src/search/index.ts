@@ -504,6 +504,11 @@ export class IndicatorIndex {
     if (query.asksPerPerson && money && !PER_HEAD.test(doc.indicator.sentence)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
     if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
+    // "重点服务业增加值606.97亿元" counts a part of what "服务业增加值" asks: 重点 narrows it.
+    const narrowed = /重点(\p{Script=Han}{2,})/u.exec(doc.indicator.subject)?.[1];
+    if (narrowed && !query.asked.includes("重点")) {
+      if (query.terms.some((t) => t.forms.some((f) => narrowed.startsWith(f)))) return false;
+    }
     // "每平方公里土地GDP产出18.68亿元" is output per area: it answers only a question about it.
     if (PER_AREA.test(doc.indicator.name) && !PER_AREA.test(query.asked)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
@@ -610,7 +615,11 @@ export class IndicatorIndex {
     const inFamily = (family: string) => this.inFamily(unit, family);
     // As typed: "低收入人口" is people, though its group holds 低收入.
     // "经济总量超过500亿的县有几个" counts places: the measure only qualifies them.
-    const only = !query.countOnly && MEASURED_ONLY_IN.find(([word]) => word.test(head.text));
+    // "违法建筑的面积有多大": the measure may follow the head, softly.
+    const measured = (t: QueryTerm) => MEASURED_ONLY_IN.find(([word]) => word.test(t.text));
+    const after = query.terms.slice(query.terms.indexOf(head) + 1).filter((t) => t.soft);
+    const only =
+      !query.countOnly && (measured(head) ?? after.map(measured).find((m) => m !== undefined));
     // "GDP做到多少了" asks the amount; its growth answers only when a change, rate or target is
     // asked ("GDP目标" is a growth rate).
     const levelAsked =

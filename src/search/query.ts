@@ -18,6 +18,8 @@ const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|
 /** An amount asked ("交易总额是多少"), not its change ("零售总额增长多少") nor a share (份额). */
 const AMOUNT_ASKED =
   /(?<![份名])额(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下)[^，,。？?|、]){0,4}(多少|几)/;
+/** "过去五年", "过去的一年": a span of years back, not "before". */
+const PAST_SPAN = /过去的?[一二两三四五六七八九十几\d]+年/g;
 const moneyAsked = (normalised: string) =>
   MONEY_ASKED.test(normalised) || AMOUNT_ASKED.test(normalised);
 /** Words that say only that money is asked. */
@@ -126,7 +128,7 @@ const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|末)?/g;
 const CODES = /[a-z]{1,4}\d+(?:\.\d+)?(?![\d.])|\d+[a-z]{1,2}(?![a-z])/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 const MAGNITUDE_ASKED = /(多少|几)(万亿|亿|万)/;
-const PER_PERSON = /人均|每人|每个人|一个人/;
+const PER_PERSON = /人均|每人|每个人|一个人|按人口平均/;
 // "民营企业等民营经济主体": the examples before 等 narrow nothing; what follows is asked.
 const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
@@ -304,7 +306,8 @@ export class QueryParser {
       ...hints,
       kinds,
       asksTotal: this.intents.totalWords.some((w) => plain.includes(w)),
-      asksEarlier: this.intents.earlierWords.some((w) => plain.includes(w)),
+      // "过去五年末…达到多少" names a span of years, not what there was before.
+      asksEarlier: this.intents.earlierWords.some((w) => plain.replace(PAST_SPAN, "").includes(w)),
       asksMagnitude: MAGNITUDE_ASKED.test(normalised),
       asksPerPerson: PER_PERSON.test(canonical),
       asksTarget:

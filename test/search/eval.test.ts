@@ -225,7 +225,10 @@ describe("question answering on reports of other places", () => {
 // and 坪山区-2019, pasted from "各位代表：" on with no title, at d850682 (0.700, 0.675, 0.525,
 // 0.800: 0.675 pooled, 7 wrong of 160; the session's starting commit the same); 南山区-2015,
 // 罗湖区-2018, 大鹏新区-2025 (a management committee's report) and 宝安区-2020 after 6e93f17
-// (0.825, 0.750, 0.825, 0.625: 0.756 pooled, 6 wrong of 160; the starting commit 0.738, 6 wrong).
+// (0.825, 0.750, 0.825, 0.625: 0.756 pooled, 6 wrong of 160; the starting commit 0.738, 6 wrong);
+// 光明新区-2017 (a management committee's report), 福田区-2023, 南山区-2014 and 龙华区-2021 after
+// 2974743 (0.825, 0.725, 0.850, 0.675: 0.769 pooled, 10 wrong of 160; the starting commit 0.744,
+// 11 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -242,8 +245,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(2440);
+    expect(pooled.total).toBe(2600);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
-    expect(pooled.wrong).toBeLessThanOrEqual(39);
+    expect(pooled.wrong).toBeLessThanOrEqual(42);
   });
 });

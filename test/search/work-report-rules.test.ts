@@ -658,3 +658,29 @@ describe("a progress report's change against last year", () => {
     expect(value("夏粮比去年增产多少")).toBe(1.75);
   });
 });
+
+describe("a report closing a five-year term", () => {
+  const report = `政 府 工 作 报 告
+——2021年1月10日在某区第二届人民代表大会第一次会议上
+一、过去五年工作回顾
+五年来，质量效益持续提升，税收收入由33.7亿元增至43.9亿元。人均GDP28.85万元，每平方公里产出GDP17.33亿元，产值超10亿元企业49家。重点服务业增加值60.97亿元，增长18.4%。
+348个家庭医生团队签约48.9万常住居民。
+二、未来五年奋斗目标
+未来五年主要目标是：一般公共预算收入累计达80亿元左右。
+`;
+  const value = valueIn(report);
+
+  it("reads 过去五年 as a span done, not as what there was before", () => {
+    expect(value("过去五年末税收收入规模达到多少")).toBe(43.9);
+    expect(value("过去五年一般公共预算收入累计完成了多少")).toBeNull();
+  });
+
+  it("counts people written with 万 and the people counted", () => {
+    expect(value("家庭医生签了多少居民")).toBe(48.9);
+  });
+
+  it("reads 按人口平均计算 as 人均, and 重点 as narrowing what is counted", () => {
+    expect(value("按人口平均计算的GDP是多少")).toBe(28.85);
+    expect(value("第三产业增加值实际完成了多少")).toBeNull();
+  });
+});
