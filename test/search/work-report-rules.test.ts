@@ -684,3 +684,15 @@ describe("a report closing a five-year term", () => {
     expect(value("第三产业增加值实际完成了多少")).toBeNull();
   });
 });
+
+describe("a level asked with the verb that reaches it", () => {
+  const report = `政 府 工 作 报 告
+——2021年1月10日在某区第二届人民代表大会第一次会议上
+一、过去五年工作回顾
+五年来，产业结构更加优化，城镇化率提升至61.6%；先进制造业增加值占规模以上工业增加值比重提高到76%，工业企业内销比重提高到43%。
+`;
+
+  it("reads 提高到 as asking a level, not as the topic (提升至 says the same)", () => {
+    expect(valueIn(report)("城镇化率提高到多少")).toBe(61.6);
+  });
+});
