@@ -152,6 +152,8 @@ const PLAN_START: Record<string, number> = {
 };
 /** A figure compared with the year before is one year's. */
 const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
+/** A verb of achieving right before a measure ("实现增加值", "完成产值"). */
+const ACHIEVED_BEFORE = /(实现|完成|达到|达)$/;
 /** A question about a share of a whole ("占多大比重", "占比多少"). */
 const SHARE_ASKED = /比重|占比|占[^，,。？?]{0,8}(比例|多少|几成|百分之)/;
 /** A figure per area of land ("每平方公里土地GDP产出", "地均税收"). */
@@ -504,6 +506,11 @@ export class IndicatorIndex {
     if (query.asksPerPerson && money && !PER_HEAD.test(doc.indicator.sentence)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
     if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
+    // "外贸出口额" is not answered by "外贸进出口总额": exports (or imports) are a part of trade.
+    const trade = query.asked.replace(/进出口/g, "");
+    // ("import and export" names both: the whole.)
+    const partOfTrade = /(?<!进)出口/.test(trade) !== /进口/.test(trade);
+    if (partOfTrade && doc.ownWords.includes("进出口")) return false;
     // "重点服务业增加值606.97亿元" counts a part of what "服务业增加值" asks: 重点 narrows it.
     const narrowed = /重点(\p{Script=Han}{2,})/u.exec(doc.indicator.subject)?.[1];
     if (narrowed && !query.asked.includes("重点")) {
@@ -700,9 +707,11 @@ export class IndicatorIndex {
     const own = doc.ownWords;
     if (modifier.forms.some((f) => own.includes(f) || doc.composedName.includes(f))) return false;
     return head.forms.some((form) => {
+      // "文化创意产业实现增加值182亿元": a verb of achieving stands between the noun and the head.
       const at = own.indexOf(form);
-      if (at < 2) return false;
-      const before = taggedWords(own.slice(Math.max(0, at - 4), at)).at(-1);
+      const lead = own.slice(0, Math.max(0, at)).replace(ACHIEVED_BEFORE, "");
+      if (at < 2 || lead.length < 2) return false;
+      const before = taggedWords(lead.slice(-4)).at(-1);
       return before !== undefined && before.word.length >= 2 && NOUN.test(before.tag);
     });
   }

@@ -18,6 +18,7 @@ const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|
 /** An amount asked ("交易总额是多少"), not its change ("零售总额增长多少") nor a share (份额). */
 const AMOUNT_ASKED =
   /(?<![份名])额(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下)[^，,。？?|、]){0,4}(多少|几)/;
+const FOREIGN_CURRENCY = /美元|欧元|港元/;
 /** "过去五年", "过去的一年": a span of years back, not "before". */
 const PAST_SPAN = /过去的?[一二两三四五六七八九十几\d]+年/g;
 const moneyAsked = (normalised: string) =>
@@ -394,6 +395,13 @@ export class QueryParser {
     const perMu = this.intents.unitFamilies.yield ?? [];
     if (perMu.some((u) => strict.has(u))) {
       for (const u of this.intents.unitFamilies.weight ?? []) strict.delete(u);
+    }
+    // "多少亿美元": a currency named is the only money that answers (not 亿元).
+    const currency = FOREIGN_CURRENCY.exec(normalised)?.[0];
+    const money = this.intents.unitFamilies.money ?? [];
+    if (currency && money.some((u) => strict.has(u))) {
+      for (const u of money) if (baseUnit(u) !== currency) strict.delete(u);
+      strict.add(currency);
     }
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;

@@ -696,3 +696,29 @@ describe("a level asked with the verb that reaches it", () => {
     expect(valueIn(report)("城镇化率提高到多少")).toBe(61.6);
   });
 });
+
+describe("a district's year in figures", () => {
+  const report = `政 府 工 作 报 告
+——2015年1月10日在某区第五届人民代表大会第五次会议上
+一、2014年工作回顾
+初步预计，全年实现地区生产总值235.8亿元，增长10%；外贸进出口总额42.7亿美元，增长3.5%；社会消费品零售总额53.3亿元，增长12.1%。
+全年淘汰低端企业618家，五年累计淘汰6712家，超额完成五年计划。
+现代服务业快速发展，金融业增加值增长14%，各类金融要素不断集聚；文化创意产业实现增加值18.2亿元，增长19%。
+`;
+  const value = valueIn(report);
+
+  it("gives 五年累计淘汰 the topic before it", () => {
+    expect(value("五年累计淘汰低端企业多少家")).toBe(6712);
+    expect(value("2014年淘汰低端企业多少家")).toBe(618);
+  });
+
+  it("does not answer one sector's value added with another's (…实现增加值)", () => {
+    expect(value("2014年金融业增加值是多少亿元")).toBeNull();
+    expect(value("文化创意产业增加值多少")).toBe(18.2);
+  });
+
+  it("does not answer exports with trade, nor 美元 with 元", () => {
+    expect(value("2014年外贸出口额是多少亿美元")).toBeNull();
+    expect(value("外贸进出口总额多少")).toBe(42.7);
+  });
+});
