@@ -152,6 +152,8 @@ const PLAN_START: Record<string, number> = {
 };
 /** A figure compared with the year before is one year's. */
 const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
+/** A question per mu: a yield ("单产", "亩产", "每亩", "平均一亩"). */
+const PER_MU_ASKED = /单产|亩产|每亩|亩均|一亩|平均|yield/;
 /** A verb of achieving right before a measure ("实现增加值", "完成产值"). */
 const ACHIEVED_BEFORE = /(实现|完成|达到|达)$/;
 /** A question about a share of a whole ("占多大比重", "占比多少"). */
@@ -506,6 +508,8 @@ export class IndicatorIndex {
     if (query.asksPerPerson && money && !PER_HEAD.test(doc.indicator.sentence)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
     if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
+    // "今年夏粮一共能打多少粮食" asks the harvest: a yield per mu answers only a question per mu.
+    if (doc.indicator.unit.endsWith("/亩") && !PER_MU_ASKED.test(query.asked)) return false;
     // "外贸出口额" is not answered by "外贸进出口总额": exports (or imports) are a part of trade.
     const trade = query.asked.replace(/进出口/g, "");
     // ("import and export" names both: the whole.)

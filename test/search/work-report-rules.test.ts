@@ -722,3 +722,18 @@ describe("a district's year in figures", () => {
     expect(value("外贸进出口总额多少")).toBe(42.7);
   });
 });
+
+describe("a harvest and its yield", () => {
+  const report = progressReport(
+    "（四）提升粮食安全保障能力。",
+    "全县34.2万亩夏粮全部收割完成，夏粮单产预计可达437公斤/亩，总产预计达到14.95万吨。",
+  );
+  const value = valueIn(report);
+
+  it("answers a question about the harvest with no yield per mu", () => {
+    expect(value("夏粮单产多少")).toBe(437);
+    // The fixture district's report has both; the harvest asked in other words is no yield.
+    const harvest = fixtureAnswerer().ask("今年夏季粮食预计一共能打多少粮食").answer;
+    expect(harvest?.unit ?? "").not.toMatch(/\/亩$/);
+  });
+});
