@@ -50,7 +50,8 @@ export function findNumbers(clause: string): FoundNumber[] {
     const start = m.index;
     if (!isCountable(clause, start, whole, num!, base!)) continue;
     const unit = normaliseUnit(magnitude + base!);
-    if (!SHARES.has(unit) && isSizeClass(after, clause.slice(start + whole.length))) continue;
+    if (!SHARES.has(unit) && isSizeClass(after, clause.slice(start + whole.length), base!))
+      continue;
     const approximate = beforeMagnitude || before;
     const qualifiers = [approximate, after].filter((q): q is string => Boolean(q));
     found.push({
@@ -135,13 +136,15 @@ const SHARES = new Set(["%", "成"]);
  * in a clause that goes on to give its own figure, names a size class of what is counted.
  * "投资2000亿元以上，", "增长6%以上的目标" and "95%以上的村…超过10万元" (a share) are figures.
  */
-function isSizeClass(after: string | undefined, rest: string): boolean {
+function isSizeClass(after: string | undefined, rest: string, base: string): boolean {
   if (after !== "以上") {
     const bound = /^(?:及以上|以下)/.exec(rest);
     if (!bound) return false;
     rest = rest.slice(bound[0].length);
   }
-  return /^\p{Script=Han}/u.test(rest) && !/^的?目标/.test(rest) && /\d/.test(rest);
+  // "为60岁以上失能…人员提供…": an age with 以上 before a noun is always a class of people.
+  const figureFollows = base === "岁" || /\d/.test(rest);
+  return /^\p{Script=Han}/u.test(rest) && !/^的?目标/.test(rest) && figureFollows;
 }
 
 /** Chinese numerals count only as a plain count: not ordinals, slogans in quotes, or "一次". */

@@ -737,3 +737,15 @@ describe("a harvest and its yield", () => {
     expect(harvest?.unit ?? "").not.toMatch(/\/亩$/);
   });
 });
+
+describe("an age class", () => {
+  it("is no figure, though a 、 cuts the clause before the figure that follows", () => {
+    const report = progressReport(
+      "（六）提升农村公共服务水平。",
+      "家庭医生签约服务老年人达到8.3万人，为60岁以上失能、半失能人员提供入户医疗健康服务1万人次。",
+    );
+    const units = buildIndicatorStore(report, "r.txt").indicators.map((i) => i.unit);
+    expect(units).not.toContain("岁");
+    expect(units).toContain("万人次");
+  });
+});
