@@ -41,8 +41,13 @@ export function subjectFrom(left: string, right: string): string {
   return before || after || cleanSubject(right);
 }
 
+const TOTAL_SUBJECT = /^(总数|总量|累计|总计|合计|共计)/;
+const NEW_ONES = /^(新增|新建|新改建|新开工|新认定|新引进|新培育|改造)+/;
+
 /** Joins a topic and a weak subject without repeating words ("高标准农田建设项目" + "项目"). */
 export function joinName(topic: string, subject: string): string {
+  // "新增国家级高新技术企业582家，总数达2223家": the total is of the things, not of the new ones.
+  if (TOTAL_SUBJECT.test(subject)) topic = topic.replace(NEW_ONES, "");
   if (!topic || subject.startsWith(topic)) return subject;
   return topic.endsWith(subject) ? topic : `${topic}${subject}`;
 }

@@ -1252,7 +1252,7 @@ function timeFit(indicator: Indicator, query: ParsedQuery): number {
   let penalty = 0;
   const yearAsked = query.terms.some((t) => t.anchor === "year");
   // "加起来多少", "一共多少": the figure the report gives as a total is the better answer.
-  if (query.asksTotal && TOTAL.test(indicator.phrase)) penalty -= 0.1;
+  if (query.asksTotal && TOTAL.test(indicator.phrase)) penalty -= 0.2;
   if (indicator.earlier && !yearAsked && !query.asksEarlier) penalty += 0.3;
   if (!indicator.earlier && query.asksEarlier) penalty += 0.3;
   if (indicator.change && !query.asksChange) penalty += 0.1;

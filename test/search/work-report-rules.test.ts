@@ -749,3 +749,19 @@ describe("an age class", () => {
     expect(units).toContain("万人次");
   });
 });
+
+describe("new ones and the total they bring", () => {
+  const report = `政 府 工 作 报 告
+——2017年1月10日在某区第六届人民代表大会第三次会议上
+一、2016年工作回顾
+新经济成为增长主动力，新增国家级高新技术企业58家，总数达222家，超过全省1/10。
+城区环境持续改善，新建、改造公园7个，总数增至122个。
+`;
+  const value = valueIn(report);
+
+  it("answers a question about all there are with the total", () => {
+    expect(value("国家级高新技术企业累计已有多少家")).toBe(222);
+    expect(value("公园现在一共几个")).toBe(122);
+    expect(value("2016年新增国家级高新技术企业多少家")).toBe(58);
+  });
+});
