@@ -107,7 +107,7 @@ function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<num
       }
       return;
     }
-    const item = items && /^——/.test(sentence.text.trim()) && !OTHER_TIME_LEAD.test(lead);
+    const item = /^——/.test(sentence.text.trim()) && !OTHER_TIME_LEAD.test(lead);
     if (items && item && items.section === sectionOf(sentence)) {
       found.set(sentence.paragraph, { plan: items.plan, carried: true });
       return;

@@ -27,7 +27,7 @@ const ARABIC = new RegExp(
   `(\\d+(?:\\.\\d+)?)\\s?(余|多)?(${MAGNITUDE})?(余|多)?(${UNIT})(?:（[^）]{1,3}）)?(以上|左右|(?:余|多)(?![\\p{Script=Han}]))?`,
   "gu",
 );
-/** "48.9万常住居民", "3万余名群众" is not this (名 is a measure word): people with 万 and no measure word. */
+/** People counted with 万 or 亿 and no measure word: "签约48.9万常住居民" (not "3万名群众"). */
 const PEOPLE_COUNTED =
   /(\d+(?:\.\d+)?)(万|亿)(?=(?:常住|户籍|城乡|农村|城镇)?(?:居民|群众|人口|农民|职工|市民|村民|学生|患者|老人|儿童))/gu;
 /** A bare number closing a clause of a 、-list whose next item carries the unit ("3、5个"). */

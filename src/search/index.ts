@@ -5,7 +5,7 @@ import { taggedWords } from "../language/segmenter.js";
 import { joinedVerbsApart } from "./normalise.js";
 import { Corpus } from "./corpus.js";
 import { ContrastSides } from "./sides.js";
-import type { Intents } from "./intents.js";
+import { notPlacesOf, type Intents } from "./intents.js";
 import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
 
 /** An indicator with how well it answers a question. */
@@ -225,11 +225,7 @@ export class IndicatorIndex {
     this.parser = new QueryParser(intents, corpus, { places, year, ownPlace });
     this.ownPlace = ownPlace;
     this.wholeAreaReport = store.source.kind === "work-report";
-    this.notPlaces = new Set([
-      ...intents.contrasts.flat(),
-      ...intents.incrementWords,
-      ...intents.notPlaces,
-    ]);
+    this.notPlaces = notPlacesOf(intents);
     this.places = [...(places ?? []), ...intents.places];
     this.unitFamilies = intents.unitFamilies;
     this.sides = new ContrastSides(intents.contrasts);
@@ -517,9 +513,8 @@ export class IndicatorIndex {
     if (partOfTrade && doc.ownWords.includes("进出口")) return false;
     // "重点服务业增加值606.97亿元" counts a part of what "服务业增加值" asks: 重点 narrows it.
     const narrowed = /重点(\p{Script=Han}{2,})/u.exec(doc.indicator.subject)?.[1];
-    if (narrowed && !query.asked.includes("重点")) {
-      if (query.terms.some((t) => t.forms.some((f) => narrowed.startsWith(f)))) return false;
-    }
+    const asksNarrowed = (t: QueryTerm) => t.forms.some((f) => narrowed?.startsWith(f));
+    if (narrowed && !query.asked.includes("重点") && query.terms.some(asksNarrowed)) return false;
     // "每平方公里土地GDP产出18.68亿元" is output per area: it answers only a question about it.
     if (PER_AREA.test(doc.indicator.name) && !PER_AREA.test(query.asked)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
@@ -1015,25 +1010,23 @@ const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县
  * the last of a chain ("某市某某区" -> 某某区).
  */
 export function ownPlaceOf(store: IndicatorStore): string[] {
-  const words = new Set<string>();
-  for (const text of [store.source.issuer, store.source.title]) {
-    let rest = text.replace(/^(\d{4}年|中共)+/, "");
-    let place: RegExpExecArray | undefined;
-    for (let m = PLACE.exec(rest); m && !/政府|工作|报告/.test(m[1]!); m = PLACE.exec(rest)) {
-      place = m;
-      rest = rest.slice(m[0].length);
-    }
-    if (!place) continue;
-    words.add(place[1]! + place[2]!);
-    words.add(place[1]!);
-  }
+  const { issuer, title, file } = store.source;
+  const named = [issuer, title].map(lastPlaceIn).filter((p) => p !== undefined);
   // A text with neither (pasted from "各位代表：" on) is known by its file's name.
-  const named = PLACE.exec(store.source.file.replace(/^\d{4}年?/, ""));
-  if (words.size === 0 && named && !/政府|工作|报告/.test(named[1]!)) {
-    words.add(named[1]! + named[2]!);
-    words.add(named[1]!);
-  }
+  const places = named.length ? named : [lastPlaceIn(file)].filter((p) => p !== undefined);
+  const words = new Set(places.flatMap((p) => [p[1]! + p[2]!, p[1]!]));
   return [...words].sort((a, b) => b.length - a.length);
+}
+
+/** The last place of a chain that opens `text` ("某市某某区人民政府" -> 某某区), if any. */
+function lastPlaceIn(text: string): RegExpExecArray | undefined {
+  let rest = text.replace(/^(\d{4}年?|中共)+/, "");
+  let place: RegExpExecArray | undefined;
+  for (let m = PLACE.exec(rest); m && !/政府|工作|报告/.test(m[1]!); m = PLACE.exec(rest)) {
+    place = m;
+    rest = rest.slice(m[0].length);
+  }
+  return place;
 }
 
 /** The best-scoring figures that share at least part of the question: near topics. */

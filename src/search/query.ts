@@ -1,7 +1,7 @@
 // A question -> the terms to look for, and hints on the unit and kind of the figure asked for.
 import type { IndicatorKind } from "../extract/indicator.js";
 import { baseUnit } from "../extract/numbers.js";
-import type { Intents } from "./intents.js";
+import { notPlacesOf, type Intents } from "./intents.js";
 import { joinedVerbsApart, normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
 import { words } from "../language/segmenter.js";
@@ -18,6 +18,7 @@ const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|
 /** An amount asked ("交易总额是多少"), not its change ("零售总额增长多少") nor a share (份额). */
 const AMOUNT_ASKED =
   /(?<![份名])额(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下)[^，,。？?|、]){0,4}(多少|几)/;
+/** A currency other than 元 that a question names ("多少亿美元"). */
 const FOREIGN_CURRENCY = /美元|欧元|港元/;
 /** "过去五年", "过去的一年": a span of years back, not "before". */
 const PAST_SPAN = /过去的?[一二两三四五六七八九十几\d]+年/g;
@@ -239,11 +240,7 @@ export class QueryParser {
       questionWords: this.questionWords,
       softWords: this.softWords,
       unitWords: new Set(this.unitFamily.keys()),
-      notPlaces: new Set([
-        ...intents.contrasts.flat(),
-        ...intents.incrementWords,
-        ...intents.notPlaces,
-      ]),
+      notPlaces: notPlacesOf(intents),
     });
     this.year = options.year;
     this.ownPlace = options.ownPlace ?? [];

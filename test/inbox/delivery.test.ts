@@ -1,6 +1,6 @@
 // The delivery loop over a real core and the SQL stores: a message is handled from the store,
 // its effects and replies recorded with it, and a crash anywhere repeats nothing.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createDelivery, type DoorHandler } from "../../src/inbox/delivery.js";
 import type { InboxStore } from "../../src/inbox/types.js";
 import type { Message, Reply } from "../../src/core/types.js";
@@ -153,8 +153,10 @@ describe("the delivery loop", () => {
         }),
       ),
     );
+    // Four may be handled at once, but only three were taken into memory, and no more come in
+    // while they wait.
+    await vi.waitFor(() => expect(reading).toBe(3));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    // Four may be handled at once, but only three were taken into memory.
     expect(mostReading).toBe(3);
     expect(inbox.counts().inbox).toEqual({ new: 10 });
     release();
