@@ -8,7 +8,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { startBot, type Bot } from "./support/bot.js";
-import { APP, callbackClient, pool, signCallback, type PostResult } from "./support/callbacks.js";
+import {
+  APP,
+  callbackClient,
+  pool,
+  socketClient,
+  signCallback,
+  type PostResult,
+} from "./support/callbacks.js";
 import type { FakeApi } from "./support/fake-api.js";
 import { startFakeApiThread } from "./support/fake-api-thread.js";
 import { mark, percentile, waitQuiet } from "./support/stats.js";
@@ -54,7 +61,12 @@ let msgSeq = 0;
 const nextMsgId = () => String(7_000_000_000_000_000_000n + BigInt(++msgSeq));
 
 async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
-  const client = callbackClient(bot.port, concurrency);
+  // BENCH_CLIENT=http posts through node:http's client instead, which costs this loop about
+  // twice the CPU (its share of the two cores is then missing from the bot's).
+  const client =
+    process.env.BENCH_CLIENT === "http"
+      ? callbackClient(bot.port, concurrency)
+      : socketClient(bot.port);
   const users = Array.from({ length: count }, (_, i) => `load${concurrency}x${i}`);
   // Signed beforehand, so the client spends its CPU on sending while the clock runs; signed
   // again when the bot is so slow that the timestamp nears the end of WeCom's 300 s window.
@@ -63,8 +75,10 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
   const callbacks = messages.map(signCallback);
   const fresh = (i: number) => (Date.now() - signedAt < 200_000 ? callbacks[i]! : messages[i]!);
   const started = performance.now();
+  const elu0 = performance.eventLoopUtilization();
   const results: PostResult[] = await pool(count, concurrency, (i) => client.post(fresh(i)));
   const seconds = (performance.now() - started) / 1000;
+  const clientBusy = performance.eventLoopUtilization(elu0).utilization;
   client.close();
   const quiet = await waitQuiet(quietProbe(api, bot), 5000, 600_000);
   const answers = answersByUser(api);
@@ -84,6 +98,7 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
     answered1: times.filter((t) => t === 1).length,
     answered2: times.filter((t) => t >= 2).length,
     quiet,
+    clientBusy,
   };
 }
 
@@ -142,6 +157,7 @@ async function main(): Promise<void> {
           (atTarget ? target(r.p99 < TARGET.p99Ms, `p99 < ${TARGET.p99Ms} ms`) : ""),
       );
       console.log(`  acks over 5 s: ${r.over5s}; slow acks ${r.tail}`);
+      console.log(`  (client's loop busy ${(r.clientBusy * 100).toFixed(0)}% of the level)`);
       console.log(
         `  acknowledged messages answered 0×: ${r.answered0}, 1×: ${r.answered1}, 2+×: ${r.answered2}` +
           target(r.answered0 === 0 && r.answered2 === 0, "each answered exactly once") +

@@ -1,6 +1,7 @@
 // Signed, encrypted WeCom app callbacks (via the independent @wecom/crypto implementation) and
 // a keep-alive HTTP client that posts them to the bot on 127.0.0.1 and times each ack.
 import { Agent, request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { randomInt } from "node:crypto";
 import { encrypt, getSignature } from "@wecom/crypto";
 
@@ -87,6 +88,72 @@ export function callbackClient(port: number, maxSockets: number) {
     });
   }
   return { post, close: () => agent.destroy() };
+}
+
+/**
+ * The same posts over plain keep-alive sockets, one request at a time on each, with the request
+ * bytes written by hand and only the status line, Content-Length and body of the answer read.
+ * The bot and this client share the machine's two cores: at 200 in flight node:http's client kept
+ * this loop 50–60% busy, this one 27–41%, CPU the bot would not have to share behind a network.
+ */
+export function socketClient(port: number) {
+  const idle: Socket[] = [];
+  const all = new Set<Socket>();
+  function post(m: TextCallback | SignedCallback, timeoutMs = 15_000): Promise<PostResult> {
+    const { path, body } = "path" in m ? m : signCallback(m);
+    const payload = Buffer.from(body);
+    const head =
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: text/xml\r\n` +
+      `Content-Length: ${payload.length}\r\nConnection: keep-alive\r\n\r\n`;
+    const started = performance.now();
+    return new Promise((resolve) => {
+      const socket = idle.pop() ?? openSocket();
+      let received: Buffer = Buffer.alloc(0);
+      const finish = (status: number, text: string, reuse: boolean) => {
+        clearTimeout(timer);
+        socket.removeListener("data", onData);
+        socket.removeListener("close", onClose);
+        if (reuse) idle.push(socket);
+        else socket.destroy();
+        resolve({
+          acked: status === 200 && text === "success",
+          status,
+          ms: performance.now() - started,
+        });
+      };
+      const onData = (chunk: Buffer) => {
+        received = received.length ? Buffer.concat([received, chunk]) : chunk;
+        const end = received.indexOf("\r\n\r\n");
+        if (end < 0) return;
+        const header = received.toString("latin1", 0, end);
+        const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(header)?.[1] ?? 0);
+        const length = Number(/\r\ncontent-length: *(\d+)/i.exec(header)?.[1] ?? NaN);
+        if (Number.isNaN(length)) return finish(status, "", false);
+        if (received.length < end + 4 + length) return;
+        const text = received.toString("utf8", end + 4, end + 4 + length);
+        finish(status, text, !/\r\nconnection: *close/i.test(header));
+      };
+      const onClose = () => finish(0, "", false);
+      const timer = setTimeout(() => finish(0, "", false), timeoutMs);
+      socket.on("data", onData);
+      socket.on("close", onClose);
+      socket.write(head);
+      socket.write(payload);
+    });
+  }
+  function openSocket(): Socket {
+    const socket = connect({ host: "127.0.0.1", port, noDelay: true });
+    socket.on("error", () => undefined); // reported through "close"
+    socket.on("close", () => all.delete(socket));
+    all.add(socket);
+    return socket;
+  }
+  return {
+    post,
+    close: () => {
+      for (const socket of all) socket.destroy();
+    },
+  };
 }
 
 /** Runs `count` tasks with at most `concurrency` in flight, in index order. */
