@@ -5,7 +5,7 @@ import type { Indicator, IndicatorKind } from "./indicator.js";
 import { bareListItem, chineseNumeral, findNumbers, type FoundNumber } from "./numbers.js";
 import type { ReportKind, SentenceNode } from "./structure.js";
 import { words as segment } from "../language/segmenter.js";
-import { cleanSubject, isWeakSubject, joinName, subjectFrom, topicOf } from "./subjects.js";
+import { NEW_ONES, cleanSubject, isWeakSubject, joinName, subjectFrom, topicOf } from "./subjects.js";
 import {
   ADJACENT_QUALIFIERS,
   CHANGE_WORDS,
@@ -187,9 +187,11 @@ function draftsOfSentence(
           ? cleanSubject(left.slice(0, from!.index))
           : last?.earlier && last.clause === clause
             ? last.subject
-            : subjectFrom(left, right) ||
-              subjectFrom("", rest) ||
-              withoutChange(last?.subject ?? "");
+            : stockAfterNew(left, last)
+              ? "累计"
+              : subjectFrom(left, right) ||
+                subjectFrom("", rest) ||
+                withoutChange(last?.subject ?? "");
         const kind = earlier
           ? "actual"
           : kindOf(figure, clause, planScope(earlierClauses), sentence.mode === "plan");
@@ -306,7 +308,17 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     let last = at;
     while (last + 1 < clauses.length && VALUE_ONLY.test(clauses[last + 1]!)) last++;
     const values = ofSegment.filter((d) => d.clauseIndex >= at && d.clauseIndex <= last);
-    if (values.length < 2 || (implicit && values.length !== 2)) return;
+    if (values.length < 2 || (implicit && values.length !== 2)) {
+      // "单位GDP能耗、单位GDP二氧化碳排放分别为全国平均水平的1/3、1/5，五年分别下降19.3%、23.2%":
+      // a list whose values are no figures still names what the next list's figures are of.
+      if (implicit || values.length > 0) return;
+      const items = [clause.slice(0, clause.indexOf("分别"))];
+      for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--)
+        items.unshift(clauses[k]!);
+      const named = items.flatMap((c) => c.split("、")).map(cleanSubject).filter(Boolean);
+      if (named.length >= 2) previous = sharingTail(named);
+      return;
+    }
     const first = values[0]!.found.start;
     const split = implicit
       ? clause.slice(0, first).search(/(达到|达|为|完成|增长|增加|提高|分别)/)
@@ -314,12 +326,18 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     const head = split < 0 ? clause.slice(0, first) : clause.slice(0, split);
     const verb = cleanSubject(clause.slice(head.length, first).replace(/^分别/, ""));
     const subjects = [head];
-    for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--)
-      subjects.unshift(clauses[k]!);
+    // Back to a clause with figures, or to one with a list of its own (分别).
+    for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--) {
+      if (clauses[k]!.includes("分别")) break;
+      if (/\p{Script=Han}/u.test(clauses[k]!)) subjects.unshift(clauses[k]!);
+    }
     // "A、B、C等产业增加值分别…": each takes the words after 等 ("A产业增加值").
     const shared = /等(.+)$/.exec(subjects.at(-1)!);
     if (shared) subjects[subjects.length - 1] = subjects.at(-1)!.slice(0, shared.index);
-    let names = subjects.map((s) => cleanSubject(s) + (shared ? shared[1]! : "")).filter(Boolean);
+    // "五年分别下降…": a time word before 分别 names no subject.
+    let names = subjects
+      .map((s) => cleanSubject(s) + (shared ? shared[1]! : ""))
+      .filter((n) => n && !TIME_ONLY.test(n));
     if (names.length === 1 && values.length === 2 && names[0]!.startsWith("城乡")) {
       const rest = names[0]!.slice(2);
       names = [`城镇${rest}`, `农村${rest}`];
@@ -358,6 +376,8 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     });
   });
 }
+
+const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上年)$/;
 
 /** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
 const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3})(以上|左右|多|余)?`;
@@ -545,6 +565,17 @@ function spanPlanOf(draft: Draft): string | undefined {
   return /十[一二三四五]五/.exec(text)?.[0] ?? (draft.spanPlan || undefined);
 }
 
+/** "累计达760万吨" right after a figure's own words: the stock those came to. */
+const STOCK_REACHED = /(^|[，、])累计(达到|达|增至|增加到)$/;
+
+/**
+ * "新增污水日处理能力280万吨、累计达760万吨": a total reached right after new ones is the total of
+ * the things (named as 累计, which drops 新增 when joined to the topic), not more new ones.
+ */
+function stockAfterNew(left: string, last: Draft | undefined): boolean {
+  return STOCK_REACHED.test(left) && last !== undefined && NEW_ONES.test(last.subject);
+}
+
 /**
  * "“十三五”时期…高速公路从6333公里增加到7809公里", "五年来…生产总值达到3353.3亿元": the level
  * a span of years ends at is of the plan's last year (2020), though the paragraph speaks of five.
@@ -553,7 +584,8 @@ function spanEndYear(draft: Draft): { year?: number } {
   const before = draft.clause.slice(0, draft.found.start);
   // "从6333公里增加到7809公里", "生产总值达到3353.3亿元": a level reached, not a sum or an average.
   const reached = /[从由][^，]*[到至]$/.test(before) || /(达到|增至|提高到|提升到)$/.test(before);
-  if (!reached || /累计|年均|新增|共计|合计|总计|每年/.test(before)) return {};
+  const stock = draft.subject === "累计" && STOCK_REACHED.test(before);
+  if (!stock && (!reached || /累计|年均|新增|共计|合计|总计|每年/.test(before))) return {};
   const plan = spanPlanOf(draft);
   const index = plan ? PLAN_NUMBERS.indexOf(plan) : -1;
   return index < 0 ? {} : { year: 2010 + 5 * index };

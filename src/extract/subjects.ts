@@ -42,7 +42,7 @@ export function subjectFrom(left: string, right: string): string {
 }
 
 const TOTAL_SUBJECT = /^(总数|总量|累计|总计|合计|共计)/;
-const NEW_ONES = /^(新增|新建|新改建|新开工|新认定|新引进|新培育|改造)+/;
+export const NEW_ONES = /^(新增|新建|新改建|新开工|新认定|新引进|新培育|改造)+/;
 
 /** Joins a topic and a weak subject without repeating words ("高标准农田建设项目" + "项目"). */
 export function joinName(topic: string, subject: string): string {

@@ -902,7 +902,7 @@ export class IndicatorIndex {
     let headElsewhere = false;
     terms.forEach((term, i) => {
       const w = weights[i]!;
-      const credit = termCredit(doc, term);
+      const credit = termCredit(doc, term, query.asked);
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
       if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) {
@@ -1168,18 +1168,39 @@ function anchored(doc: Doc, term: QueryTerm): boolean {
 }
 
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */
-function termCredit(doc: Doc, term: QueryTerm): number {
+function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
   if (term.anchor) return anchored(doc, term) ? STRONG : 0;
   if (term.number)
     return term.forms.some((f) => holdsNumber(doc.all, f)) ? numberCredit(doc, term) : 0;
   let best = 0;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
+    // "单位GDP能耗下降19.3%" is not of GDP: there it only measures by, unless asked that way.
+    if (onlyPerUnitOf(doc.all, form) && !perUnitOf(asked, term)) continue;
     // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
     best = Math.max(best, fieldCredit(doc, form) * (form === term.text ? 1 : SYNONYM));
   }
   // The words apart may stand closer than the stretch itself ("河鲤亲鱼水花" for 河鲤水花).
   return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;
+}
+
+/** A figure per unit of output: "单位GDP能耗", "万元地区生产总值能耗", "每万元GDP用水量". */
+const PER_UNIT_OF = /(单位|万元)$/;
+
+/** Every time `text` holds `form`, it follows 单位 or 万元: what is measured by, not measured. */
+function onlyPerUnitOf(text: string, form: string): boolean {
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    if (!PER_UNIT_OF.test(text.slice(Math.max(0, at - 2), at))) return false;
+  }
+  return true;
+}
+
+/** The question asks per unit of one of the term's forms ("单位GDP能耗下降多少"). */
+function perUnitOf(asked: string, term: QueryTerm): boolean {
+  return term.forms.some((form) => {
+    const at = asked.indexOf(form);
+    return at >= 0 && PER_UNIT_OF.test(asked.slice(Math.max(0, at - 2), at));
+  });
 }
 
 /** "50" stands in `text` as a number of its own, not inside "1500" or "2.50". */
