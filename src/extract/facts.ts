@@ -261,6 +261,13 @@ function sharingTail(names: string[]): string[] {
   return [...items.map((n) => `${n}${tail}`), last];
 }
 
+/** "万元GDP建设用地、水耗、电耗": short items after a first one measured per unit are too. */
+function sharingPerUnit(names: string[]): string[] {
+  const unit = /^(单位|万元|每万元)(GDP|地区生产总值|生产总值|工业增加值)/i.exec(names[0] ?? "")?.[0];
+  if (!unit) return names;
+  return names.map((n, i) => (i === 0 || n.startsWith(unit) || n.length > 4 ? n : `${unit}${n}`));
+}
+
 const LEADING_TIME = /^(力争|确保|争取|预计)?(全年|今年|去年|上年|当年|年内)/;
 
 /** "A和B" as two subjects, B taking A's modifier when B is one short word; undefined if not. */
@@ -346,7 +353,7 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     if (names.length > values.length) names = names.slice(-values.length);
     // "城镇、农村常住居民人均可支配收入分别增长…": short items before the last share its words
     // after its first one (城镇常住居民人均可支配收入).
-    names = sharingTail(names);
+    names = sharingPerUnit(sharingTail(names));
     // "入境游客数量和花费分别增长47.8%、52.3%": two subjects joined by 和; a short second one
     // shares the first one's modifier (入境游客花费).
     // "城镇和农村居民人均可支配收入": a pair whose short first item shares the second's words.
@@ -380,7 +387,8 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
 const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上年)$/;
 
 /** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
-const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3})(以上|左右|多|余)?`;
+// "1300元/月", "62.8万吨/日": a unit per a time.
+const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3}(\/[\p{Script=Han}]{1,2})?)(以上|左右|多|余)?`;
 const VALUE_ONLY = new RegExp(`^${VALUE}([和及]${VALUE})?$`, "u");
 
 function clausesOf(sentence: SentenceNode | undefined): string[] {
