@@ -78,7 +78,18 @@ export class TypoCorrector {
           const k = differingAt(g, window);
           return k >= 0 && (strange.includes(i + k) || absent.includes(i + k));
         };
-        const fix = exact?.find((g) => differingAt(g, window) >= 0) ?? mixed?.find(slip);
+        // "查违要搞" (jieba: 查|违要): a character that makes a report word with its neighbour
+        // outside the window ("查违") is no slip, whatever the window sounds like ("为要").
+        const breaksWord = (g: string) => {
+          const k = differingAt(g, window);
+          const [before, after] = [text[i - 1] ?? "", text[i + n] ?? ""];
+          return (
+            (k === 0 && before !== "" && this.has(before + window[0]) && !this.has(before + g[0])) ||
+            (k === n - 1 && after !== "" && this.has(window[k] + after) && !this.has(g[k] + after))
+          );
+        };
+        const fits = (g: string) => differingAt(g, window) >= 0 && !breaksWord(g);
+        const fix = exact?.find(fits) ?? mixed?.find((g) => slip(g) && !breaksWord(g));
         if (!fix) continue;
         text = text.slice(0, i) + fix + text.slice(i + n);
         // A repaired stretch is a report word now: never "repair" it again.
