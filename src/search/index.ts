@@ -1248,7 +1248,11 @@ const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
 
 function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);
-  if (query.units.size > 0) return units.some((u) => query.units.has(u)) ? 0.25 : -0.35;
+  if (query.units.size > 0) {
+    if (!units.some((u) => query.units.has(u))) return -0.35;
+    // "排查了多少座" of "515座…，整改完成124个点位": the measure word asked fits better than 个.
+    return query.anyCount && unit === "个" ? 0 : 0.25;
+  }
   // "增长多少" with no unit: a growth is said in percent more often than in amounts.
   if (query.asksChange && isShare(unit)) return 0.15;
   if (!query.countOnly) return 0;

@@ -45,6 +45,8 @@ export interface ParsedQuery {
   strictUnits: boolean;
   /** True when it asks "几个"/"几家": any count answers, a measure (亩, 万元, %) does not fit. */
   countOnly: boolean;
+  /** 个 answers only because the measure word asked counts things (多少座): it fits less. */
+  anyCount: boolean;
   /** The count unit it named ("家"), preferred among counts. */
   preferred: Set<string>;
   kinds: Set<IndicatorKind>;
@@ -121,6 +123,8 @@ const RELATIVE_YEARS: Record<string, number> = {
 };
 // "几个", "几家" are said of anything countable (几个涵洞 = 2座, 多少家主体 = 1041个).
 const GENERIC_COUNTS = new Set(["个", "家"]);
+/** Measure words of things that reports also count in 个. */
+const THINGS_COUNTED = new Set(["座", "所", "处", "项", "条", "台", "套", "支"]);
 const POINTING = /[那这](几|些)个?/g;
 /** "技改投资增了多少" asks a growth; "新增多少" asks what was added. */
 const GREW = /(?<![新净])增多少|降(?![到至为成])[了]?(多少|几)/;
@@ -377,6 +381,7 @@ export class QueryParser {
       for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
     }
     let unitNamed = false;
+    let anyCount = false;
     const rest = normalised.replace(this.askedUnit, (ask, _q, unit: string, at: number) => {
       // "多少处级干部": 处 starts a word of the report here, it is not the unit asked for.
       const next = normalised[at + ask.length] ?? "";
@@ -384,6 +389,11 @@ export class QueryParser {
       if (GENERIC_COUNTS.has(unit)) preferred.add(unit);
       else {
         this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
+        // "多少座公园" of "新建公园117个": 个 counts things of any kind.
+        if (THINGS_COUNTED.has(unit) && !strict.has("个")) {
+          strict.add("个");
+          anyCount = true;
+        }
         unitNamed = true;
       }
       return "|";
@@ -403,7 +413,7 @@ export class QueryParser {
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;
     const units = new Set([...(strictUnits ? strict : hinted)].map((u) => baseUnit(u)));
-    return { rest, units, strictUnits, countOnly, preferred, unitNamed };
+    return { rest, units, strictUnits, countOnly, preferred, unitNamed, anyCount };
   }
 
   private termsOf(text: string): QueryTerm[] {
