@@ -5,7 +5,14 @@ import type { Indicator, IndicatorKind } from "./indicator.js";
 import { bareListItem, chineseNumeral, findNumbers, type FoundNumber } from "./numbers.js";
 import type { ReportKind, SentenceNode } from "./structure.js";
 import { words as segment } from "../language/segmenter.js";
-import { NEW_ONES, cleanSubject, isWeakSubject, joinName, subjectFrom, topicOf } from "./subjects.js";
+import {
+  NEW_ONES,
+  cleanSubject,
+  isWeakSubject,
+  joinName,
+  subjectFrom,
+  topicOf,
+} from "./subjects.js";
 import {
   ADJACENT_QUALIFIERS,
   CHANGE_WORDS,
@@ -263,7 +270,9 @@ function sharingTail(names: string[]): string[] {
 
 /** "万元GDP建设用地、水耗、电耗": short items after a first one measured per unit are too. */
 function sharingPerUnit(names: string[]): string[] {
-  const unit = /^(单位|万元|每万元)(GDP|地区生产总值|生产总值|工业增加值)/i.exec(names[0] ?? "")?.[0];
+  const unit = /^(单位|万元|每万元)(GDP|地区生产总值|生产总值|工业增加值)/i.exec(
+    names[0] ?? "",
+  )?.[0];
   if (!unit) return names;
   return names.map((n, i) => (i === 0 || n.startsWith(unit) || n.length > 4 ? n : `${unit}${n}`));
 }
@@ -322,7 +331,10 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       const items = [clause.slice(0, clause.indexOf("分别"))];
       for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--)
         items.unshift(clauses[k]!);
-      const named = items.flatMap((c) => c.split("、")).map(cleanSubject).filter(Boolean);
+      const named = items
+        .flatMap((c) => c.split("、"))
+        .map(cleanSubject)
+        .filter(Boolean);
       if (named.length >= 2) previous = sharingTail(named);
       return;
     }
@@ -332,6 +344,7 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       : clause.indexOf("分别");
     const head = split < 0 ? clause.slice(0, first) : clause.slice(0, split);
     const verb = cleanSubject(clause.slice(head.length, first).replace(/^分别/, ""));
+    const time = TIME_ONLY.test(cleanSubject(head)) ? cleanSubject(head) : "";
     const subjects = [head];
     // Back to a clause with figures, or to one with a list of its own (分别).
     for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--) {
@@ -376,7 +389,8 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       draft.subject = names[i]!;
       draft.name = `${names[i]!}${verb}`;
       // Its own words are its name and number, not the list's other subjects.
-      draft.phrase = `${draft.name}${draft.clause.slice(draft.found.start, draft.found.end)}`;
+      // "五年分别下降…": the time before 分别 is each one's too.
+      draft.phrase = `${time}${draft.name}${draft.clause.slice(draft.found.start, draft.found.end)}`;
       draft.listItem = true;
       draft.kind = values[0]!.kind;
       draft.change = values[0]!.change;

@@ -84,7 +84,10 @@ export class TypoCorrector {
           const k = differingAt(g, window);
           const [before, after] = [text[i - 1] ?? "", text[i + n] ?? ""];
           return (
-            (k === 0 && before !== "" && this.has(before + window[0]) && !this.has(before + g[0])) ||
+            (k === 0 &&
+              before !== "" &&
+              this.has(before + window[0]) &&
+              !this.has(before + g[0])) ||
             (k === n - 1 && after !== "" && this.has(window[k] + after) && !this.has(g[k] + after))
           );
         };

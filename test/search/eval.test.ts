@@ -139,6 +139,8 @@ describe("question answering on the fixture district's report", () => {
     // Written after d64f5ab, the session's last matching change: first run 0.967, 1 wrong of 60,
     // top-3 0.967 (the session's starting commit: the same).
     ["final-ao", 0.96, 1],
+    // Written after 0e1370b, this session's start: first run 0.917, 0 wrong of 60, top-3 0.983.
+    ["final-ap", 0.91, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -245,7 +247,9 @@ describe("question answering on reports of other places", () => {
 // 2974743 (0.825, 0.725, 0.850, 0.675: 0.769 pooled, 10 wrong of 160; the starting commit 0.744,
 // 11 wrong); 南山区-2018, 龙岗区-2015, 坪山区-2024 and 龙岗区-2022 after 6f422bb (0.825, 0.825,
 // 0.800, 0.750: 0.800 pooled, 3 wrong of 160; the starting commit 0.781, 4 wrong); 光明区-2019 and
-// 南山区-2017 after ba2636e (0.700 and 0.675, 5 wrong of 80; the starting commit the same).
+// 南山区-2017 after ba2636e (0.700 and 0.675, 5 wrong of 80; the starting commit the same);
+// 深圳市-2020, 深圳市-2021 (the city), 深圳市-2022 and 罗湖区-2019 after 0e1370b (0.850, 0.800,
+// 0.650, 0.750: 0.7625 pooled, 10 wrong of 160).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -262,8 +266,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(2840);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.845);
-    expect(pooled.wrong).toBeLessThanOrEqual(46);
+    expect(pooled.total).toBe(3000);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.848);
+    expect(pooled.wrong).toBeLessThanOrEqual(49);
   });
 });

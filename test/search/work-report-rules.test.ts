@@ -4,6 +4,7 @@ import { buildIndicatorStore } from "../../src/extract/index.js";
 import { memoryLibrary } from "../../src/reports/library.js";
 import { loadIntents } from "../../src/search/intents.js";
 import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
+import { TypoCorrector } from "../../src/search/typos.js";
 import { answererOf, fixtureAnswerer } from "../helpers/reports.js";
 
 /** A district's half-year progress report with one section. */
@@ -763,5 +764,85 @@ describe("new ones and the total they bring", () => {
     expect(value("国家级高新技术企业累计已有多少家")).toBe(222);
     expect(value("公园现在一共几个")).toBe(122);
     expect(value("2016年新增国家级高新技术企业多少家")).toBe(58);
+  });
+});
+
+describe("a five-year review's figures", () => {
+  const report = `政 府 工 作 报 告
+——2021年1月10日在某市第七届人民代表大会第二次会议上
+一、“十三五”时期发展成就
+坚决打赢污染防治攻坚战，新建污水管网640公里，新增污水日处理能力28万吨、累计达76万吨，垃圾焚烧日处理能力达1.5万吨。
+发展质量效益领先，居民人均可支配收入达5.2万元；单位GDP能耗、单位GDP二氧化碳排放分别为全国平均水平的1/3、1/5，五年分别下降17.1%、21.4%。
+`;
+  const value = valueIn(report);
+
+  it("reads a total reached right after new ones as the stock at the span's end", () => {
+    expect(value("到2020年污水日处理能力累计达到多少")).toBe(76);
+    expect(buildIndicatorStore(report, "r.txt").indicators.map((i) => i.name)).toContain(
+      "污水日处理能力累计",
+    );
+  });
+
+  it("names a list's figures by a list before it whose values are no figures", () => {
+    const names = buildIndicatorStore(report, "r.txt").indicators.map((i) => i.name);
+    expect(names).toContain("单位GDP能耗下降");
+    expect(names).toContain("单位GDP二氧化碳排放下降");
+  });
+
+  it("does not take a figure per unit of GDP for GDP", () => {
+    expect(value("2020年地区生产总值比上年增长了多少")).toBeNull();
+    expect(value("单位GDP能耗五年下降了多少")).toBe(17.1);
+  });
+});
+
+describe("lists and units of a work report", () => {
+  const report = `政 府 工 作 报 告
+——2019年1月10日在某区第七届人民代表大会第五次会议上
+一、2018年工作回顾
+初步核算地区生产总值达225.3亿元；万元GDP建设用地、水耗、电耗分别下降6.1%、3.2%和4.4%。
+最低工资标准、最低生活保障标准分别提升至2200元/月、1100元/月。
+建成投产3座水质净化厂，新增污水处理能力40.5万吨/日。
+新增对口帮扶地区小康村6个。
+全年空气质量优良天数比例达93.2%。
+全年新建公园23个、城市绿道40公里。
+开工筹建人才房1500套，在建地铁里程88公里。发展不平衡的问题还有待解决。
+二、2019年主要任务
+建设集审批、查违、整备一体化的指挥平台，年内完成查违160万平方米。
+`;
+  const value = valueIn(report);
+
+  it("gives later short items of a list measured per unit of GDP that unit too", () => {
+    expect(value("2018年万元GDP水耗下降了多少")).toBe(3.2);
+  });
+
+  it("reads a list of values in a unit per month", () => {
+    expect(value("低保标准提到多少钱一个月")).toBe(1100);
+    expect(value("最低工资标准多少")).toBe(2200);
+  });
+
+  it("keeps a unit per day", () => {
+    const units = buildIndicatorStore(report, "r.txt").indicators.map((i) => i.unit);
+    expect(units).toContain("万吨/日");
+  });
+
+  it("asks persons with 多少贫困人口 and days with 多少天", () => {
+    expect(value("对口帮扶地区有多少贫困人口脱贫")).toBeNull();
+    expect(value("空气质量优良的天数有多少天")).toBeNull();
+  });
+
+  it("counts things asked with their own measure word in 个 too", () => {
+    expect(value("去年新建了多少座公园")).toBe(23);
+  });
+
+  it("drops 还有 from a question", () => {
+    expect(value("地铁在建的还有多少公里")).toBe(88);
+  });
+
+  it("does not repair a word the report has into a slip", () => {
+    // jieba reads 查|违要; "为要" sounds like 违要 and stands in the report, 查为 does not.
+    const corpus = "作为要务，年内完成查违160万平方米。";
+    const typos = new TypoCorrector(corpus);
+    expect(typos.correct("今年查违要搞多少平方米")).toBe("今年查违要搞多少平方米");
+    expect(new TypoCorrector("夏粮单产437公斤/亩").correct("夏梁单产多少")).toBe("夏粮单产多少");
   });
 });
