@@ -39,6 +39,8 @@ interface Draft {
   year?: number;
   /** The figure is the starting point of a "由A增长到B" ("from A"), not the current level. */
   earlier: boolean;
+  /** What 由/从 said of the start ("从2017年底的"): its year. */
+  from?: RegExpExecArray | null;
   /** The figure is a change ("增长8%"), whatever its kind. */
   change: boolean;
   /** The figure covers several years ("年均", "五年累计"): it is of no single year. */
@@ -186,8 +188,19 @@ function draftsOfSentence(
         const rest = clause.slice(found.at(-1)!.end);
         const earlierClauses = clauses.slice(0, clauseIndex);
         const before = earlierClauses.join("，");
-        const from = EARLIER.exec(left);
-        const earlier = Boolean(from) && LATER.test(clause.slice(figure.end));
+        // "从2017年底的377户1110人，降至154户448人": both figures after 从 are the start, and the
+        // level reached may stand in the next clause.
+        const startGoesOn = previous && drafts.at(-1)?.earlier && left === "";
+        const from = EARLIER.exec(left) ?? (startGoesOn ? drafts.at(-1)!.from : null);
+        // "…，降至154户448人": the next clause reaches a level before any figure of its own.
+        const reached = (text: string) => !/\d/.test(LATER.exec(text)?.[0] ?? "0");
+        const earlier =
+          Boolean(from) &&
+          (LATER.test(clause.slice(figure.end)) ||
+            (!next && reached(clauses[clauseIndex + 1] ?? "")) ||
+            (next !== undefined &&
+              clause.slice(figure.end, next.start) === "" &&
+              reached(clauses[clauseIndex + 1] ?? "")));
         const last = drafts.at(-1);
         // "社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元": both name what grew.
         const subject = earlier
@@ -231,6 +244,7 @@ function draftsOfSentence(
             ? Number(from[1].slice(0, 4))
             : yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
           earlier,
+          from,
           change: !earlier && isChangeFigure(figure, clause),
           // "到2021年全县生产总值达到170亿元": a year written at the figure wins over its section.
           // "2015年城镇…完成30788元，…；农村…完成22250元": a year its sentence gives before it, too.
@@ -481,7 +495,7 @@ const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER =
-  /[由从](\d{4}年|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度)?的?$/;
+  /[由从](\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度)?的?$/;
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {

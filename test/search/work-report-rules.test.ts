@@ -846,3 +846,17 @@ describe("lists and units of a work report", () => {
     expect(new TypoCorrector("夏粮单产437公斤/亩").correct("夏梁单产多少")).toBe("夏粮单产多少");
   });
 });
+
+describe("a start and the level reached in the next clause", () => {
+  const report = `政 府 工 作 报 告
+——2019年1月10日在某区第二届人民代表大会第四次会议上
+一、2018年工作回顾
+低保困难群体从2017年底的320户980人，降至140户410人，人数下降近58%。
+`;
+  const value = valueIn(report);
+
+  it("reads both figures after 从 as the start, and those after 降至 as the level", () => {
+    expect(value("2018年低保困难群体降到了多少人")).toBe(410);
+    expect(value("2017年底低保困难群体有多少人")).toBe(980);
+  });
+});
