@@ -320,7 +320,10 @@ export class QueryParser {
       asksChange: (!hints.strictUnits && changeWorded) || rateOnly || comparedWithYear,
       changeWorded: changeWorded || comparedWithYear,
       // "增加到多少户" asks the level reached, not what was added.
-      increments: this.intents.incrementWords.filter((w) => asksChangeWith(normalised, w)),
+      // "新建高标准农田那4个项目，目前…花了多少投资": only the clause that asks says what is asked.
+      increments: this.intents.incrementWords.filter((w) =>
+        asksChangeWith(normaliseText(askingClause(kept)), w),
+      ),
       ...this.contrastsOf(canonical, normalised),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
       ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
@@ -698,6 +701,12 @@ function standsWhole(text: string, side: string): boolean {
 }
 
 /** `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少"). */
+/** The clause of a question that holds its ask (多少, 几…), or the whole question. */
+function askingClause(question: string): string {
+  const clauses = question.split(/[，,；;。？?！!]/);
+  return clauses.find((c) => /多少|几|啥|什么|哪些/.test(c)) ?? question;
+}
+
 function asksChangeWith(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (!/[到至为]/.test(text[at + word.length] ?? "")) return true;

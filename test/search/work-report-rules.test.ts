@@ -860,3 +860,15 @@ describe("a start and the level reached in the next clause", () => {
     expect(value("2017年底低保困难群体有多少人")).toBe(980);
   });
 });
+
+describe("a question's clauses", () => {
+  it("takes 新建 in a clause that only names the projects as no ask for new ones", () => {
+    const report = progressReport(
+      "（一）推进高标准农田建设。",
+      "今年计划新建高标准农田建设项目4个，总投资2100万元。目前，4个项目均已全部开工建设，新建涵洞2座，累计已完成投资300万元。",
+    );
+    const value = valueIn(report);
+    expect(value("新建高标准农田那4个项目，目前实际已经花了多少投资？")).not.toBe(2);
+    expect(value("新建高标准农田那4个项目，目前实际已经花了多少投资？")).not.toBe(2100);
+  });
+});
