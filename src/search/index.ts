@@ -830,9 +830,27 @@ export class IndicatorIndex {
       if (ownOthers.length) return ownOthers;
       if ([...named, ...others].some((w) => own.includes(w))) continue;
       const inSentence = others.filter((w) => sentence.includes(w));
-      if (inSentence.length && sentence.includes(asked)) return inSentence;
+      if (!inSentence.length || !sentence.includes(asked)) continue;
+      if (this.listGoesOn(indicator, asked, others)) continue;
+      return inSentence;
     }
     return [];
+  }
+
+  /**
+   * "完成更新机井5眼，新建涵洞2座，田间道路3.9公里": a clause of a thing and its figure alone
+   * goes on with the side named last before it, unless it sums up (共, 合计, 累计).
+   */
+  private listGoesOn(indicator: Indicator, asked: string, others: string[]): boolean {
+    const clause = lower(indicator.clause);
+    const sides = [asked, ...others];
+    const endsWithFigure = clause.trimEnd().endsWith(lower(`${indicator.raw}${indicator.unit}`));
+    if (!endsWithFigure || sides.some((w) => clause.includes(w)) || SUMS_UP.test(clause)) {
+      return false;
+    }
+    const sentence = lower(indicator.sentence);
+    const before = sentence.slice(0, Math.max(0, sentence.indexOf(clause)));
+    return before.lastIndexOf(asked) > Math.max(...others.map((w) => before.lastIndexOf(w)));
   }
 
   /** Matches whose score is within the close gap of the best one and whose figure differs. */
@@ -1140,6 +1158,8 @@ function subsetFits(doc: Doc, terms: readonly QueryTerm[], subset: string): bool
   const own = `${doc.own}${doc.ownWords}`;
   return part.every((t) => t.forms.some((f) => own.includes(f)));
 }
+
+const SUMS_UP = /共|合计|累计|总计|总额|总量/;
 
 /** A figure about one part ("种植业保险保费") when the question asks without naming parts. */
 function partOnly(doc: Doc, query: ParsedQuery): number {

@@ -872,3 +872,13 @@ describe("a question's clauses", () => {
     expect(value("新建高标准农田那4个项目，目前实际已经花了多少投资？")).not.toBe(2100);
   });
 });
+
+describe("a list that goes on with one side of a contrast", () => {
+  it("gives a thing and its figure after 新建… as new, not as a total of 新建 and 更新", () => {
+    const report = progressReport(
+      "（一）推进高标准农田建设。",
+      "目前，4个项目均已全部开工建设，完成更新机井6眼，新建涵洞3座，田间道路4.2公里，累计已完成投资300万元。",
+    );
+    expect(valueIn(report)("高标准农田项目新修田间道路多少公里")).toBe(4.2);
+  });
+});
