@@ -1195,8 +1195,10 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
   let best = 0;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
-    // "单位GDP能耗下降19.3%" is not of GDP: there it only measures by, unless asked that way.
-    if (onlyPerUnitOf(doc.all, form) && !perUnitOf(asked, term)) continue;
+    // "单位GDP能耗下降19.3%" is not of GDP, "进出口总额" not of exports: there the word only
+    // measures by, or is part of another, unless the question says it that way too.
+    if (onlyWithin(doc.all, form) && !onlyWithin(asked, form, false) && !TRADE.test(asked))
+      continue;
     // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
     best = Math.max(best, fieldCredit(doc, form) * (form === term.text ? 1 : SYNONYM));
   }
@@ -1204,23 +1206,27 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
   return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;
 }
 
-/** A figure per unit of output: "单位GDP能耗", "万元地区生产总值能耗", "每万元GDP用水量". */
-const PER_UNIT_OF = /(单位|万元)$/;
+/**
+ * What stands before a word where it is not what it names: a figure per unit of output
+ * ("单位GDP能耗", "万元地区生产总值能耗"), exports inside trade ("进出口").
+ */
+const PER_UNIT = /(单位|万元)$/;
+const WITHIN: Record<string, RegExp> = { 出口: /进$/ };
+// Imports and exports asked together (in English too): trade, which 进出口 names.
+const TRADE = /进出口|进口.*出口|出口.*进口|import/;
 
-/** Every time `text` holds `form`, it follows 单位 or 万元: what is measured by, not measured. */
-function onlyPerUnitOf(text: string, form: string): boolean {
+/**
+ * Every time `text` holds `form` (at least once when `vacuous` is false), 单位, 万元 or 进 stand
+ * right before it.
+ */
+function onlyWithin(text: string, form: string, vacuous = true): boolean {
+  let seen = false;
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-    if (!PER_UNIT_OF.test(text.slice(Math.max(0, at - 2), at))) return false;
+    const before = text.slice(Math.max(0, at - 2), at);
+    if (!PER_UNIT.test(before) && !WITHIN[form]?.test(before)) return false;
+    seen = true;
   }
-  return true;
-}
-
-/** The question asks per unit of one of the term's forms ("单位GDP能耗下降多少"). */
-function perUnitOf(asked: string, term: QueryTerm): boolean {
-  return term.forms.some((form) => {
-    const at = asked.indexOf(form);
-    return at >= 0 && PER_UNIT_OF.test(asked.slice(Math.max(0, at - 2), at));
-  });
+  return seen || vacuous;
 }
 
 /** "50" stands in `text` as a number of its own, not inside "1500" or "2.50". */

@@ -877,8 +877,23 @@ describe("a list that goes on with one side of a contrast", () => {
   it("gives a thing and its figure after 新建… as new, not as a total of 新建 and 更新", () => {
     const report = progressReport(
       "（一）推进高标准农田建设。",
-      "目前，4个项目均已全部开工建设，完成更新机井6眼，新建涵洞3座，田间道路4.2公里，累计已完成投资300万元。",
+      "今年计划新建高标准农田建设项目4个，建设规模1.2万亩。目前，4个项目均已全部开工建设，完成更新机井6眼，新建涵洞3座，田间道路4.2公里，累计已完成投资300万元。",
     );
     expect(valueIn(report)("高标准农田项目新修田间道路多少公里")).toBe(4.2);
+  });
+});
+
+describe("exports inside trade", () => {
+  it("does not find exports in 进出口 of a neighbouring clause", () => {
+    const report = `政 府 工 作 报 告
+——2015年1月25日在某省第十二届人民代表大会第三次会议上
+一、2014年工作回顾
+全省生产总值增长7.6%。
+二、2015年工作安排
+经济社会发展主要预期目标是：生产总值增长7.5%左右，固定资产投资增长15.5%，进出口总额增长3%，社会消费品零售总额增长12%。
+`;
+    const value = valueIn(report);
+    expect(value("2015年全省出口增长的目标定的是多少")).toBeNull();
+    expect(value("2015年进出口总额增长目标是多少")).toBe(3);
   });
 });
