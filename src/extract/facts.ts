@@ -334,10 +334,19 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
   clauses.forEach((clause, at) => {
     // "城乡居民人均可支配收入达到2.36万元和1.53万元" lists two values without saying 分别.
     const implicit = /^城乡/.test(clause) && !clause.includes("分别");
-    if (!clause.includes("分别") && !implicit) return;
+    // "…分别达32148元、12246元，增长8.8%、10.6%": a list of changes right after a list goes on
+    // with its subjects, 分别 or not.
+    const continued = !clause.includes("分别") && previous.length >= 2 && CHANGE_LEAD.test(clause);
+    if (!clause.includes("分别") && !implicit && !continued) return;
     let last = at;
     while (last + 1 < clauses.length && VALUE_ONLY.test(clauses[last + 1]!)) last++;
     const values = ofSegment.filter((d) => d.clauseIndex >= at && d.clauseIndex <= last);
+    if (continued) {
+      if (values.length !== previous.length) return;
+      const verb = cleanSubject(clause.slice(0, values[0]!.found.start));
+      nameItems(values, previous, verb, "");
+      return;
+    }
     if (values.length < 2 || (implicit && values.length !== 2)) {
       // "单位GDP能耗、单位GDP二氧化碳排放分别为全国平均水平的1/3、1/5，五年分别下降19.3%、23.2%":
       // a list whose values are no figures still names what the next list's figures are of.
@@ -397,27 +406,51 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
         names = items.map((d) => cleanSubject(d.subject.replace(/^其中/, "")));
       }
     }
+    // "城镇、农村低保补助补差水平分别从每月333元、147元提高到374元、172元": the starts, then
+    // the levels reached, each list in the subjects' order.
+    const listed = clauses.slice(at, last + 1).join("、");
+    const raised = RAISED.exec(listed.slice(listed.indexOf("分别")));
+    if (raised && names.length >= 2 && values.length === 2 * names.length) {
+      const starts = values.slice(0, names.length);
+      nameItems(starts, names, "", time);
+      nameItems(values.slice(names.length), names, raised[1]!, time);
+      for (const draft of starts) draft.earlier = true;
+      previous = names;
+      return;
+    }
     if (names.length !== values.length || names.some((n) => !n)) return;
     previous = names;
-    values.forEach((draft, i) => {
-      draft.subject = names[i]!;
-      draft.name = `${names[i]!}${verb}`;
-      // Its own words are its name and number, not the list's other subjects.
-      // "五年分别下降…": the time before 分别 is each one's too.
-      draft.phrase = `${time}${draft.name}${draft.clause.slice(draft.found.start, draft.found.end)}`;
-      draft.listItem = true;
-      draft.kind = values[0]!.kind;
-      draft.change = values[0]!.change;
-    });
+    nameItems(values, names, verb, time);
   });
 }
+
+/** Names the figures of a list by its subjects, in order. */
+function nameItems(values: Draft[], names: string[], verb: string, time: string): void {
+  values.forEach((draft, i) => {
+    draft.subject = names[i]!;
+    draft.name = `${names[i]!}${verb}`;
+    // Its own words are its name and number, not the list's other subjects; the time before
+    // 分别 ("五年分别下降…") is each one's too.
+    draft.phrase = `${time}${draft.name}${draft.clause.slice(draft.found.start, draft.found.end)}`;
+    draft.listItem = true;
+    draft.kind = values[0]!.kind;
+    draft.change = values[0]!.change;
+  });
+}
+
+/** A clause that opens with a change ("增长8.8%", "同比下降3%"). */
+const CHANGE_LEAD = /^(同比|比上年)?(增长|下降|提高|增加|减少|上涨|回落)[\d.]/;
+/** "分别从每月333元、147元提高到374元、172元": the verb that reaches the second list. */
+const REACHING = "提高到|提高至|增加到|增至|提升到|提升至|调整到|调整为|降至|降到|下降到|减少到";
+const RAISED = new RegExp(`^分别[从由][^，]*?(${REACHING})`);
 
 const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上年)$/;
 
 /** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
 // "1300元/月", "62.8万吨/日": a unit per a time.
 const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3}(\/[\p{Script=Han}]{1,2})?)(以上|左右|多|余)?`;
-const VALUE_ONLY = new RegExp(`^${VALUE}([和及]${VALUE})?$`, "u");
+// "147元提高到374元": the last start and the first level of two lists (see RAISED).
+const VALUE_ONLY = new RegExp(`^${VALUE}([和及]${VALUE}|(${REACHING})${VALUE})?$`, "u");
 
 function clausesOf(sentence: SentenceNode | undefined): string[] {
   return sentence ? sentence.segments.flat() : [];
@@ -495,7 +528,7 @@ const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER =
-  /[由从](\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度)?的?$/;
+  /[由从](?:每人|每户)?(?:每月|每年)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度)?的?$/;
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {

@@ -897,3 +897,25 @@ describe("exports inside trade", () => {
     expect(value("2015年进出口总额增长目标是多少")).toBe(3);
   });
 });
+
+describe("two lists of a raise, and changes after a list", () => {
+  const report = `政 府 工 作 报 告
+——2015年1月25日在某省第十二届人民代表大会第三次会议上
+一、2014年工作回顾
+城镇、农村常住居民人均可支配收入分别达30100元、11800元，增长8.1%、10.2%。
+二、2015年工作安排
+城镇、农村低保补助补差水平分别从每月320元、140元提高到360元、165元；孤儿集中供养水平从每月1100元提高到1200元。
+`;
+  const value = valueIn(report);
+
+  it("gives each change after a list without 分别 the list's subject", () => {
+    expect(value("2014年农村常住居民人均可支配收入增长多少")).toBe(10.2);
+    expect(value("2014年城镇常住居民人均可支配收入增长多少")).toBe(8.1);
+  });
+
+  it("reads 分别从A、B提高到C、D as two starts and two levels, in order", () => {
+    expect(value("2015年农村低保补差水平每月提高到多少元")).toBe(165);
+    expect(value("城镇低保补助补差水平提高到多少")).toBe(360);
+    expect(value("孤儿集中供养水平提高到多少")).toBe(1200);
+  });
+});
