@@ -48,10 +48,10 @@ export class TypoCorrector {
 
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
-    let text = question;
-    let { strange, absent } = unknownPositions(question, this.protectedWords, this.has);
+    let text = this.endSlips(question);
+    let { strange, absent } = unknownPositions(text, this.protectedWords, this.has);
     // Most questions have no word that neither the dictionary nor the report knows.
-    if (strange.length === 0 && absent.length === 0) return question;
+    if (strange.length === 0 && absent.length === 0) return text;
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
@@ -99,6 +99,44 @@ export class TypoCorrector {
         strange = strange.filter((p) => !inside(p));
         absent = absent.filter((p) => !inside(p));
       }
+    }
+    return text;
+  }
+
+  /**
+   * "化解律" for 化解率, "回收律" for 回收率: two characters the report writes together, then one
+   * that sounds exactly (tones too) like the only one the report writes after them. jieba reads
+   * such a slip as a word of its own (律), so the windows above never see it.
+   */
+  private endSlips(question: string): string {
+    let text = question;
+    const guarded = new Set<number>();
+    for (const { word, at } of this.protectedWords.occurrences(text)) {
+      for (let i = at; i < at + word.length; i++) guarded.add(i);
+    }
+    // The slip stands alone in jieba's reading ("化解|律"), not as the start of a word (城市).
+    const alone = new Set<number>();
+    let position = 0;
+    for (const { word } of taggedWords(text)) {
+      if (word.length === 1) alone.add(position);
+      position += word.length;
+    }
+    for (let i = 2; i < text.length; i++) {
+      if (!alone.has(i) || this.has(text.slice(i, i + 2))) continue;
+      const stem = text.slice(i - 2, i);
+      const typed = stem + text[i]!;
+      if (
+        guarded.has(i) ||
+        !/^\p{Script=Han}{3}$/u.test(typed) ||
+        /[几多少啥么哪谁的了吗呢是和与及每各]/.test(typed)
+      ) {
+        continue;
+      }
+      if (!this.has(stem) || this.has(typed)) continue;
+      const same = (this.byTone.get(this.soundOf(typed, true)) ?? []).filter((g) =>
+        g.startsWith(stem),
+      );
+      if (same.length === 1) text = text.slice(0, i) + same[0]![2]! + text.slice(i + 1);
     }
     return text;
   }
