@@ -1193,40 +1193,50 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
   if (term.number)
     return term.forms.some((f) => holdsNumber(doc.all, f)) ? numberCredit(doc, term) : 0;
   let best = 0;
+  let within = false;
   for (const form of term.forms) {
     if (!doc.all.includes(form)) continue;
     // "单位GDP能耗下降19.3%" is not of GDP, "进出口总额" not of exports: there the word only
     // measures by, or is part of another, unless the question says it that way too.
-    if (onlyWithin(doc.all, form) && !onlyWithin(asked, form, false) && !TRADE.test(asked))
+    if (heldWithin(doc.all, form)?.test(asked) === false) {
+      within = true;
       continue;
+    }
     // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
     best = Math.max(best, fieldCredit(doc, form) * (form === term.text ? 1 : SYNONYM));
   }
   // The words apart may stand closer than the stretch itself ("河鲤亲鱼水花" for 河鲤水花).
-  return term.parts && best < STRONG ? Math.max(best, PARTS * partsCredit(doc, term.parts)) : best;
+  // (Not the words of one the figure holds only within another: "每万人常住人口".)
+  return term.parts && best < STRONG && !within
+    ? Math.max(best, PARTS * partsCredit(doc, term.parts))
+    : best;
 }
 
 /**
- * What stands before a word where it is not what it names: a figure per unit of output
- * ("单位GDP能耗", "万元地区生产总值能耗"), exports inside trade ("进出口").
+ * What can stand before a word where it is not what it names, and how a question that means it
+ * says so: a figure per unit of output ("单位GDP能耗", "万元地区生产总值能耗"), per people
+ * ("每万人常住人口配备全科医生6.3名"), exports inside trade ("进出口").
  */
-const PER_UNIT = /(单位|万元)$/;
-const WITHIN: Record<string, RegExp> = { 出口: /进$/ };
-// Imports and exports asked together (in English too): trade, which 进出口 names.
-const TRADE = /进出口|进口.*出口|出口.*进口|import/;
+const WITHIN: { before: RegExp; asked: RegExp; form?: string }[] = [
+  { before: /(单位|万元)$/, asked: /单位|万元/ },
+  { before: /每[十百千万]+人$/, asked: /每[十百千万]/ },
+  // Imports and exports asked together (in English too): trade, which 进出口 names.
+  { before: /进$/, asked: /进出口|进口.*出口|出口.*进口|import/, form: "出口" },
+];
 
 /**
- * Every time `text` holds `form` (at least once when `vacuous` is false), 单位, 万元 or 进 stand
- * right before it.
+ * The kind of `WITHIN` that stands before `form` every time `text` holds it, if one does:
+ * then, unless the question says it that way too, the text does not name `form` itself.
  */
-function onlyWithin(text: string, form: string, vacuous = true): boolean {
-  let seen = false;
+function heldWithin(text: string, form: string): RegExp | undefined {
+  let kind: (typeof WITHIN)[number] | undefined;
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-    const before = text.slice(Math.max(0, at - 2), at);
-    if (!PER_UNIT.test(before) && !WITHIN[form]?.test(before)) return false;
-    seen = true;
+    const before = text.slice(Math.max(0, at - 4), at);
+    const found = WITHIN.find((w) => (w.form ?? form) === form && w.before.test(before));
+    if (!found || (kind && found !== kind)) return undefined;
+    kind = found;
   }
-  return seen || vacuous;
+  return kind?.asked;
 }
 
 /** "50" stands in `text` as a number of its own, not inside "1500" or "2.50". */

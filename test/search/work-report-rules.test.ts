@@ -919,3 +919,29 @@ describe("two lists of a raise, and changes after a list", () => {
     expect(value("孤儿集中供养水平提高到多少")).toBe(1200);
   });
 });
+
+describe("a slip jieba reads as a word of its own", () => {
+  it("repairs the character after a report word to the one the report writes there", () => {
+    const typos = new TypoCorrector("全年累计化解群众诉求近3万宗，化解率98%。城镇登记失业率3%。");
+    expect(typos.correct("去年化解群众诉求的化解律是多少")).toBe("去年化解群众诉求的化解率是多少");
+    expect(typos.correct("城镇登记失业律是多少")).toBe("城镇登记失业率是多少");
+    // A character that starts a word of the report stays (城镇, not 成镇).
+    expect(
+      new TypoCorrector("项目建设成效明显。城镇居民收入增长。").correct("建设城镇有几个"),
+    ).toBe("建设城镇有几个");
+  });
+});
+
+describe("a figure per people", () => {
+  it("is not of the people it is counted per, unless asked that way", () => {
+    const report = `政 府 工 作 报 告
+——2022年1月10日在某区第八届人民代表大会第二次会议上
+一、2021年工作回顾
+健康事业持续引领。每万人常住人口配备全科医生5.8名，每万人高价值发明专利拥有量达21件。
+`;
+    const value = valueIn(report);
+    expect(value("2021年常住人口有多少")).toBeNull();
+    expect(value("每万人常住人口有几名全科医生")).toBe(5.8);
+    expect(value("每万人口拥有的高价值发明专利是多少件")).toBe(21);
+  });
+});
