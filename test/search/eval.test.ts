@@ -257,7 +257,9 @@ describe("question answering on reports of other places", () => {
 // 深圳市-2020, 深圳市-2021 (the city), 深圳市-2022 and 罗湖区-2019 after 0e1370b (0.850, 0.800,
 // 0.650, 0.750: 0.7625 pooled, 10 wrong of 160); 深圳市-2018 and 福田区-2022 after 923a7e1 (0.800,
 // 0.900: 0.850 pooled, 2 wrong of 80; the starting commit 0.8375, 2 wrong); 广东省-2015 (a
-// province, 60 questions) after 923a7e1 (0.650, 5 wrong; the starting commit 0.633, 5 wrong).
+// province, 60 questions) after 923a7e1 (0.650, 5 wrong; the starting commit 0.633, 5 wrong);
+// 广东省-2018 and 深圳市-2019 (50 questions) after 0878fee, first run at 4df5228 (0.725 and
+// 0.720: 0.722 pooled, 1 wrong of 90; the starting commit 0.667, 4 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -274,8 +276,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(3140);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.846);
-    expect(pooled.wrong).toBeLessThanOrEqual(54);
+    expect(pooled.total).toBe(3230);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.845);
+    expect(pooled.wrong).toBeLessThanOrEqual(50);
   });
 });
