@@ -74,6 +74,8 @@ const SECTION = 0.4;
 const INHERITED = 0.6;
 const PARTS = 0.8;
 const PART_ONLY = 0.08;
+/** Scores closer than this are a tie. */
+const TWIN_GAP = 0.005;
 const MAX_CACHED_WORDS = 20_000;
 const ACTUAL = /实际|已完成|已建成|已投入/;
 const YEAR = /\d{4}年/;
@@ -786,6 +788,20 @@ export class IndicatorIndex {
   rival(matches: Scored[], query: ParsedQuery): Indicator | undefined {
     const [best, ...rest] = matches;
     if (!best) return undefined;
+    // "全年完成固定资产投资480亿元以上" (one zone's) and "全年固定资产投资约7000亿元": two figures
+    // the question cannot tell apart at all; which comes first in the report decides nothing.
+    const twin = rest.find(
+      (m) =>
+        best.score - m.score < TWIN_GAP &&
+        m.coverage >= best.coverage &&
+        m.indicator.name === best.indicator.name &&
+        m.indicator.unit === best.indicator.unit &&
+        m.indicator.value !== best.indicator.value &&
+        !m.indicator.earlier &&
+        !best.indicator.earlier &&
+        !best.indicator.related.includes(m.indicator.id),
+    );
+    if (twin) return twin.indicator;
     const sideOf = (i: Indicator, set: string[]) => {
       const own = lower(`${i.subject}|${i.phrase}`);
       const sides = set.filter((w) => own.includes(w));

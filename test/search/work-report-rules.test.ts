@@ -945,3 +945,19 @@ describe("a figure per people", () => {
     expect(value("每万人口拥有的高价值发明专利是多少件")).toBe(21);
   });
 });
+
+describe("two figures the question cannot tell apart", () => {
+  it("asks which rather than stating the one the report gives first", () => {
+    const report = `政 府 工 作 报 告
+——2019年1月15日在某市第六届人民代表大会第七次会议上
+一、2018年工作回顾
+全年固定资产投资6191亿元。
+二、2019年主要工作
+（一）推进新区建设。开工建设会议中心、桂湾公园等公建配套设施，全年完成固定资产投资480亿元以上。
+（四）做强实体经济。扩大高质量有效投资，加大基础设施、重点区域、公建配套等投资力度，全年固定资产投资约7000亿元、增长13%左右。
+`;
+    const result = answererOf(report).ask("2019年全年固定资产投资是多少？");
+    expect(result.answer).toBeNull();
+    expect(result.offered?.map((o) => o.value).sort((a, b) => a - b)).toEqual([480, 7000]);
+  });
+});
