@@ -147,6 +147,9 @@ describe("question answering on the fixture district's report", () => {
     // Written after 0878fee: first run 0.933, 1 wrong of 60, top-3 0.983 (the session's starting
     // commit: the same).
     ["final-ar", 0.93, 1],
+    // Written after 5c4dc75: first run 0.833, 1 wrong of 60, top-3 0.950 (the session's starting
+    // commit: 0.817, 1 wrong). Below the issue's 0.85: a newcomer's everyday words.
+    ["final-as", 0.86, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
