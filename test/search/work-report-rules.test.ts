@@ -961,3 +961,16 @@ describe("two figures the question cannot tell apart", () => {
     expect(result.offered?.map((o) => o.value).sort((a, b) => a - b)).toEqual([480, 7000]);
   });
 });
+
+describe("an average over two years", () => {
+  it("takes the topic before it, like 年均", () => {
+    const report = `政 府 工 作 报 告
+——2022年1月20日在某市第七届人民代表大会第三次会议上
+一、2021年工作回顾
+全市地区生产总值3.1万亿元、增长6.5%，两年平均增长4.8%。
+`;
+    const value = valueIn(report);
+    expect(value("2020、2021两年地区生产总值的平均增速是多少？")).toBe(4.8);
+    expect(value("2021年地区生产总值增长多少")).toBe(6.5);
+  });
+});
