@@ -270,13 +270,18 @@ function sharingTail(names: string[]): string[] {
   const last = names.at(-1);
   // "力争全年交通、水利投资": a time word (and a verb of striving) before the first item is not
   // part of it.
-  const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, ""));
-  if (names.length < 2 || !last || items.some((n) => n.length > 3)) return names;
+  const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, "").replace(/^\d{4}年/, ""));
+  if (names.length < 2 || !last || items.some((n) => n.length > 3 && !/^[a-z\d.]+$/i.test(n))) {
+    return names;
+  }
   // The last item's own word: its first word, or as long as the items before it when jieba
   // joins it with the shared words ("农村居民人均可支配收入" after "城镇").
   const first = segment(last)[0] ?? "";
   const size = items[0]?.length ?? 0;
-  const own = first.length <= 3 ? first.length : items.every((n) => n.length === size) ? size : 0;
+  // ("PM10平均浓度" after "PM2.5": a code is one word, however long.)
+  const code = /^[a-z\d.]+$/i.test(first);
+  const own =
+    first.length <= 3 || code ? first.length : items.every((n) => n.length === size) ? size : 0;
   const tail = last.slice(own);
   if (own === 0 || tail.length < 2) return names;
   return [...items.map((n) => `${n}${tail}`), last];
@@ -369,8 +374,10 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     const verb = cleanSubject(clause.slice(head.length, first).replace(/^分别/, ""));
     const time = TIME_ONLY.test(cleanSubject(head)) ? cleanSubject(head) : "";
     const subjects = [head];
+    // "城镇和农村常住居民人均可支配收入分别达…": a pair before 分别 is the whole list.
+    const pairHere = values.length === 2 && pairOf(cleanSubject(head)) !== undefined;
     // Back to a clause with figures, or to one with a list of its own (分别).
-    for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--) {
+    for (let k = at - 1; !pairHere && k >= 0 && findNumbers(clauses[k]!).length === 0; k--) {
       if (clauses[k]!.includes("分别")) break;
       if (/\p{Script=Han}/u.test(clauses[k]!)) subjects.unshift(clauses[k]!);
     }
@@ -439,7 +446,7 @@ function nameItems(values: Draft[], names: string[], verb: string, time: string)
 }
 
 /** A clause that opens with a change ("增长8.8%", "同比下降3%"). */
-const CHANGE_LEAD = /^(同比|比上年)?(增长|下降|提高|增加|减少|上涨|回落)[\d.]/;
+const CHANGE_LEAD = /^(同比|比上年|年均|年均实际|实际)?(增长|下降|提高|增加|减少|上涨|回落)[\d.]/;
 /** "分别从每月333元、147元提高到374元、172元": the verb that reaches the second list. */
 const REACHING = "提高到|提高至|增加到|增至|提升到|提升至|调整到|调整为|降至|降到|下降到|减少到";
 const RAISED = new RegExp(`^分别[从由][^，]*?(${REACHING})`);
@@ -540,9 +547,10 @@ function withoutChange(subject: string): string {
 const LATER =
   /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
 /** A figure over several years ("年均增长", "五年累计", "较“十三五”末"): of no single year. */
-// "PM2.5年均浓度36.2微克/立方米" is one year's annual mean, not an average over years.
+// "PM2.5年均浓度36.2微克/立方米" is one year's annual mean, not an average over years;
+// "标准提高到每年6200元" a yearly rate, not a sum over years.
 const SPAN =
-  /年均(?!浓度|气温|温度|降水|降雨)|每年|五年来|五年累计|五年间|[较比与][“"]?十[一二三四五]五[”"]?末|[“"]?十[一二三四五]五[”"]?(期间|时期|以来)/;
+  /年均(?!浓度|气温|温度|降水|降雨)|每年(?![\d.])|五年来|五年累计|五年间|[较比与][“"]?十[一二三四五]五[”"]?末|[“"]?十[一二三四五]五[”"]?(期间|时期|以来)/;
 // "是2005年的3.5倍" compares with that year.
 const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以]|的[\d.]+倍)/g;
 const RELATIVE_YEAR: Record<string, number> = {

@@ -520,7 +520,11 @@ export class IndicatorIndex {
     // "每平方公里土地GDP产出18.68亿元" is output per area: it answers only a question about it.
     if (PER_AREA.test(doc.indicator.name) && !PER_AREA.test(query.asked)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
-    const per = doc.indicator.unit.split("/")[1];
+    // ("提高到每月1340元和820元": the last 每月 or 每年 before the number says it too.)
+    const { clause, raw } = doc.indicator;
+    const per =
+      doc.indicator.unit.split("/")[1] ??
+      /每(月|年)(?!.*每[月年])/.exec(clause.slice(0, clause.lastIndexOf(raw)))?.[1];
     if (per === "月" && PER_YEAR.test(query.asked) && !PER_MONTH.test(query.asked)) return false;
     if (per === "年" && PER_MONTH.test(query.asked) && !PER_YEAR.test(query.asked)) return false;
     // "快于经济增速1个百分点" is a gap to the growth, not the growth: it answers only a question

@@ -123,6 +123,7 @@ const RELATIVE_YEARS: Record<string, number> = {
 };
 // "几个", "几家" are said of anything countable (几个涵洞 = 2座, 多少家主体 = 1041个).
 const GENERIC_COUNTS = new Set(["个", "家"]);
+const PEOPLE_ASKED = /多少\p{Script=Han}{0,4}人口/u;
 /** Measure words of things that reports also count in 个. */
 const THINGS_COUNTED = new Set(["座", "所", "处", "项", "条", "台", "套", "支"]);
 const POINTING = /[那这](几|些)个?/g;
@@ -382,6 +383,10 @@ export class QueryParser {
     // "救急的钱发了多少": money asked apart from its 多少 is asked outright too.
     if (moneyAsked(normalised)) {
       for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
+    }
+    // "有多少相对贫困人口实现脱贫": people counted, whatever words stand between.
+    if (PEOPLE_ASKED.test(normalised)) {
+      for (const u of this.intents.unitFamilies.persons ?? []) strict.add(u);
     }
     let unitNamed = false;
     let anyCount = false;

@@ -974,3 +974,37 @@ describe("an average over two years", () => {
     expect(value("2021年地区生产总值增长多少")).toBe(6.5);
   });
 });
+
+describe("lists of a province's review", () => {
+  const report = `政 府 工 作 报 告
+——2016年1月25日在某省第十二届人民代表大会第四次会议上
+一、“十二五”时期工作回顾
+各项社会事业全面进步，人民生活显著改善，城镇和农村常住居民人均可支配收入分别达33000元和13100元、年均实际增长7.1%和8.8%，城乡居民收入比缩小。
+开展大气污染联防联治，2015年PM2.5、PM10平均浓度分别比上年下降16.2%和14.1%。
+全面完成扶贫开发任务，帮扶230万相对贫困人口实现脱贫，完成农村危房改造51.2万户。
+二、2016年工作安排
+孤儿集中供养和分散供养水平分别提高到每月1300元和800元，农村五保供养标准提高到每年6200元以上。
+`;
+  const value = valueIn(report);
+
+  it("gives a list of average changes after a 分别 list its subjects", () => {
+    expect(value("十二五期间农村常住居民人均可支配收入年均实际增长多少")).toBe(8.8);
+  });
+
+  it("takes a pair right before 分别 as the whole list, not the clauses before it", () => {
+    expect(value("十二五末城镇常住居民人均可支配收入多少元")).toBe(33000);
+  });
+
+  it("shares the words after a list of codes (PM2.5、PM10平均浓度)", () => {
+    expect(value("2015年PM2.5平均浓度比上年下降了多少")).toBe(16.2);
+  });
+
+  it("reads 每月 before a number as its period", () => {
+    expect(value("2016年农村五保供养标准提到每年多少钱")).toBe(6200);
+    expect(value("2016年省里给农村五保对象的供养标准提到每年不低于多少钱")).not.toBe(800);
+  });
+
+  it("counts people for 多少…人口 with words between", () => {
+    expect(value("2015年当年全省有多少相对贫困人口实现脱贫")).not.toBe(51.2);
+  });
+});
