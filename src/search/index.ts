@@ -324,6 +324,19 @@ export class IndicatorIndex {
         if (naming.length) return { doc, words: naming };
       }
     }
+    // "22个产业帮扶项目里，乡村旅游那几个…": the part named after 里, with no number (its nouns:
+    // a verb there, 新修, names no part).
+    const subset = query.subset || (PROJECTS_OF.exec(query.asked)?.[1] ?? "");
+    const subsetWords = words
+      .filter((t) => !taggedWords(t.text).every((w) => /^v/.test(w.tag) && w.tag !== "vn"))
+      .flatMap((t) => t.forms)
+      .filter((f) => subset.includes(f));
+    if (subsetWords.length === 0) return undefined;
+    for (const doc of this.docs) {
+      if (!this.isListedPart(doc)) continue;
+      const naming = subsetWords.filter((f) => doc.ownWords.includes(f));
+      if (naming.length) return { doc, words: naming };
+    }
     return undefined;
   }
 
@@ -1180,6 +1193,8 @@ function subsetFits(doc: Doc, terms: readonly QueryTerm[], subset: string): bool
 }
 
 const SUMS_UP = /共|合计|累计|总计|总额|总量/;
+/** "22个产业帮扶项目里乡村旅游那几个": some of a counted set (not 里程). */
+const PROJECTS_OF = /\d+个\p{Script=Han}{2,12}?里(?!程)(.+)$/u;
 
 /** A figure about one part ("种植业保险保费") when the question asks without naming parts. */
 function partOnly(doc: Doc, query: ParsedQuery): number {

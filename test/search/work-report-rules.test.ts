@@ -1008,3 +1008,15 @@ describe("lists of a province's review", () => {
     expect(value("2015年当年全省有多少相对贫困人口实现脱贫")).not.toBe(51.2);
   });
 });
+
+describe("some of a counted set", () => {
+  it("does not answer for the part a question names after 里 with the whole's figure", () => {
+    const report = progressReport(
+      "（二）推进产业帮扶。",
+      "总投资4亿多元，实施20个产业帮扶项目，其中，特色农业产业项目14个、农产品加工仓储项目3个、乡村旅游项目3个，预计年收入3.8亿元，利润1.1亿元。",
+    );
+    const value = valueIn(report);
+    expect(value("20个产业帮扶项目里，乡村旅游那几个预计年收入多少？")).toBeNull();
+    expect(value("产业帮扶项目预计年收入多少")).toBe(3.8);
+  });
+});
