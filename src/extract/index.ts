@@ -21,7 +21,12 @@ export function buildIndicatorStore(
   file: string,
   overrides: ReportOverrides = {},
 ): IndicatorStore {
-  const report = parseReport(withoutSubscriptMarks(text));
+  const parsed = parseReport(withoutSubscriptMarks(text));
+  // A text with no dateline or title year (pasted from "各位代表：" on): the year its file's name
+  // gives (东湖区-2019-政府工作报告.txt) beats one guessed from the years the text mentions.
+  const fileYear = yearInFileName(basename(file));
+  const guessed = parsed.yearSource !== "date" && parsed.yearSource !== "title";
+  const report = guessed && fileYear ? { ...parsed, year: fileYear } : parsed;
   const warnings: string[] = [];
   const overridden = overrides.period ? yearOfPeriod(overrides.period) : undefined;
   const year = overridden?.year ?? report.year;
@@ -50,6 +55,12 @@ export function buildIndicatorStore(
       .filter((s) => s.segments.flat().every((clause) => findNumbers(clause).length === 0))
       .map((s) => s.text),
   };
+}
+
+/** "东湖区-2019-政府工作报告.txt" -> 2019: a year standing alone between the name's parts. */
+function yearInFileName(file: string): number | undefined {
+  const year = /(?:^|[-_\s])((?:19|20)\d{2})(?=[-_\s.年])/.exec(file)?.[1];
+  return year ? Number(year) : undefined;
 }
 
 /** "PM_2.5", "CO_2": a subscript written with an underscore is read as "PM2.5", "CO2". */

@@ -1233,12 +1233,18 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
     if (!doc.all.includes(form)) continue;
     // "单位GDP能耗下降19.3%" is not of GDP, "进出口总额" not of exports: there the word only
     // measures by, or is part of another, unless the question says it that way too.
-    if (heldWithin(doc.all, form)?.test(asked) === false) {
+    // Read each text without those places (stripped only where the text has one).
+    const kinds = WITHIN.filter((w) => (w.form ?? form) === form && !w.asked.test(asked));
+    const strip =
+      kinds.length && stripWithin(doc.all, form, kinds) !== doc.all
+        ? (text: string) => stripWithin(text, form, kinds)
+        : undefined;
+    if (strip && !strip(doc.all).includes(form)) {
       within = true;
       continue;
     }
     // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
-    best = Math.max(best, fieldCredit(doc, form) * (form === term.text ? 1 : SYNONYM));
+    best = Math.max(best, fieldCredit(doc, form, strip) * (form === term.text ? 1 : SYNONYM));
   }
   // The words apart may stand closer than the stretch itself ("河鲤亲鱼水花" for 河鲤水花).
   // (Not the words of one the figure holds only within another: "每万人常住人口".)
@@ -1253,25 +1259,23 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
  * ("每万人常住人口配备全科医生6.3名"), exports inside trade ("进出口").
  */
 const WITHIN: { before: RegExp; asked: RegExp; form?: string }[] = [
-  { before: /(单位|万元)$/, asked: /单位|万元/ },
+  { before: /(单位|(?<![\d.])[万亿]元)(地区)?$/, asked: /单位|万元|亿元(?=gdp|地区|生产)/ },
   { before: /每[十百千万]+人$/, asked: /每[十百千万]/ },
   // Imports and exports asked together (in English too): trade, which 进出口 names.
   { before: /进$/, asked: /进出口|进口.*出口|出口.*进口|import/, form: "出口" },
 ];
 
-/**
- * The kind of `WITHIN` that stands before `form` every time `text` holds it, if one does:
- * then, unless the question says it that way too, the text does not name `form` itself.
- */
-function heldWithin(text: string, form: string): RegExp | undefined {
-  let kind: (typeof WITHIN)[number] | undefined;
+/** `text` with `form` blanked where one of `kinds` stands right before it. */
+function stripWithin(text: string, form: string, kinds: readonly { before: RegExp }[]): string {
+  let out = "";
+  let from = 0;
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
-    const before = text.slice(Math.max(0, at - 4), at);
-    const found = WITHIN.find((w) => (w.form ?? form) === form && w.before.test(before));
-    if (!found || (kind && found !== kind)) return undefined;
-    kind = found;
+    const before = text.slice(Math.max(0, at - 6), at);
+    if (!kinds.some((k) => k.before.test(before))) continue;
+    out += `${text.slice(from, at)}|`;
+    from = at + form.length;
   }
-  return kind?.asked;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** "50" stands in `text` as a number of its own, not inside "1500" or "2.50". */
@@ -1305,13 +1309,16 @@ function partsCredit(doc: Doc, parts: string[]): number {
   return best;
 }
 
-function fieldCredit(doc: Doc, form: string): number {
-  if (doc.strong.some((s) => s.includes(form))) return STRONG;
-  if (doc.clause.includes(form) || doc.composedName.includes(form)) return CLAUSE;
+function fieldCredit(doc: Doc, form: string, strip?: (text: string) => string): number {
+  const holds = strip
+    ? (text: string) => strip(text).includes(form)
+    : (text: string) => text.includes(form);
+  if (doc.strong.some(holds)) return STRONG;
+  if (holds(doc.clause) || holds(doc.composedName)) return CLAUSE;
   let best = 0;
-  for (const c of doc.context) if (c.credit > best && c.text.includes(form)) best = c.credit;
+  for (const c of doc.context) if (c.credit > best && holds(c.text)) best = c.credit;
   if (best > 0) return best;
-  return doc.section.includes(form) ? SECTION : 0;
+  return holds(doc.section) ? SECTION : 0;
 }
 
 // Units that measure rather than count: "几个" cannot be answered in them.

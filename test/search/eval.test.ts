@@ -153,6 +153,9 @@ describe("question answering on the fixture district's report", () => {
     // Written after 09c6565, the session's then last matching change: first run 0.933, 2 wrong of
     // 60, top-3 0.967 (the session's starting commit: the same).
     ["final-at", 0.95, 1],
+    // Written after a583aef, the session's then last matching change: first run 0.950, 1 wrong of
+    // 60, top-3 0.967 (the session's starting commit: the same).
+    ["final-au", 0.95, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -270,7 +273,8 @@ describe("question answering on reports of other places", () => {
 // 广东省-2018 and 深圳市-2019 (50 questions) after 0878fee, first run at 4df5228 (0.725 and
 // 0.720: 0.722 pooled, 1 wrong of 90; the starting commit 0.667, 4 wrong); 广东省-2016 and
 // 深圳市-2017 after 5c4dc75, first run at 4c81356 (0.725 and 0.900: 0.8125 pooled, 5 wrong of 80;
-// the starting commit the same).
+// the starting commit the same); 广东省-2017 and 坪山区-2021 after 09c6565, first run at dfd15fc
+// (0.750 and 0.625: 0.6875 pooled, 2 wrong of 80; the starting commit 0.6375, 4 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -287,8 +291,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(3310);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.846);
+    expect(pooled.total).toBe(3390);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.843);
     expect(pooled.wrong).toBeLessThanOrEqual(48);
   });
 });

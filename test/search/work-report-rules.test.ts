@@ -1020,3 +1020,28 @@ describe("some of a counted set", () => {
     expect(value("产业帮扶项目预计年收入多少")).toBe(3.8);
   });
 });
+
+describe("a report pasted from 各位代表 on", () => {
+  const report = `各位代表：
+现在，我代表区人民政府向大会作工作报告，请予审议。
+一、过去五年工作回顾
+地区生产总值由2016年的500亿元跃升至2020年的780亿元。亿元地区生产总值生产安全事故死亡率由4.2%下降到1.0%、下降76%。最低生活保障标准由800元增加至1200元。
+二、今后五年的目标任务
+到2025年，PCT国际专利申请量达到1000件。
+`;
+
+  it("is of the year its file's name gives, not one guessed from the years it mentions", () => {
+    const store = buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt");
+    expect(store.source.year).toBe(2021);
+    expect(buildIndicatorStore(report, "r.txt").source.year).not.toBe(2021);
+  });
+
+  it("does not take a rate per 亿元 of GDP for GDP", () => {
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
+      loadIntents(),
+    );
+    expect(answerer.ask("2020年地区生产总值比上年增长了多少？").answer?.value ?? null).toBeNull();
+    expect(answerer.ask("亿元地区生产总值生产安全事故死亡率下降了多少").answer?.value).toBe(76);
+  });
+});
