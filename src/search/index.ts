@@ -41,6 +41,8 @@ interface Doc {
   indicator: Indicator;
   order: number;
   all: string;
+  /** The kinds of `WITHIN` whose mark `all` holds (few texts hold any). */
+  within: readonly Within[];
   strong: string[];
   /** The name when it was composed from an inherited topic (else ""), credited as a clause. */
   composedName: string;
@@ -1234,7 +1236,7 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
     // "单位GDP能耗下降19.3%" is not of GDP, "进出口总额" not of exports: there the word only
     // measures by, or is part of another, unless the question says it that way too.
     // Read each text without those places (stripped only where the text has one).
-    const kinds = WITHIN.filter((w) => (w.form ?? form) === form && !w.asked.test(asked));
+    const kinds = doc.within.filter((w) => (w.form ?? form) === form && !w.asked.test(asked));
     const strip =
       kinds.length && stripWithin(doc.all, form, kinds) !== doc.all
         ? (text: string) => stripWithin(text, form, kinds)
@@ -1258,15 +1260,35 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
  * says so: a figure per unit of output ("单位GDP能耗", "万元地区生产总值能耗"), per people
  * ("每万人常住人口配备全科医生6.3名"), exports inside trade ("进出口").
  */
-const WITHIN: { before: RegExp; asked: RegExp; form?: string }[] = [
-  { before: /(单位|(?<![\d.])[万亿]元)(地区)?$/, asked: /单位|万元|亿元(?=gdp|地区|生产)/ },
-  { before: /每[十百千万]+人$/, asked: /每[十百千万]/ },
+interface Within {
+  /** What stands right before the word. */
+  before: RegExp;
+  /** A question saying this means it that way. */
+  asked: RegExp;
+  /** A text holding none of this has no such place (checked once a figure). */
+  mark: RegExp;
+  /** The one word it applies to, if not every word. */
+  form?: string;
+}
+
+const WITHIN: readonly Within[] = [
+  {
+    before: /(单位|(?<![\d.])[万亿]元)(地区)?$/,
+    asked: /单位|万元|亿元(?=gdp|地区|生产)/,
+    mark: /单位|(?<![\d.])[万亿]元(?![\d])/,
+  },
+  { before: /每[十百千万]+人$/, asked: /每[十百千万]/, mark: /每[十百千万]+人/ },
   // Imports and exports asked together (in English too): trade, which 进出口 names.
-  { before: /进$/, asked: /进出口|进口.*出口|出口.*进口|import/, form: "出口" },
+  {
+    before: /进$/,
+    asked: /进出口|进口.*出口|出口.*进口|import/,
+    mark: /进出口/,
+    form: "出口",
+  },
 ];
 
 /** `text` with `form` blanked where one of `kinds` stands right before it. */
-function stripWithin(text: string, form: string, kinds: readonly { before: RegExp }[]): string {
+function stripWithin(text: string, form: string, kinds: readonly Within[]): string {
   let out = "";
   let from = 0;
   for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
@@ -1425,16 +1447,18 @@ function toDoc(indicator: Indicator, order: number): Doc {
     return { text: text(clauseText), credit: i === own ? 0 : credit, after: i > own };
   });
   const section = text(indicator.section.join(" "));
+  const all = text([indicator.name, indicator.phrase, ...indicator.context, section].join("|"));
   // Questions are lower-cased by normalisation ("pcr"), so the texts they meet are too.
   return {
     indicator,
     order,
-    all: text([indicator.name, indicator.phrase, ...indicator.context, section].join("|")),
+    all,
     // A name composed with an inherited topic ("生猪" + "出栏") is not the figure's own words.
     strong: [text(indicator.subject), text(indicator.phrase)],
     composedName: indicator.name === indicator.subject ? "" : text(indicator.name),
     units: unitsOf(indicator, indicator.context[own - 1] ?? ""),
     ownWords: text(`${indicator.subject}|${indicator.phrase}`),
+    within: WITHIN.filter((w) => w.mark.test(all)),
     sentence: text(indicator.context.join("，")),
     own: text(listSpan(indicator.sentence, indicator.clause)),
     before: text(indicator.context[own - 1] ?? ""),
