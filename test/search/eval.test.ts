@@ -277,7 +277,9 @@ describe("question answering on reports of other places", () => {
 // 0.720: 0.722 pooled, 1 wrong of 90; the starting commit 0.667, 4 wrong); 广东省-2016 and
 // 深圳市-2017 after 5c4dc75, first run at 4c81356 (0.725 and 0.900: 0.8125 pooled, 5 wrong of 80;
 // the starting commit the same); 广东省-2017 and 坪山区-2021 after 09c6565, first run at dfd15fc
-// (0.750 and 0.625: 0.6875 pooled, 2 wrong of 80; the starting commit 0.6375, 4 wrong).
+// (0.750 and 0.625: 0.6875 pooled, 2 wrong of 80; the starting commit 0.6375, 4 wrong);
+// 深圳市-2016 and 盐田区-2021 after 6d9437a, the session's last change (0.800 and 0.825: 0.8125
+// pooled, 3 wrong of 80; the starting commit 0.825, 4 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -294,8 +296,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(3390);
+    expect(pooled.total).toBe(3470);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.843);
-    expect(pooled.wrong).toBeLessThanOrEqual(48);
+    expect(pooled.wrong).toBeLessThanOrEqual(50);
   });
 });
