@@ -190,18 +190,16 @@ function draftsOfSentence(
         const before = earlierClauses.join("，");
         // "从2017年底的377户1110人，降至154户448人": both figures after 从 are the start, and the
         // level reached may stand in the next clause.
-        const startGoesOn = previous && drafts.at(-1)?.earlier && left === "";
-        const from = EARLIER.exec(left) ?? (startGoesOn ? drafts.at(-1)!.from : null);
+        const last = drafts.at(-1);
+        const startGoesOn = previous && last?.earlier && left === "";
+        const from = EARLIER.exec(left) ?? (startGoesOn ? last!.from : null);
         // "…，降至154户448人": the next clause reaches a level before any figure of its own.
-        const reached = (text: string) => !/\d/.test(LATER.exec(text)?.[0] ?? "0");
+        const nothingBetween = !next || clause.slice(figure.end, next.start) === "";
+        const reached = LATER.exec(clauses[clauseIndex + 1] ?? "")?.[0];
         const earlier =
           Boolean(from) &&
           (LATER.test(clause.slice(figure.end)) ||
-            (!next && reached(clauses[clauseIndex + 1] ?? "")) ||
-            (next !== undefined &&
-              clause.slice(figure.end, next.start) === "" &&
-              reached(clauses[clauseIndex + 1] ?? "")));
-        const last = drafts.at(-1);
+            (nothingBetween && reached !== undefined && !/\d/.test(reached)));
         // "社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元": both name what grew.
         const subject = earlier
           ? cleanSubject(left.slice(0, from!.index))
@@ -356,9 +354,7 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       // "单位GDP能耗、单位GDP二氧化碳排放分别为全国平均水平的1/3、1/5，五年分别下降19.3%、23.2%":
       // a list whose values are no figures still names what the next list's figures are of.
       if (implicit || values.length > 0) return;
-      const items = [clause.slice(0, clause.indexOf("分别"))];
-      for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--)
-        items.unshift(clauses[k]!);
+      const items = [...subjectClausesBefore(clauses, at), clause.slice(0, clause.indexOf("分别"))];
       const named = items
         .flatMap((c) => c.split("、"))
         .map(cleanSubject)
@@ -372,15 +368,11 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
       : clause.indexOf("分别");
     const head = split < 0 ? clause.slice(0, first) : clause.slice(0, split);
     const verb = cleanSubject(clause.slice(head.length, first).replace(/^分别/, ""));
-    const time = TIME_ONLY.test(cleanSubject(head)) ? cleanSubject(head) : "";
-    const subjects = [head];
+    const headSubject = cleanSubject(head);
+    const time = TIME_ONLY.test(headSubject) ? headSubject : "";
     // "城镇和农村常住居民人均可支配收入分别达…": a pair before 分别 is the whole list.
-    const pairHere = values.length === 2 && pairOf(cleanSubject(head)) !== undefined;
-    // Back to a clause with figures, or to one with a list of its own (分别).
-    for (let k = at - 1; !pairHere && k >= 0 && findNumbers(clauses[k]!).length === 0; k--) {
-      if (clauses[k]!.includes("分别")) break;
-      if (/\p{Script=Han}/u.test(clauses[k]!)) subjects.unshift(clauses[k]!);
-    }
+    const pairHere = values.length === 2 && pairOf(headSubject) !== undefined;
+    const subjects = [...(pairHere ? [] : subjectClausesBefore(clauses, at)), head];
     // "A、B、C等产业增加值分别…": each takes the words after 等 ("A产业增加值").
     const shared = /等(.+)$/.exec(subjects.at(-1)!);
     if (shared) subjects[subjects.length - 1] = subjects.at(-1)!.slice(0, shared.index);
@@ -429,6 +421,19 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     previous = names;
     nameItems(values, names, verb, time);
   });
+}
+
+/**
+ * The clauses before `at` that may name a list's subjects: back to one with figures, or to one
+ * with a list of its own (分别); clauses of no Chinese ("1/5") name nothing.
+ */
+function subjectClausesBefore(clauses: string[], at: number): string[] {
+  const found: string[] = [];
+  for (let k = at - 1; k >= 0 && findNumbers(clauses[k]!).length === 0; k--) {
+    if (clauses[k]!.includes("分别")) break;
+    if (/\p{Script=Han}/u.test(clauses[k]!)) found.unshift(clauses[k]!);
+  }
+  return found;
 }
 
 /** Names the figures of a list by its subjects, in order. */

@@ -1237,14 +1237,13 @@ function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
     // measures by, or is part of another, unless the question says it that way too.
     // Read each text without those places (stripped only where the text has one).
     const kinds = doc.within.filter((w) => (w.form ?? form) === form && !w.asked.test(asked));
-    const strip =
-      kinds.length && stripWithin(doc.all, form, kinds) !== doc.all
-        ? (text: string) => stripWithin(text, form, kinds)
-        : undefined;
-    if (strip && !strip(doc.all).includes(form)) {
+    const stripped = kinds.length ? stripWithin(doc.all, form, kinds) : doc.all;
+    if (!stripped.includes(form)) {
       within = true;
       continue;
     }
+    const strip =
+      stripped !== doc.all ? (text: string) => stripWithin(text, form, kinds) : undefined;
     // The question's own wording beats a synonym ("一般公共预算收入" over "全部财政收入").
     best = Math.max(best, fieldCredit(doc, form, strip) * (form === term.text ? 1 : SYNONYM));
   }

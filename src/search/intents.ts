@@ -82,7 +82,6 @@ function load<S extends z.ZodType>(name: string, schema: S): z.infer<S> {
  */
 const SYNONYM_FILES = ["synonyms.json", "everyday.json", "english.json"];
 
-/** Loads and validates the synonym files and intents/question.json. */
 /**
  * Words jieba may tag as places that are none: the contrast sides and increment words (新建 is a
  * contrast word) and the words listed as no places (上市).
@@ -91,6 +90,7 @@ export function notPlacesOf(intents: Intents): Set<string> {
   return new Set([...intents.contrasts.flat(), ...intents.incrementWords, ...intents.notPlaces]);
 }
 
+/** Loads and validates the synonym files and intents/question.json. */
 export function loadIntents(): Intents {
   const synonyms = SYNONYM_FILES.flatMap((file) => load(file, SynonymsSchema).groups);
   const question = load("question.json", QuestionSchema);

@@ -705,13 +705,13 @@ function standsWhole(text: string, side: string): boolean {
   return false;
 }
 
-/** `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少"). */
 /** The clause of a question that holds its ask (多少, 几…), or the whole question. */
 function askingClause(question: string): string {
   const clauses = question.split(/[，,；;。？?！!]/);
   return clauses.find((c) => /多少|几|啥|什么|哪些/.test(c)) ?? question;
 }
 
+/** `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少"). */
 function asksChangeWith(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (!/[到至为]/.test(text[at + word.length] ?? "")) return true;

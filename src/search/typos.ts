@@ -110,16 +110,15 @@ export class TypoCorrector {
    */
   private endSlips(question: string): string {
     let text = question;
-    const guarded = new Set<number>();
-    for (const { word, at } of this.protectedWords.occurrences(text)) {
-      for (let i = at; i < at + word.length; i++) guarded.add(i);
-    }
+    const guarded = guardedPositions(text, this.protectedWords);
     // The slip stands alone in jieba's reading ("化解|律"), not as the start of a word (城市).
     const alone = new Set<number>();
-    let position = 0;
+    let at = 0;
     for (const { word } of taggedWords(text)) {
-      if (word.length === 1) alone.add(position);
-      position += word.length;
+      const start = text.indexOf(word, at);
+      if (start < 0) continue;
+      if (word.length === 1) alone.add(start);
+      at = start + word.length;
     }
     for (let i = 2; i < text.length; i++) {
       if (!alone.has(i) || this.has(text.slice(i, i + 2))) continue;
@@ -177,6 +176,15 @@ function add(map: Map<string, string[]>, key: string, gram: string): void {
  * Positions of characters in words neither the dictionary (jieba tag "x") nor the report knows:
  * a slip makes such a word ("圆配", "农模"), while a real word ("低保户", "还田机") is left alone.
  */
+/** Positions of `text` inside a word that is never a slip. */
+function guardedPositions(text: string, protectedWords: WordFinder): Set<number> {
+  const guarded = new Set<number>();
+  for (const { word, at } of protectedWords.occurrences(text)) {
+    for (let i = at; i < at + word.length; i++) guarded.add(i);
+  }
+  return guarded;
+}
+
 function unknownPositions(
   text: string,
   protectedWords: WordFinder,
@@ -184,10 +192,7 @@ function unknownPositions(
 ): { strange: number[]; absent: number[] } {
   const strange: number[] = [];
   const absent: number[] = [];
-  const guarded = new Set<number>();
-  for (const { word, at } of protectedWords.occurrences(text)) {
-    for (let i = at; i < at + word.length; i++) guarded.add(i);
-  }
+  const guarded = guardedPositions(text, protectedWords);
   let at = 0;
   for (const { word, tag } of taggedWords(text)) {
     const start = text.indexOf(word, at);
