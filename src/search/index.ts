@@ -955,7 +955,7 @@ export class IndicatorIndex {
     let headElsewhere = false;
     terms.forEach((term, i) => {
       const w = weights[i]!;
-      const credit = termCredit(doc, term, query.asked);
+      const credit = termCredit(doc, term, query.asked) || this.listedPlaceCredit(doc, term);
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
       if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) {
@@ -983,6 +983,20 @@ export class IndicatorIndex {
       (this.isRoundMark(doc) && !MARK_ASKED.test(query.asked) ? ROUND_MARK : 0) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
+  }
+
+  /**
+   * A place asked that a 、-list names earlier in the figure's sentence, where the figure's
+   * name carries a place of that list: "开展甲镇、乙镇2个示范镇创建，已投入资金6570万元" is
+   * of both towns, though its own clause names neither.
+   */
+  private listedPlaceCredit(doc: Doc, term: QueryTerm): number {
+    if (term.anchor !== "place") return 0;
+    const listed = this.placesListedBefore(doc.indicator);
+    const { name } = doc.indicator;
+    const holds = (p: string) => term.forms.some((f) => f.includes(stemOfListed(p)));
+    if (!listed.some(holds) || !listed.some((p) => name.includes(p))) return 0;
+    return STRONG;
   }
 
   /**

@@ -15,6 +15,8 @@ export type { QueryTerm } from "./terms.js";
 
 /** Money asked with its 多少 a few characters on ("钱发了多少", "投入资金多少"), no rate between. */
 const MONEY_ASKED = /(钱|资金|经费|金额)(?:(?!率|比|进度|占|幅|数|量)[^，,。？?|、]){0,4}(多少|几)/;
+/** Money asked right after its 多少 ("投进去多少资金"): there the word is what is counted. */
+const MONEY_COUNTED = /(多少|几)(钱|资金|经费)(?![率比占])/;
 /** An amount asked ("交易总额是多少"), not its change ("零售总额增长多少") nor a share (份额). */
 const AMOUNT_ASKED =
   /(?<![份名])额(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下)[^，,。？?|、]){0,4}(多少|几)/;
@@ -381,7 +383,7 @@ export class QueryParser {
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
     // "救急的钱发了多少": money asked apart from its 多少 is asked outright too.
-    if (moneyAsked(normalised)) {
+    if (moneyAsked(normalised) || MONEY_COUNTED.test(normalised)) {
       for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
     }
     // "有多少相对贫困人口实现脱贫": people counted, whatever words stand between.

@@ -539,6 +539,36 @@ describe("a figure after a list of places", () => {
   it("is each one's where the sentence gives them apart (分别)", () => {
     expect(value("乙水县接收物资多少吨")).toBe(15);
   });
+
+  it("is of every place of the list, asked together, though its own clause names none", () => {
+    const text = progressReport(
+      "（一）乡村旅游。",
+      "开展丙河镇、丁岭镇2个示范镇创建，已投入资金600万元，完成新建民宿31户。",
+    );
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(text, "某县.txt")]),
+      loadIntents(),
+      ["丙河镇", "丁岭镇"],
+    );
+    const ask = (q: string) => answerer.ask(q).answer?.value ?? null;
+    expect(ask("丙河镇和丁岭镇创建示范镇，到现在投进去多少资金？")).toBe(600);
+    expect(ask("丙河镇和丁岭镇创建示范镇投入资金多少")).toBe(600);
+    expect(answerer.ask("丙河镇投进去多少资金").text).toContain("与丁岭镇的合计");
+  });
+});
+
+describe("money asked right after 多少", () => {
+  it("is what is counted: a count of the same sentence does not answer it", () => {
+    const ask = valueIn(
+      progressReport("（一）乡村旅游。", "开展示范镇创建2个，已投入资金600万元，建成民宿31户。"),
+    );
+    expect(ask("示范镇创建一共投进去多少资金")).toBe(600);
+    expect(ask("示范镇创建花了多少钱")).toBe(600);
+    const other = valueIn(
+      progressReport("（一）乡村旅游。", "统筹各类资金支持示范镇创建2个。示范镇建成民宿31户。"),
+    );
+    expect(other("统筹各类资金支持示范镇创建，统筹了多少资金")).toBeNull();
+  });
 });
 
 describe("an amount asked with 额", () => {
