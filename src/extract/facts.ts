@@ -80,11 +80,15 @@ export function extractFacts(sentences: SentenceNode[], report: ReportFacts): In
 interface SpanLead {
   plan: string;
   carried: boolean;
+  /** Led by the years ahead ("未来五年，…"): its plans, not its results, are of those years. */
+  ahead?: boolean;
 }
 
 /** A paragraph led by "五年来，…" or "“十四五”时期，…" speaks of those years throughout. */
 const SPAN_LEAD =
   /^(五年来|过去五年|过去的五年|这五年|五年间|近五年|[“"]?十[一二三四五]五[”"]?(期间|时期|以来))/;
+/** A paragraph led by the five years ahead: "未来五年，政府要努力实现以下目标：…". */
+const AHEAD_LEAD = /^(未来五年|今后五年)/;
 /** A paragraph led by one year or by plans ("一年来", "2025年", "今后五年"). */
 const OTHER_TIME_LEAD = /^[^，。]{0,6}?(过去一年|一年来|今年|去年|明年|\d{4}年|未来|今后|下一步)/;
 /** What may stand before a paragraph's lead: "——这五年", "各位代表！五年来". */
@@ -122,7 +126,12 @@ function spanParagraphs(sentences: SentenceNode[], reportYear?: number): Map<num
       return;
     }
     items = undefined;
-    if (SPAN_LEAD.test(lead)) {
+    if (AHEAD_LEAD.test(lead)) {
+      // ("未来五年" in a report given in a plan's first year is that plan's five years.)
+      const plan = reportYear && reportYear % 5 === 1 ? planOfYear(reportYear) : "";
+      found.set(sentence.paragraph, { plan, carried: false, ahead: true });
+      carried = undefined;
+    } else if (SPAN_LEAD.test(lead)) {
       const plan = /十[一二三四五]五/.exec(lead)?.[0] ?? ended;
       found.set(sentence.paragraph, { plan, carried: false });
       const paragraph = sentences.filter((s) => s.paragraph === sentence.paragraph);
@@ -251,7 +260,7 @@ function draftsOfSentence(
             !(carried && OWN_YEAR.test(sentenceBefore(sentence.text, clause) + left)) &&
             (SPAN.test(clause) ||
               SPAN.test(before) ||
-              (spanParagraph && kind !== "plan") ||
+              (spanParagraph && (kind === "plan") === (spanLead?.ahead ?? false)) ||
               (inSpanSection(sentence) &&
                 ((kind === "plan" && !namesOneYear(sentence)) || /累计/.test(left + before)))),
           ...(spanLead?.plan ? { spanPlan: spanLead.plan } : {}),

@@ -1075,3 +1075,26 @@ describe("a report pasted from 各位代表 on", () => {
     expect(answerer.ask("亿元地区生产总值生产安全事故死亡率下降了多少").answer?.value).toBe(76);
   });
 });
+
+describe("a paragraph led by the five years ahead", () => {
+  const report = `各位代表：
+现在，我代表区人民政府向大会作报告，请予审议。
+“十三五”时期主要成绩及2020年工作回顾
+过去一年，筹集公共住房5145套。
+“十四五”时期和2021年形势任务
+未来五年，政府要努力实现以下目标：地区生产总值达到1750亿元，筹集公共住房4万套，初步实现民生“七优”目标。
+2021年工作安排
+今年经济社会发展的预期目标是：地区生产总值增长8%。加大各类公共住房建设筹集力度，力争全年建设筹集公共住房不少于6500套。
+`;
+  const answerer = new ReportsAnswerer(
+    memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
+    loadIntents(),
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("gives plans of those years, not of the report's year, though its heading names that year", () => {
+    expect(value("今年公共住房要筹集多少套？")).toBe(6500);
+    expect(value("十四五期间要筹集多少套公共住房")).toBe(4);
+    expect(value("到2025年地区生产总值目标是多少")).toBe(1750);
+  });
+});
