@@ -348,7 +348,11 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     const implicit = /^城乡/.test(clause) && !clause.includes("分别");
     // "…分别达32148元、12246元，增长8.8%、10.6%": a list of changes right after a list goes on
     // with its subjects, 分别 or not.
-    const continued = !clause.includes("分别") && previous.length >= 2 && CHANGE_LEAD.test(clause);
+    // So does a list of levels reached ("…分别增长30%和39%，累计达759名和1125名").
+    const continued =
+      !clause.includes("分别") &&
+      previous.length >= 2 &&
+      (CHANGE_LEAD.test(clause) || LEVEL_LIST.test(clause));
     if (!clause.includes("分别") && !implicit && !continued) return;
     let last = at;
     while (last + 1 < clauses.length && VALUE_ONLY.test(clauses[last + 1]!)) last++;
@@ -470,6 +474,11 @@ const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上
 /** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
 // "1300元/月", "62.8万吨/日": a unit per a time.
 const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3}(\/[\p{Script=Han}]{1,2})?)(以上|左右|多|余)?`;
+/** "累计达759名和1125名": levels reached, nothing but their values after the verb. */
+const LEVEL_LIST = new RegExp(
+  `^(累计|总量|总数|合计)?(达到|达|增至|增加到|提高到)${VALUE}([、和及]${VALUE})+$`,
+  "u",
+);
 // "147元提高到374元": the last start and the first level of two lists (see RAISED).
 const VALUE_ONLY = new RegExp(`^${VALUE}([和及]${VALUE}|(${REACHING})${VALUE})?$`, "u");
 

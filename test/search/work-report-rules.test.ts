@@ -1098,3 +1098,16 @@ describe("a paragraph led by the five years ahead", () => {
     expect(value("到2025年地区生产总值目标是多少")).toBe(1750);
   });
 });
+
+describe("levels right after a 分别 list", () => {
+  it("take the list's subjects in order, joined by 和 as by 、", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）人才工作。",
+        "全区高层次人才、博士人才分别增长30%和39%，累计达759名和1125名。",
+      ),
+    );
+    expect(value("全区博士人才累计有多少名")).toBe(1125);
+    expect(value("高层次人才累计多少名")).toBe(759);
+  });
+});
