@@ -143,6 +143,12 @@ const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
 // "@机器人 …": a mention is not part of the question.
 const MENTION = /@\S+\s?/g;
+/**
+ * Who asks or what for, before a colon: "王区长问：", "区长讲话稿里要提一句：", "写材料要用：".
+ * The question starts after it.
+ */
+const FRAMING =
+  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]/;
 
 /** Turns questions into terms using the intents data and the corpus' own text. */
 export class QueryParser {
@@ -256,7 +262,8 @@ export class QueryParser {
   /** Parses one question. */
   parse(question: string): ParsedQuery {
     // What the question rules out is split off while its punctuation still marks the clauses.
-    const { kept, negated } = this.splitNegated(this.fromEnglish(question.replace(MENTION, " ")));
+    const asked = question.replace(MENTION, " ").trim().replace(FRAMING, "");
+    const { kept, negated } = this.splitNegated(this.fromEnglish(asked));
     const plain = joinedVerbsApart(normaliseText(kept))
       .replace(PARTICLES, "")
       .replace(TEN_THOUSAND, "$1万");

@@ -7,13 +7,15 @@ import { WordFinder } from "./word-finder.js";
 
 const MIN = 2;
 const MAX = 4;
+/** At most this many readings of a stretch are tried (a few characters have several each). */
+const MAX_READINGS = 16;
 
 /** Corrects homophone slips against a corpus. */
 export class TypoCorrector {
   /** Words that are never slips (question and hint words): windows over them are skipped. */
   private readonly protectedWords: WordFinder;
-  private readonly sounds = new Map<string, string>();
-  private readonly tones = new Map<string, string>();
+  /** A character's commonest readings, without tones ("长": chang, zhang). */
+  private readonly readings = new Map<string, string[]>();
   private readonly bySound = new Map<string, string[]>();
   /** The same, with tones: a real word is repaired only to one that sounds exactly alike. */
   private readonly byTone = new Map<string, string[]>();
@@ -32,17 +34,23 @@ export class TypoCorrector {
     this.protectedWords = new WordFinder(protectedWords);
     const text = typeof corpus === "string" ? corpus : corpus.text;
     this.has = typeof corpus === "string" ? (w) => text.includes(w) : (w) => corpus.has(w);
+    // Each run of the report read in context: "增长" is zeng zhang, though 长 alone is chang.
     const grams = new Set<string>();
-    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    for (const run of new Set(text.match(/\p{Script=Han}+/gu) ?? [])) {
+      const plain = pinyin(run, { type: "array", toneType: "none" });
+      const toned = pinyin(run, { type: "array", toneType: "num" });
       for (let n = MIN; n <= MAX; n++) {
-        for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
+        for (let i = 0; i + n <= run.length; i++) {
+          const gram = run.slice(i, i + n);
+          if (grams.has(gram)) continue;
+          grams.add(gram);
+          const [sound, tone] = [plain, toned].map((s) => s.slice(i, i + n).join(" "));
+          add(this.bySound, sound!, gram);
+          add(this.byTone, tone!, gram);
+          add(this.byFuzzy, fuzzy(sound!), gram);
+          add(this.byFuzzyTone, fuzzy(tone!), gram);
+        }
       }
-    }
-    for (const gram of grams) {
-      add(this.bySound, this.soundOf(gram), gram);
-      add(this.byTone, this.soundOf(gram, true), gram);
-      add(this.byFuzzy, fuzzy(this.soundOf(gram)), gram);
-      add(this.byFuzzyTone, fuzzy(this.soundOf(gram, true)), gram);
     }
   }
 
@@ -69,10 +77,14 @@ export class TypoCorrector {
         if (tones && !(whole && absent.filter(inside).length === n && !absent.includes(i + n))) {
           continue;
         }
-        const exact = (tones ? this.byTone : this.bySound).get(this.soundOf(window, tones));
+        // A word nobody writes may be read any way its characters are ("曾长": ceng or zeng,
+        // chang or zhang); a real word as it is read.
+        const sounds = tones ? [pinyin(window, { toneType: "num" })] : this.readingsOf(window);
+        const exact = sounds.flatMap((sound) => this.bySound.get(sound) ?? []);
+        if (tones) exact.splice(0, exact.length, ...(this.byTone.get(sounds[0]!) ?? []));
         // A sound typists mix up (总厂 for 总产) repairs only a character of the strange word.
-        const mixed = (tones ? this.byFuzzyTone : this.byFuzzy).get(
-          fuzzy(this.soundOf(window, tones)),
+        const mixed = sounds.flatMap(
+          (sound) => (tones ? this.byFuzzyTone : this.byFuzzy).get(fuzzy(sound)) ?? [],
         );
         const slip = (g: string) => {
           const k = differingAt(g, window);
@@ -132,7 +144,7 @@ export class TypoCorrector {
         continue;
       }
       if (!this.has(stem) || this.has(typed)) continue;
-      const same = (this.byTone.get(this.soundOf(typed, true)) ?? []).filter((g) =>
+      const same = (this.byTone.get(pinyin(typed, { toneType: "num" })) ?? []).filter((g) =>
         g.startsWith(stem),
       );
       if (same.length === 1) text = text.slice(0, i) + same[0]![2]! + text.slice(i + 1);
@@ -140,18 +152,28 @@ export class TypoCorrector {
     return text;
   }
 
-  private soundOf(text: string, tones = false): string {
-    return [...text].map((ch) => this.charSound(ch, tones)).join(" ");
+  /** Every way a stretch may be read, without tones (at most `MAX_READINGS`). */
+  private readingsOf(text: string): string[] {
+    let sounds = [""];
+    for (const ch of text) {
+      const readings = this.charReadings(ch);
+      sounds = sounds
+        .flatMap((s) => readings.map((r) => (s ? `${s} ${r}` : r)))
+        .slice(0, MAX_READINGS);
+    }
+    return sounds;
   }
 
-  private charSound(ch: string, tones: boolean): string {
-    const cache = tones ? this.tones : this.sounds;
-    let sound = cache.get(ch);
-    if (sound === undefined) {
-      sound = pinyin(ch, { toneType: tones ? "num" : "none" });
-      cache.set(ch, sound);
+  private charReadings(ch: string): string[] {
+    let readings = this.readings.get(ch);
+    if (readings === undefined) {
+      // (Its two commonest: 盖 is gai or ge, rarely he, and "盖住房" is no slip for 荷住房.)
+      const all = pinyin(ch, { multiple: true, type: "array", toneType: "none" });
+      readings = [...new Set(all)].slice(0, 2);
+      if (readings.length === 0) readings = [ch];
+      this.readings.set(ch, readings);
     }
-    return sound;
+    return readings;
   }
 }
 

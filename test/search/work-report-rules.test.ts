@@ -1111,3 +1111,30 @@ describe("levels right after a 分别 list", () => {
     expect(value("高层次人才累计多少名")).toBe(759);
   });
 });
+
+describe("a slip of a character with two readings", () => {
+  const typos = new TypoCorrector("全口径税收收入增长31.1%，固定资产投资增长12.8%。建房盖住房。");
+
+  it("is repaired to the report's word read in context (增长 is zeng zhang)", () => {
+    expect(typos.correct("税收收入曾长了多少")).toBe("税收收入增长了多少");
+    expect(typos.correct("固定资产投资增张多少")).toBe("固定资产投资增长多少");
+  });
+
+  it("is not read by a rare reading of the typed character", () => {
+    expect(new TypoCorrector("荷花池3个").correct("盖住房的有几宗")).toBe("盖住房的有几宗");
+  });
+});
+
+describe("who asks, before a colon", () => {
+  it("is not part of the question", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）东西部协作。",
+        "动员社会力量为结对两县捐款捐物，共捐赠款物52.6万元。区长热线受理诉求1200件，领导讲话稿印发30份。",
+      ),
+    );
+    expect(value("王区长问：款物多少")).toBe(52.6);
+    expect(value("区长讲话稿里要提一句：捐赠款物多少")).toBe(52.6);
+    expect(value("书记汇报材料要用：款物多少")).toBe(52.6);
+  });
+});
