@@ -12,6 +12,13 @@ describe("findNumbers", () => {
     ]);
   });
 
+  it("reads a density or a rate per area or per people as one unit", () => {
+    expect(figures("路网密度提升至7.3公里/平方公里，每千人病床4.9张/千人")).toEqual([
+      { value: 7.3, unit: "公里/平方公里", qualifiers: [] },
+      { value: 4.9, unit: "张/千人", qualifiers: [] },
+    ]);
+  });
+
   it("keeps 余 and 多 as qualifiers, also between a magnitude and its unit", () => {
     expect(figures("提供岗位200余个，总投资7亿多元，服务客户30多家")).toEqual([
       { value: 200, unit: "个", qualifiers: ["余"] },
