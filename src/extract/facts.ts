@@ -2,7 +2,13 @@
 // every figure.
 import { createHash } from "node:crypto";
 import type { Indicator, IndicatorKind } from "./indicator.js";
-import { bareListItem, chineseNumeral, findNumbers, type FoundNumber } from "./numbers.js";
+import {
+  bareListItem,
+  chineseNumeral,
+  findNumbers,
+  joinedBareItems,
+  type FoundNumber,
+} from "./numbers.js";
 import type { ReportKind, SentenceNode } from "./structure.js";
 import { words as segment } from "../language/segmenter.js";
 import {
@@ -156,13 +162,23 @@ function planOfYear(year: number): string {
   return PLAN_NUMBERS[Math.floor((year - 2006) / 5)] ?? "";
 }
 
-/** A clause's figures, with the first item of a list that writes its unit once ("3、5个"). */
-function figuresOf(clause: string, next: string | undefined): FoundNumber[] {
+/**
+ * A clause's figures, with the items of a list that writes its unit once ("增长3、5个百分点",
+ * "分别投入44.1、21.6、24.6和11.8亿元"): a bare number ending the clause takes the unit of the
+ * figure opening the next one, read the same way.
+ */
+function figuresOf(clause: string, following: string[]): FoundNumber[] {
   const found = findNumbers(clause);
-  const bare = next === undefined ? undefined : bareListItem(clause, next);
+  found.push(...joinedBareItems(clause, found));
+  found.sort((a, b) => a.start - b.start);
+  const [next, ...rest] = following;
+  if (next === undefined || !BARE_END.test(clause)) return found;
+  const bare = bareListItem(clause, figuresOf(next, rest)[0]);
   if (bare && !found.some((f) => f.end > bare.start)) found.push(bare);
   return found;
 }
+/** A clause ending in a number written without a unit. */
+const BARE_END = /\d$|[\d][万亿]$/;
 
 function draftsOfSentence(
   sentence: SentenceNode,
@@ -182,7 +198,7 @@ function draftsOfSentence(
   let strongSegment = 0;
   sentence.segments.forEach((clauses, segmentIndex) => {
     clauses.forEach((clause, clauseIndex) => {
-      const found = figuresOf(clause, clauses[clauseIndex + 1]);
+      const found = figuresOf(clause, clauses.slice(clauseIndex + 1));
       found.forEach((figure, i) => {
         const previous = found[i - 1];
         // "140个A验收和2021年133个B": this figure's words start after the 和 that follows the last one.
@@ -399,6 +415,9 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     }
     // The list stands right before 分别; clauses further back are other things.
     if (names.length > values.length) names = names.slice(-values.length);
+    // "教育、卫生、公共安全和住房保障分别投入…": its last two items are joined by 和.
+    const joined = names.length >= 2 ? pairOf(names.at(-1)!) : undefined;
+    if (joined && names.length + 1 === values.length) names = [...names.slice(0, -1), ...joined];
     // "城镇、农村常住居民人均可支配收入分别增长…": short items before the last share its words
     // after its first one (城镇常住居民人均可支配收入).
     names = sharingPerUnit(sharingTail(names));
@@ -464,7 +483,8 @@ function nameItems(values: Draft[], names: string[], verb: string, time: string)
 }
 
 /** A clause that opens with a change ("增长8.8%", "同比下降3%"). */
-const CHANGE_LEAD = /^(同比|比上年|年均|年均实际|实际)?(增长|下降|提高|增加|减少|上涨|回落)[\d.]/;
+const CHANGE_LEAD =
+  /^((同比|比上年|年均|年均实际|实际)?(增长|下降|提高|增加|减少|上涨|回落)|(高于|低于|快于|慢于)[^\d，]{0,6})[\d.]/;
 /** "分别从每月333元、147元提高到374元、172元": the verb that reaches the second list. */
 const REACHING = "提高到|提高至|增加到|增至|提升到|提升至|调整到|调整为|降至|降到|下降到|减少到";
 const RAISED = new RegExp(`^分别[从由][^，]*?(${REACHING})`);

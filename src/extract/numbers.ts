@@ -90,10 +90,12 @@ export function findNumbers(clause: string): FoundNumber[] {
  * A bare number ending a clause whose next clause opens with a figure: the first item of a list
  * that writes its unit once ("增长3、5个百分点"). Returns it with the next figure's unit.
  */
-export function bareListItem(clause: string, next: string): FoundNumber | undefined {
+export function bareListItem(
+  clause: string,
+  following: FoundNumber | undefined,
+): FoundNumber | undefined {
   const m = BARE_LIST_ITEM.exec(clause);
   if (!m) return undefined;
-  const following = findNumbers(next)[0];
   if (!following || following.start !== 0) return undefined;
   const [, num, magnitude = ""] = m;
   const start = clause.length - num!.length - magnitude.length;
@@ -114,6 +116,24 @@ export function bareListItem(clause: string, next: string): FoundNumber | undefi
 function normaliseUnit(unit: string): string {
   return written.spellings.get(unit) ?? unit;
 }
+
+/**
+ * "24.6和11.8亿元": a bare number joined by 和 or 及 to a figure right after it, which writes the
+ * unit (and magnitude) for both.
+ */
+export function joinedBareItems(clause: string, found: FoundNumber[]): FoundNumber[] {
+  const items: FoundNumber[] = [];
+  for (const m of clause.matchAll(JOINED_BARE)) {
+    const end = m.index + m[1]!.length;
+    const next = found.find((f) => f.start === end + 1);
+    if (!next || found.some((f) => f.start <= m.index && f.end > m.index)) continue;
+    const unit = next.unit;
+    if (unit === "年" || unit === "月" || unit === "日") continue;
+    items.push({ start: m.index, end, value: Number(m[1]), unit, raw: m[1]!, qualifiers: [] });
+  }
+  return items;
+}
+const JOINED_BARE = /(?<![\d.第])(\d+(?:\.\d+)?)(?=[和及]\d)/g;
 
 /** Rejects ordinals, calendar years, ranges and numbers glued to other digits. */
 function isCountable(clause: string, start: number, whole: string, num: string, base: string) {

@@ -1451,7 +1451,11 @@ function toDoc(indicator: Indicator, order: number): Doc {
   // Lower case as questions are, with joined verbs apart as a question names them.
   const text = (t: string) => joinedVerbsApart(lower(t));
   const own = indicator.context.lastIndexOf(indicator.clause);
+  // "全年安排民生支出57.38亿元，…，其中，教育支出15.26亿元": the parts after 其中 are theirs,
+  // not words of the whole.
+  const parts = indicator.context.findIndex((c, i) => i > own && /^其中/.test(c));
   const context = indicator.context.map((clauseText, i) => {
+    if (parts > own && i >= parts) return { text: text(clauseText), credit: 0, after: true };
     const distance = Math.abs(i - own);
     // Earlier clauses name the topic more often than later ones; both fade with distance. The
     // sentence a "目前，…" sentence continues is its topic, near however long it is.

@@ -307,7 +307,7 @@ export class QueryParser {
     }
     // "民生方面投入的资金总额": with money asked, the word for money need not stand in the
     // figure's words ("民生领域投入49.48亿元"): its unit says it.
-    const terms = this.termsOf(this.withoutActualWords(rest));
+    const terms = this.termsOf(this.withoutActualWords(rest), question);
     if (moneyAsked(normalised)) {
       for (const term of terms) if (MONEY_WORDS.has(term.text)) term.optional = true;
     }
@@ -433,7 +433,7 @@ export class QueryParser {
     return { rest, units, strictUnits, countOnly, preferred, unitNamed, anyCount };
   }
 
-  private termsOf(text: string): QueryTerm[] {
+  private termsOf(text: string, typed: string): QueryTerm[] {
     const terms: QueryTerm[] = [];
     let rest = text;
     for (const m of rest.matchAll(YEARS)) {
@@ -480,7 +480,11 @@ export class QueryParser {
     }
     for (const { form, group } of this.formsIn(rest)) {
       if (!rest.includes(form) || this.insideLongerWord(rest, form, group)) continue;
-      const soft = group.some((f) => this.softWords.has(f));
+      // (An everyday or English form makes its group soft, but not the report's own word typed
+      // as it is: "上学" or "spent" says little, "教育" names the topic.)
+      const soft =
+        this.softWords.has(form) ||
+        (!(form === group[0] && typed.includes(form)) && group.some((f) => this.softWords.has(f)));
       // The report's word apart ("城镇居民" in "城镇常住居民") counts too, a little less.
       const canonical = group[0]!;
       const cut = words(canonical);

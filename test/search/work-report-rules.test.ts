@@ -1138,3 +1138,40 @@ describe("who asks, before a colon", () => {
     expect(value("书记汇报材料要用：款物多少")).toBe(52.6);
   });
 });
+
+describe("a whole and its parts after 其中", () => {
+  const report = `各位代表：
+一、2024年工作回顾
+九大类民生支出276.1亿元，增长19.6%，其中教育、卫生、公共安全和住房保障分别投入44.1、21.6、24.6和11.8亿元。
+二、2025年工作安排
+全年安排民生支出57.38亿元，增长16.0%，其中，教育支出15.26亿元，增长34.2%；卫生健康支出6.48亿元，增长20.9%。
+`;
+  const answerer = new ReportsAnswerer(
+    memoryLibrary([buildIndicatorStore(report, "东湖区-2025-政府工作报告.txt")]),
+    loadIntents(),
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("reads a list whose unit is written once, its last two items joined by 和", () => {
+    expect(value("2024年九大类民生支出当中，花在教育上的是多少？")).toBe(44.1);
+    expect(value("2024年住房保障这块是多少亿元")).toBe(11.8);
+  });
+
+  it("does not give the whole for a part its sentence names after 其中", () => {
+    expect(value("2025年教育支出安排了多少金额？")).toBe(15.26);
+    expect(value("2025年民生支出安排了多少")).toBe(57.38);
+  });
+});
+
+describe("gaps right after a 分别 list", () => {
+  it("take its subjects, the unit written once", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）工业。",
+        "装备制造业、高新技术产业增加值占规上工业的比重分别达到45.4%、47.8%，高于全省22.7和28.8个百分点。",
+      ),
+    );
+    expect(value("高新技术产业增加值占规上工业的比重比全省高出多少个百分点？")).toBe(28.8);
+    expect(value("装备制造业比重高于全省多少个百分点")).toBe(22.7);
+  });
+});
