@@ -184,6 +184,8 @@ const HEAD_OUTSIDE = 0.8;
  * cannot tell figures apart, so it only lowers coverage, and by less than a word that could.
  */
 const ABSENT = 0.5;
+/** Families of units whose names may follow what they measure ("线路总长度", "农田面积"). */
+const MEASURED_FAMILIES = new Set(["length", "area", "weight"]);
 
 /** Searches the indicators of a store. */
 export class IndicatorIndex {
@@ -212,6 +214,8 @@ export class IndicatorIndex {
   private readonly sides: ContrastSides;
   /** Units that count how often something was done (次, 轮, 期). */
   private readonly frequency: Set<string>;
+  /** Words that name what is measured ("长度", "面积"): see `measuredAfter`. */
+  private readonly hintWords: string[];
   private readonly options: Required<Omit<IndicatorIndexOptions, "places" | "ownPlace">>;
 
   constructor(store: IndicatorStore, intents: Intents, options: IndicatorIndexOptions = {}) {
@@ -234,6 +238,10 @@ export class IndicatorIndex {
     this.unitFamilies = intents.unitFamilies;
     this.sides = new ContrastSides(intents.contrasts);
     this.frequency = new Set(intents.unitFamilies.times ?? []);
+    // (Physical measures only: "总额", "比重" follow their topic's noun as its figure's name.)
+    this.hintWords = Object.entries(intents.hintWords)
+      .filter(([word, family]) => word.length > 1 && MEASURED_FAMILIES.has(family))
+      .map(([word]) => word);
   }
 
   /** Finds the figures that answer `question`, best first. */
@@ -947,6 +955,20 @@ export class IndicatorIndex {
     query: ParsedQuery,
     head: number,
   ): Scored {
+    // "地铁线路总长度": a measure named after the last noun is what is counted, the noun only
+    // says of what; the figure in that measure may stand a clause away from it ("已开通地铁线路
+    // 增至8条，总里程45.2公里").
+    // (Unless a figure of its sentence in that measure holds the noun in its own clause.)
+    const inMeasure = (d: Doc) => d.units.some((u) => query.units.has(u));
+    const measured = (d: Doc) => {
+      if (!inMeasure(d) || !this.measuredAfter(terms, head)) return false;
+      this.sentenceDocs ??= this.docsBySentence();
+      const others = this.sentenceDocs.get(d.indicator.sentence) ?? [];
+      const headTerm = terms[head]!;
+      return !others.some(
+        (o) => o !== d && inMeasure(o) && termCredit(o, headTerm, query.asked) >= CLAUSE,
+      );
+    };
     let found = 0;
     let needed = 0;
     let total = 0;
@@ -958,7 +980,7 @@ export class IndicatorIndex {
       const credit = termCredit(doc, term, query.asked) || this.listedPlaceCredit(doc, term);
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
-      if (i === head && !term.anchor && credit > 0 && credit < CLAUSE) {
+      if (i === head && !term.anchor && credit > 0 && credit < CLAUSE && !measured(doc)) {
         headOutside = true;
         headElsewhere = this.wholeAreaReport && ownedElsewhere(doc, term);
       }
@@ -997,6 +1019,13 @@ export class IndicatorIndex {
     const holds = (p: string) => term.forms.some((f) => f.includes(stemOfListed(p)));
     if (!listed.some(holds) || !listed.some((p) => name.includes(p))) return 0;
     return STRONG;
+  }
+
+  /** A soft word naming a measure ("总长度", "面积") stands after the question's last noun. */
+  private measuredAfter(terms: QueryTerm[], head: number): boolean {
+    return terms
+      .slice(head + 1)
+      .some((t) => t.soft && this.hintWords.some((w) => t.text.includes(w)));
   }
 
   /**

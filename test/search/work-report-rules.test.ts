@@ -1175,3 +1175,24 @@ describe("gaps right after a 分别 list", () => {
     expect(value("装备制造业比重高于全省多少个百分点")).toBe(22.7);
   });
 });
+
+describe("a measure named after the question's last noun", () => {
+  const report = `各位代表：
+一、2021年工作回顾
+已开通地铁线路增至8条，总里程45.2公里，实现10个街道全覆盖。治理违建1203.3万平方米，清查整治违法用地7396亩，整治面积全市第一。
+`;
+  const answerer = new ReportsAnswerer(
+    memoryLibrary([buildIndicatorStore(report, "东湖区-2022-政府工作报告.txt")]),
+    loadIntents(),
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("is what is counted, though the figure stands a clause away from the noun", () => {
+    expect(value("已开通的地铁线路总长度现在是多少？")).toBe(45.2);
+    expect(value("地铁线路开通了几条")).toBe(8);
+  });
+
+  it("still prefers a figure in that measure whose own clause holds the noun", () => {
+    expect(value("治理违建的面积有多大？")).toBe(1203.3);
+  });
+});
