@@ -1008,16 +1008,15 @@ export class IndicatorIndex {
   }
 
   /**
-   * A place asked that a 、-list names earlier in the figure's sentence, where the figure's
-   * name carries a place of that list: "开展甲镇、乙镇2个示范镇创建，已投入资金6570万元" is
-   * of both towns, though its own clause names neither.
+   * A place asked that a 、-list names earlier in the figure's sentence: "开展甲镇、乙镇2个示范镇
+   * 创建，已投入资金6570万元，完成新建民宿29户" is of both towns, though its own clause names
+   * neither (as `otherPlaces` reads it when one of them is asked).
    */
   private listedPlaceCredit(doc: Doc, term: QueryTerm): number {
     if (term.anchor !== "place") return 0;
     const listed = this.placesListedBefore(doc.indicator);
-    const { name } = doc.indicator;
     const holds = (p: string) => term.forms.some((f) => f.includes(stemOfListed(p)));
-    if (!listed.some(holds) || !listed.some((p) => name.includes(p))) return 0;
+    if (!listed.some(holds)) return 0;
     return STRONG;
   }
 

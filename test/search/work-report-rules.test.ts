@@ -553,6 +553,7 @@ describe("a figure after a list of places", () => {
     const ask = (q: string) => answerer.ask(q).answer?.value ?? null;
     expect(ask("丙河镇和丁岭镇创建示范镇，到现在投进去多少资金？")).toBe(600);
     expect(ask("丙河镇和丁岭镇创建示范镇投入资金多少")).toBe(600);
+    expect(ask("丙河镇、丁岭镇创建示范镇，新建民宿已经完成多少户？")).toBe(31);
     expect(answerer.ask("丙河镇投进去多少资金").text).toContain("与丁岭镇的合计");
   });
 });
