@@ -528,7 +528,14 @@ export class IndicatorIndex {
     const money = this.unitFamilies.money?.includes(doc.indicator.unit) ?? false;
     if (query.asksPerPerson && money && !PER_HEAD.test(doc.indicator.sentence)) return false;
     // "地区生产总值是多少" asks the whole area's output, not 人均地区生产总值.
-    if (doc.ownWords.includes("人均") && !query.asksPerPerson && asksOutput(query)) return false;
+    const perHead = doc.ownWords.includes("人均") || doc.composedName.includes("人均");
+    if (perHead && !query.asksPerPerson && asksOutput(query)) return false;
+    // "比上年增长多少" is not answered by "比2015年增长17%": a change over five years.
+    const base = /比(\d{4})年/.exec(doc.indicator.phrase)?.[1];
+    const { year: of } = doc.indicator;
+    if (base && of !== undefined && Number(base) < of - 1 && ONE_YEAR.test(query.asked)) {
+      return false;
+    }
     // "今年夏粮一共能打多少粮食" asks the harvest: a yield per mu answers only a question per mu.
     if (doc.indicator.unit.endsWith("/亩") && !PER_MU_ASKED.test(query.asked)) return false;
     // "外贸出口额" is not answered by "外贸进出口总额": exports (or imports) are a part of trade.

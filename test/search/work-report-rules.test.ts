@@ -1197,3 +1197,20 @@ describe("a measure named after the question's last noun", () => {
     expect(value("治理违建的面积有多大？")).toBe(1203.3);
   });
 });
+
+describe("a change over five years", () => {
+  const report = `各位代表：
+一、“十三五”时期和2020年工作回顾
+2020年，人均GDP实现28.6万元，比2015年增长17%；地均GDP61亿元/平方公里，比2015年增长40%。
+`;
+  const answerer = new ReportsAnswerer(
+    memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
+    loadIntents(),
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("answers neither a year's change nor, per head, the whole area's output", () => {
+    expect(value("2020年地区生产总值比上年增长了多少？")).toBeNull();
+    expect(value("2020年人均GDP比2015年增长了多少")).toBe(17);
+  });
+});
