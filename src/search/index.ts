@@ -1105,7 +1105,7 @@ function isNoun(word: string): boolean {
   return noun;
 }
 
-const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|区|旗)/u;
+const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|新区|区|旗)/u;
 
 /**
  * "海拉尔区人民政府" -> 海拉尔区, 海拉尔: the place a report speaks for, from its issuer or title;

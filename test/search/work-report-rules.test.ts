@@ -1214,3 +1214,16 @@ describe("a change over five years", () => {
     expect(value("2020年人均GDP比2015年增长了多少")).toBe(17);
   });
 });
+
+describe("a new area's report known by its file's name", () => {
+  it("is asked about by the area's name without 新区", () => {
+    const report = `各位代表！一年来，我们坚持埋头干、创新干，取得了来之不易的成绩。
+今年主要预期目标是：地区生产总值增长4%左右，规模以上工业增加值增长2%左右。
+`;
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(report, "东湖新区-2022-政府工作报告.txt")]),
+      loadIntents(),
+    );
+    expect(answerer.ask("今年东湖GDP增长的预期目标是多少？").answer?.value).toBe(4);
+  });
+});
