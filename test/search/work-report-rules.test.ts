@@ -1227,3 +1227,15 @@ describe("a new area's report known by its file's name", () => {
     expect(answerer.ask("今年东湖GDP增长的预期目标是多少？").answer?.value).toBe(4);
   });
 });
+
+describe("增幅 asked", () => {
+  it("asks a rate of change, though a measure is named after it", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）粮食生产。",
+        "全区10万亩夏粮全部收割完成，比上年增加1万亩，增幅11%，总产预计达到4万吨，比去年增产0.5万吨，增幅14.3%。",
+      ),
+    );
+    expect(value("夏粮增幅我要的是总产的，不是面积那个增幅")).toBe(14.3);
+  });
+});
