@@ -39,6 +39,8 @@ export interface ReportStructure {
 }
 
 const LEVEL1 = /^[一二三四五六七八九十]+、/;
+/** "三、永葆“闯”的精神、…，全力做好2021年各项工作，在…上…": a part's heading may run long. */
+const LEVEL1_LONGEST = 90;
 const LEVEL2 = /^[（(][一二三四五六七八九十]+[）)]/;
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const CHINESE_DATE =
@@ -172,7 +174,11 @@ function headerLength(lines: string[]): number {
 
 /** A line that is a heading: numbered, or short and without a sentence stop. */
 function headingOf(line: string): string | undefined {
-  if (LEVEL1.test(line) && !SENTENCE_STOP.test(line.slice(0, -1)) && line.length <= 60) {
+  if (
+    LEVEL1.test(line) &&
+    !SENTENCE_STOP.test(line.slice(0, -1)) &&
+    line.length <= LEVEL1_LONGEST
+  ) {
     return line.replace(/。$/, "");
   }
   if (LEVEL2.test(line) && !SENTENCE_STOP.test(line) && line.length <= 60) return line;

@@ -1239,3 +1239,23 @@ describe("增幅 asked", () => {
     expect(value("夏粮增幅我要的是总产的，不是面积那个增幅")).toBe(14.3);
   });
 });
+
+describe("a long numbered heading", () => {
+  it("still opens a part: its year's plans are not the five years' before it", () => {
+    const report = `各位代表：
+一、“十三五”和2020年工作回顾
+五年来，新增公办学位2.1万个。
+二、“十四五”目标任务
+到2025年，全区经济总量达到6000亿元。
+三、永葆“闯”的精神、“创”的劲头、“干”的作风，全力做好2021年各项工作，在全面建设社会主义现代化国家新征程中开好局起好步
+今年经济社会发展的主要目标是：地区生产总值增长6%以上。
+（一）办好民生实事。引进优秀教师700名，新增公办义务教育学位3.5万个。
+`;
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
+      loadIntents(),
+    );
+    expect(answerer.ask("今年要引进多少优秀老师？").answer?.value).toBe(700);
+    expect(answerer.ask("今年计划新增公办义务教育学位多少个？").answer?.value).toBe(3.5);
+  });
+});
