@@ -1321,9 +1321,9 @@ interface Within {
 
 const WITHIN: readonly Within[] = [
   {
-    before: /(单位|(?<![\d.])[万亿]元)(地区)?$/,
-    asked: /单位|万元|亿元(?=gdp|地区|生产)/,
-    mark: /单位|(?<![\d.])[万亿]元(?![\d])/,
+    before: /(单位|(?<![\d.])[万亿]元|每平方公里|每平方千米|地均)(地区)?$/,
+    asked: /单位|万元|亿元(?=gdp|地区|生产)|每平方|地均/,
+    mark: /单位|(?<![\d.])[万亿]元(?![\d])|每平方公里|每平方千米|地均/,
   },
   { before: /每[十百千万]+人$/, asked: /每[十百千万]/, mark: /每[十百千万]+人/ },
   // Imports and exports asked together (in English too): trade, which 进出口 names.

@@ -1259,3 +1259,18 @@ describe("a long numbered heading", () => {
     expect(answerer.ask("今年计划新增公办义务教育学位多少个？").answer?.value).toBe(3.5);
   });
 });
+
+describe("a figure per square kilometre of GDP's sentence", () => {
+  it("is not of GDP, nor are the per-unit figures after it", () => {
+    const report = `各位代表：
+一、2019年工作回顾
+每平方公里GDP产出30.35亿元，万元GDP建设用地、水耗、电耗分别下降6.1%、7.8%、1.9%。
+`;
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(report, "东湖区-2020-政府工作报告.txt")]),
+      loadIntents(),
+    );
+    expect(answerer.ask("2019年地区生产总值比上年增长了多少？").answer).toBeNull();
+    expect(answerer.ask("万元GDP水耗下降了多少").answer?.value).toBe(7.8);
+  });
+});
