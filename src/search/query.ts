@@ -143,6 +143,8 @@ const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
 // "@机器人 …": a mention is not part of the question.
 const MENTION = /@\S+\s?/g;
+/** "how many 持牌金融机构 …": the Chinese noun counted, then the rest up to the question mark. */
+const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
 /**
  * Who asks or what for, before a colon: "王区长问：", "区长讲话稿里要提一句：", "写材料要用：".
  * The question starts after it.
@@ -628,8 +630,16 @@ export class QueryParser {
    * English words, whole words only, before spaces are dropped: a term of the synonyms becomes
    * the report's word ("homestays" -> 民宿), a question word goes ("how many").
    */
-  private fromEnglish(text: string): string {
-    if (!/[A-Za-z]{2}/.test(text)) return text;
+  private fromEnglish(question: string): string {
+    if (!/[A-Za-z]{2}/.test(question)) return question;
+    // "how many 持牌金融机构 2019年正式入驻罗湖": what is counted follows "how many"; a Chinese
+    // question names it last, where the head of the question is looked for.
+    // ("多少个": a count, not a rate of it. "how many 公里 of …" names a unit: it goes last too.)
+    const text = question.replace(HOW_MANY_THING, (_m, thing: string, rest: string) =>
+      this.unitFamily.has(thing)
+        ? `how many ${rest.trim()} ${thing}`
+        : `${rest.trim()} 多少个${thing}`,
+    );
     const { terms, questionWords, reportWord } = this.english;
     const rest = ` ${text.toLowerCase()} `
       .replace(terms, (_match, form: string) => ` ${reportWord.get(form)} `)

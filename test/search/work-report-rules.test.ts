@@ -1274,3 +1274,12 @@ describe("a figure per square kilometre of GDP's sentence", () => {
     expect(answerer.ask("万元GDP水耗下降了多少").answer?.value).toBe(7.8);
   });
 });
+
+describe("how many, then a Chinese noun", () => {
+  it("counts that noun, though other words follow it", () => {
+    const value = valueIn(
+      progressReport("（一）基层治理。", "全区划分网格1266个，配备网格员1472名，配备到位率100%。"),
+    );
+    expect(value("how many 网格员 配备到位了")).toBe(1472);
+  });
+});
