@@ -1283,3 +1283,19 @@ describe("how many, then a Chinese noun", () => {
     expect(value("how many 网格员 配备到位了")).toBe(1472);
   });
 });
+
+describe("what a total has now reached", () => {
+  it("is not answered by the new ones of the year", () => {
+    const report = `各位代表：
+一、2019年工作回顾
+建成首家社区嵌入式养老服务综合体翠平日照中心，新增51张养老床位，普惠性床位达到952张，全市排名第一。
+`;
+    const answerer = new ReportsAnswerer(
+      memoryLibrary([buildIndicatorStore(report, "东湖区-2020-政府工作报告.txt")]),
+      loadIntents(),
+    );
+    // (The report says 普惠性床位 without 养老: the bot may also say it has no such figure.)
+    expect(answerer.ask("普惠性养老床位目前达到多少张？").answer?.value).not.toBe(51);
+    expect(answerer.ask("普惠性床位目前达到多少张？").answer?.value).toBe(952);
+  });
+});
