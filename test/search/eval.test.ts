@@ -291,7 +291,11 @@ describe("question answering on reports of other places", () => {
 // 罗湖区-2022 and 宝安区-2017 (0.825 each, 2 wrong of 80); 大鹏新区-2022 (a management committee's
 // plans) and 福田区-2021 after a0088ee, first run at d6cb892 (0.875 each, 1 wrong of 80; the
 // starting commit 0.8625, 2 wrong); 南山区-2023 and 龙华区-2023 after a0088ee, first run at
-// cfce5ce (0.925 and 0.850, none wrong of 80; the starting commit the same).
+// cfce5ce (0.925 and 0.850, none wrong of 80; the starting commit the same); 宝安区-2021 and
+// 坪山区-2023, first run at 56a76e5 (0.550 and 0.975: 0.7625 pooled, 1 wrong of 80; the starting
+// commit the same; 宝安区-2021 0.775 once a long numbered heading opened its year's plans);
+// 光明区-2023 (a term's review) and 罗湖区-2020, first run at 07c2447 (0.675 and 0.800: 0.7375
+// pooled, 5 wrong of 80; the starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -308,8 +312,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(3790);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.848);
-    expect(pooled.wrong).toBeLessThanOrEqual(50);
+    expect(pooled.total).toBe(3950);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.847);
+    expect(pooled.wrong).toBeLessThanOrEqual(52);
   });
 });
