@@ -668,7 +668,7 @@ function spanPeriod(draft: Draft): string {
 }
 
 /** "比“十二五”末", "较“十三五”末": a plan's end compared with. */
-const COMPARED_PLAN = /[比较与][“"]?(十[一二三四五]五)[”"]?末/g;
+const COMPARED_PLAN = /(?:[比较与]|是)[“"]?(十[一二三四五]五)[”"]?末/g;
 
 /**
  * The five-year plan a figure over several years is of: as its clause, sentence or section names
@@ -703,7 +703,11 @@ function stockAfterNew(left: string, last: Draft | undefined): boolean {
 function spanEndYear(draft: Draft): { year?: number } {
   const before = draft.clause.slice(0, draft.found.start);
   // "从6333公里增加到7809公里", "生产总值达到3353.3亿元": a level reached, not a sum or an average.
-  const reached = /[从由][^，]*[到至]$/.test(before) || /(达到|增至|提高到|提升到)$/.test(before);
+  // ("新增…957家，总量5842家": the total the new ones came to.)
+  const reached =
+    /[从由][^，]*[到至]$/.test(before) ||
+    /(达到|增至|提高到|提升到)$/.test(before) ||
+    /(^|[，、])(总量|总数)(达到|达)?$/.test(before);
   const stock = draft.subject === "累计" && STOCK_REACHED.test(before);
   if (!stock && (!reached || /累计|年均|新增|共计|合计|总计|每年/.test(before))) return {};
   const plan = spanPlanOf(draft);

@@ -1299,3 +1299,24 @@ describe("what a total has now reached", () => {
     expect(answerer.ask("普惠性床位目前达到多少张？").answer?.value).toBe(952);
   });
 });
+
+describe("a five years' paragraph", () => {
+  const report = `各位代表：
+一、“十三五”和2020年工作回顾
+五年来，我们坚持创新驱动发展，新增国家高新技术企业957家，总量5842家，是“十二五”末的4倍。2020年全区专利授权数总量达53167件。获得国家级荣誉12项。
+2020年，地区生产总值增长3.1%，税收收入增长2.5%，社会消费品零售总额增长1.2%，进出口总额增长4.4%，新增就业2.1万人。
+`;
+  const answerer = new ReportsAnswerer(
+    memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
+    loadIntents(),
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("gives the total the new ones came to as of the plan's last year", () => {
+    expect(value("截至2020年，国家高新技术企业总量是多少家？")).toBe(5842);
+  });
+
+  it("is asked about with everyday verbs that say little (获得)", () => {
+    expect(value("2020年全区获得授权的专利一共多少件？")).toBe(53167);
+  });
+});
