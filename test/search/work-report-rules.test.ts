@@ -12,6 +12,11 @@ function progressReport(heading: string, body: string): string {
   return `某县乡村振兴上半年工作进展情况\n${heading}\n${body}\n某县农业农村局\n2025年7月10日\n`;
 }
 
+/** An answerer over one made-up report, read as a file of that name (its place and year). */
+function reportAnswerer(report: string, file: string): ReportsAnswerer {
+  return new ReportsAnswerer(memoryLibrary([buildIndicatorStore(report, file)]), loadIntents());
+}
+
 /** The value the bot states as the answer to a question on `report`, or null. */
 function valueIn(report: string): (question: string) => number | null {
   const answerer = answererOf(report);
@@ -1068,10 +1073,7 @@ describe("a report pasted from 各位代表 on", () => {
   });
 
   it("does not take a rate per 亿元 of GDP for GDP", () => {
-    const answerer = new ReportsAnswerer(
-      memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
-      loadIntents(),
-    );
+    const answerer = reportAnswerer(report, "东湖区-2021-政府工作报告.txt");
     expect(answerer.ask("2020年地区生产总值比上年增长了多少？").answer?.value ?? null).toBeNull();
     expect(answerer.ask("亿元地区生产总值生产安全事故死亡率下降了多少").answer?.value).toBe(76);
   });
@@ -1087,10 +1089,7 @@ describe("a paragraph led by the five years ahead", () => {
 2021年工作安排
 今年经济社会发展的预期目标是：地区生产总值增长8%。加大各类公共住房建设筹集力度，力争全年建设筹集公共住房不少于6500套。
 `;
-  const answerer = new ReportsAnswerer(
-    memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
-    loadIntents(),
-  );
+  const answerer = reportAnswerer(report, "东湖区-2021-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
 
   it("gives plans of those years, not of the report's year, though its heading names that year", () => {
@@ -1147,10 +1146,7 @@ describe("a whole and its parts after 其中", () => {
 二、2025年工作安排
 全年安排民生支出57.38亿元，增长16.0%，其中，教育支出15.26亿元，增长34.2%；卫生健康支出6.48亿元，增长20.9%。
 `;
-  const answerer = new ReportsAnswerer(
-    memoryLibrary([buildIndicatorStore(report, "东湖区-2025-政府工作报告.txt")]),
-    loadIntents(),
-  );
+  const answerer = reportAnswerer(report, "东湖区-2025-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
 
   it("reads a list whose unit is written once, its last two items joined by 和", () => {
@@ -1182,10 +1178,7 @@ describe("a measure named after the question's last noun", () => {
 一、2021年工作回顾
 已开通地铁线路增至8条，总里程45.2公里，实现10个街道全覆盖。治理违建1203.3万平方米，清查整治违法用地7396亩，整治面积全市第一。
 `;
-  const answerer = new ReportsAnswerer(
-    memoryLibrary([buildIndicatorStore(report, "东湖区-2022-政府工作报告.txt")]),
-    loadIntents(),
-  );
+  const answerer = reportAnswerer(report, "东湖区-2022-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
 
   it("is what is counted, though the figure stands a clause away from the noun", () => {
@@ -1203,10 +1196,7 @@ describe("a change over five years", () => {
 一、“十三五”时期和2020年工作回顾
 2020年，人均GDP实现28.6万元，比2015年增长17%；地均GDP61亿元/平方公里，比2015年增长40%。
 `;
-  const answerer = new ReportsAnswerer(
-    memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
-    loadIntents(),
-  );
+  const answerer = reportAnswerer(report, "东湖区-2021-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
 
   it("answers neither a year's change nor, per head, the whole area's output", () => {
@@ -1220,10 +1210,7 @@ describe("a new area's report known by its file's name", () => {
     const report = `各位代表！一年来，我们坚持埋头干、创新干，取得了来之不易的成绩。
 今年主要预期目标是：地区生产总值增长4%左右，规模以上工业增加值增长2%左右。
 `;
-    const answerer = new ReportsAnswerer(
-      memoryLibrary([buildIndicatorStore(report, "东湖新区-2022-政府工作报告.txt")]),
-      loadIntents(),
-    );
+    const answerer = reportAnswerer(report, "东湖新区-2022-政府工作报告.txt");
     expect(answerer.ask("今年东湖GDP增长的预期目标是多少？").answer?.value).toBe(4);
   });
 });
@@ -1251,10 +1238,7 @@ describe("a long numbered heading", () => {
 今年经济社会发展的主要目标是：地区生产总值增长6%以上。
 （一）办好民生实事。引进优秀教师700名，新增公办义务教育学位3.5万个。
 `;
-    const answerer = new ReportsAnswerer(
-      memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
-      loadIntents(),
-    );
+    const answerer = reportAnswerer(report, "东湖区-2021-政府工作报告.txt");
     expect(answerer.ask("今年要引进多少优秀老师？").answer?.value).toBe(700);
     expect(answerer.ask("今年计划新增公办义务教育学位多少个？").answer?.value).toBe(3.5);
   });
@@ -1266,10 +1250,7 @@ describe("a figure per square kilometre of GDP's sentence", () => {
 一、2019年工作回顾
 每平方公里GDP产出30.35亿元，万元GDP建设用地、水耗、电耗分别下降6.1%、7.8%、1.9%。
 `;
-    const answerer = new ReportsAnswerer(
-      memoryLibrary([buildIndicatorStore(report, "东湖区-2020-政府工作报告.txt")]),
-      loadIntents(),
-    );
+    const answerer = reportAnswerer(report, "东湖区-2020-政府工作报告.txt");
     expect(answerer.ask("2019年地区生产总值比上年增长了多少？").answer).toBeNull();
     expect(answerer.ask("万元GDP水耗下降了多少").answer?.value).toBe(7.8);
   });
@@ -1290,10 +1271,7 @@ describe("what a total has now reached", () => {
 一、2019年工作回顾
 建成首家社区嵌入式养老服务综合体翠平日照中心，新增51张养老床位，普惠性床位达到952张，全市排名第一。
 `;
-    const answerer = new ReportsAnswerer(
-      memoryLibrary([buildIndicatorStore(report, "东湖区-2020-政府工作报告.txt")]),
-      loadIntents(),
-    );
+    const answerer = reportAnswerer(report, "东湖区-2020-政府工作报告.txt");
     // (The report says 普惠性床位 without 养老: the bot may also say it has no such figure.)
     expect(answerer.ask("普惠性养老床位目前达到多少张？").answer?.value).not.toBe(51);
     expect(answerer.ask("普惠性床位目前达到多少张？").answer?.value).toBe(952);
@@ -1306,10 +1284,7 @@ describe("a five years' paragraph", () => {
 五年来，我们坚持创新驱动发展，新增国家高新技术企业957家，总量5842家，是“十二五”末的4倍。2020年全区专利授权数总量达53167件。获得国家级荣誉12项。
 2020年，地区生产总值增长3.1%，税收收入增长2.5%，社会消费品零售总额增长1.2%，进出口总额增长4.4%，新增就业2.1万人。
 `;
-  const answerer = new ReportsAnswerer(
-    memoryLibrary([buildIndicatorStore(report, "东湖区-2021-政府工作报告.txt")]),
-    loadIntents(),
-  );
+  const answerer = reportAnswerer(report, "东湖区-2021-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
 
   it("gives the total the new ones came to as of the plan's last year", () => {
