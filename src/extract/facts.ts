@@ -578,7 +578,7 @@ const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER =
-  /[由从](?:每人|每户)?(?:每月|每年)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度)?的?$/;
+  /[由从](?:每人|每户)?(?:每月|每年)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度)?的?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {

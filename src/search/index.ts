@@ -91,7 +91,7 @@ const FIVE_YEAR = /十[一二三四五]五/;
 const NOT_MEASURED_IN: [RegExp, string[]][] = [
   [/(产量|总产)$/, ["area", "money", "percent", "years"]],
   // "游客有多少" counts people: never an amount of money, an area or a weight.
-  [/(游客|游客人数|旅游人数|人口|人数|劳动力)$/, ["money", "area", "weight"]],
+  [/(游客|游客人数|旅游人数|人口|人数|劳动力)$/, ["money", "area", "weight", "times", "events"]],
 ];
 /** A rate of change with no subject of its own ("增幅8.9%", "同比增长5%"). */
 const BARE_CHANGE =
@@ -672,7 +672,9 @@ export class IndicatorIndex {
     // "综合指数是多少" is not answered by "下降5.96%": a change answers only a change asked.
     if (levelAsked && !query.changeWorded && share && doc.indicator.change) return true;
     if (only) return !doc.units.some((u) => only[1].some((f) => this.unitFamilies[f]?.includes(u)));
-    const rule = NOT_MEASURED_IN.find(([word]) => head.forms.some((f) => word.test(f)));
+    // ("户籍人口有多少": the measure word after the head says what is counted, softly.)
+    const names = (word: RegExp) => [head, ...after].some((t) => t.forms.some((f) => word.test(f)));
+    const rule = NOT_MEASURED_IN.find(([word]) => names(word));
     return rule ? rule[1].some(inFamily) : false;
   }
 
@@ -1180,7 +1182,12 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   const cut = taggedWords(term.text);
   const last = cut.at(-1)?.tag ?? "";
   // A name of three words or more ("一般公共预算收入", jieba tagging 收入 a verb) is no doing.
-  const noun = NOUN.test(last) || (cut.length > 1 && last === "vn") || cut.length >= 3;
+  // ("研发投入", jieba 研发|投入: a noun's doing named as a thing, like 固定资产投资.)
+  const named =
+    cut.length === 2 &&
+    /^(n|j)/.test(cut[0]!.tag) &&
+    /^(投入|投资|支出|收入|产出)$/.test(cut[1]!.word);
+  const noun = NOUN.test(last) || (cut.length > 1 && last === "vn") || cut.length >= 3 || named;
   if (!noun || (cut.length === 1 && MEASURED.test(term.text))) return false;
   // The words apart count too ("旅游业总收入" for 旅游总收入).
   const holds = (text: string) =>

@@ -1295,3 +1295,24 @@ describe("a five years' paragraph", () => {
     expect(value("2020年全区获得授权的专利一共多少件？")).toBe(53167);
   });
 });
+
+describe("a level reached from a time named in words", () => {
+  const report = `各位代表：
+一、2016年工作回顾
+建成污水管网70公里，污水集中处理率由新区成立之初的不足10%提升到86.6%。组织户籍人员培训300场。全社会研发投入占GDP比重超过5%，高新技术产业实现总产值1039亿元，增长16.3%。
+`;
+  const answerer = reportAnswerer(report, "东湖新区-2017-政府工作报告.txt");
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("gives the level, not the start (由新区成立之初的不足10%)", () => {
+    expect(value("到去年为止，污水集中处理率提升到了多少？")).toBe(86.6);
+  });
+
+  it("does not count people in sessions", () => {
+    expect(value("东湖新区户籍人口有多少？")).toBeNull();
+  });
+
+  it("does not give the next clause's figure for 研发投入, its clause's own", () => {
+    expect(value("2016年全社会研发投入总额是多少亿元？")).toBeNull();
+  });
+});
