@@ -174,7 +174,9 @@ const COMPARED_ASKED = /[比较跟同与和](\d{4}年|去年|上年|前年)/;
 const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
 const ZONE =
-  /^[\p{Script=Han}]{1,6}?(新区|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区|经济区|片区|都市圈|都市区|城市群|湾区|经济圈|经济带)/u;
+  /^[\p{Script=Han}]{1,6}?(新区|新城|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区|经济区|片区|都市圈|都市区|城市群|湾区|经济圈|经济带)/u;
+/** A zone a sentence opens with, named as such ("自贸新城建设加快，…"; not "推进项目园区建设"). */
+const ZONE_OPENING = /^\p{Script=Han}{2,4}?(新区|新城|开发区|高新区|经开区|自贸区|试验区)/u;
 /** How many figures below the coverage threshold are scored for near topics. */
 const NEAR_POOL = 20;
 const SYNONYM = 0.95;
@@ -441,6 +443,12 @@ export class IndicatorIndex {
     // "兰州新区经济总量": a figure of a zone inside the area answers only when the zone is asked.
     const zone = ZONE.exec(doc.indicator.subject)?.[0];
     if (zone && !query.asked.includes(zone.slice(0, 2))) return false;
+    // "全市固定资产投资增长多少" against "自贸新城建设加快，…，全年完成固定资产投资370亿元": a
+    // sentence that opens with a zone speaks of it, not of the whole area asked.
+    const opening = WHOLE_AREA.test(query.asked)
+      ? ZONE_OPENING.exec(doc.indicator.sentence)?.[0]
+      : "";
+    if (opening && !query.asked.includes(opening.slice(0, 2))) return false;
     // "泸州经济总量突破3000亿元" is one city's, not the province's: a figure named after a place
     // the question does not name answers for a part of the area.
     if (this.ofUnaskedPlace(doc, query)) return false;
@@ -577,7 +585,10 @@ export class IndicatorIndex {
   private ofUnaskedPlace(doc: Doc, query: ParsedQuery): boolean {
     if (!WHOLE_AREA.test(query.asked)) return false;
     const first = taggedWords(doc.indicator.subject)[0];
-    if (!first || first.tag !== "ns" || first.word.length < 2) return false;
+    // (jieba reads some places as a person's name: "张家界" nr. A report names no person before a
+    // figure's subject.)
+    const place = first?.tag === "ns" || (first?.tag === "nr" && first.word.length === 3);
+    if (!first || !place || first.word.length < 2) return false;
     const stem = stemOf(first.word);
     return !this.isOwnPlace(stem) && !query.asked.includes(stem);
   }

@@ -1316,3 +1316,22 @@ describe("a level reached from a time named in words", () => {
     expect(value("2016年全社会研发投入总额是多少亿元？")).toBeNull();
   });
 });
+
+describe("the whole area asked", () => {
+  const report = `各位代表：
+一、2016年工作回顾
+初步核算，2016年本市生产总值19492.6亿元；固定资产投资4078.2亿元，增速达23.6%。
+自贸新城建设加快，瓶颈问题取得突破，全年完成固定资产投资370亿元，增长37.7%。
+旅游带动游客人数增长10.6%，其中接待入境游客突破240万人次、增长19.1%，张家界入境游客增长32.5%。
+`;
+  const answerer = reportAnswerer(report, "东湖市-2017-政府工作报告.txt");
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("is not answered by a zone a sentence opens with", () => {
+    expect(value("去年全市固定资产投资增长了多少（问增速，不是总额）？")).toBe(23.6);
+  });
+
+  it("is not answered by a place jieba reads as a name (张家界)", () => {
+    expect(value("去年全市入境游客增长了百分之几，不要人数")).toBe(19.1);
+  });
+});
