@@ -1335,3 +1335,16 @@ describe("the whole area asked", () => {
     expect(value("去年全市入境游客增长了百分之几，不要人数")).toBe(19.1);
   });
 });
+
+describe("amount and deal value asked in English", () => {
+  it("ask money, not a count of the same sentence", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）农村改革。",
+        "农村产权流转交易备案申请审核133笔，交易总额3295.74万元。直播带货58场次，订单金额79.3万元。",
+      ),
+    );
+    expect(value("农村产权流转交易上半年的total deal value是多少？")).toBe(3295.74);
+    expect(value("直播带货的订单 amount 是多少？")).toBe(79.3);
+  });
+});
