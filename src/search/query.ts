@@ -403,8 +403,13 @@ export class QueryParser {
     let anyCount = false;
     const rest = normalised.replace(this.askedUnit, (ask, _q, unit: string, at: number) => {
       // "多少处级干部": 处 starts a word of the report here, it is not the unit asked for.
+      // ("多少家企业": 家 then a word of its own; the report's "国家企业" makes no word of 家企.)
       const next = normalised[at + ask.length] ?? "";
-      if (next && this.corpus.has(unit + next) && !this.unitFamily.has(unit + next)) return ask;
+      const joined = () =>
+        (words(normalised.slice(at + ask.length - unit.length))[0] ?? "").length > 1;
+      if (next && this.corpus.has(unit + next) && !this.unitFamily.has(unit + next) && joined()) {
+        return ask;
+      }
       if (GENERIC_COUNTS.has(unit)) preferred.add(unit);
       else {
         this.unitFamily.get(unit)!.forEach((u) => strict.add(u));
@@ -431,7 +436,9 @@ export class QueryParser {
     }
     const strictUnits = strict.size > 0;
     const countOnly = preferred.size > 0;
-    const units = new Set([...(strictUnits ? strict : hinted)].map((u) => baseUnit(u)));
+    // ("惠及了多少家企业": a count asked outright outweighs the softer hint of 资金.)
+    const soft = countOnly ? [] : hinted;
+    const units = new Set([...(strictUnits ? strict : soft)].map((u) => baseUnit(u)));
     return { rest, units, strictUnits, countOnly, preferred, unitNamed, anyCount };
   }
 

@@ -1348,3 +1348,14 @@ describe("amount and deal value asked in English", () => {
     expect(value("直播带货的订单 amount 是多少？")).toBe(79.3);
   });
 });
+
+describe("a count asked with its measure word", () => {
+  it("is asked outright, though the report writes that character before the noun elsewhere", () => {
+    const report = `各位代表：
+一、2021年工作回顾
+帮助企业解决融资、业务拓展等问题，全年发放产业扶持资金41.6亿元，惠及企业3456家。新认定国家企业技术中心5家。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2022-政府工作报告.txt");
+    expect(answerer.ask("2021年发放的产业扶持资金一共惠及了多少家企业？").answer?.value).toBe(3456);
+  });
+});
