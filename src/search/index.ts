@@ -113,11 +113,14 @@ const CHANGE_MEASURED_ONLY_IN: [RegExp, string[]][] = [
 const WHOLE_AREA = /全(省|市|县|区|州|盟|旗|自治区)/;
 /** The level a place name ends in ("泸州市" -> 泸州). */
 const ADMIN_SUFFIX = /(省|市|自治州|州|县|区|镇|乡|旗)$/;
-/** A figure given as a gap to another ("快于经济增速1个百分点", "高于全国0.5个百分点"). */
-const GAP = /快于|高于|低于|慢于|超出|领先/;
+/**
+ * A figure given as a gap to another ("快于经济增速1个百分点", "高于全国0.5个百分点"), or what it
+ * added to another's ("拉动全市经济增长0.9个百分点"): not the growth itself.
+ */
+const GAP = /快于|高于|低于|慢于|超出|领先|拉动/;
 /** A question about a gap or a comparison. */
 const GAP_ASKED =
-  /快于|高于|低于|慢于|超出|领先|比|高出|高了|快了|低了|慢了|差距|差了|多了|少了|百分点/;
+  /快于|高于|低于|慢于|超出|领先|比|高出|高了|快了|低了|慢了|差距|差了|多了|少了|百分点|拉动|贡献/;
 /** A question per month or per year. */
 const PER_MONTH = /每月|每个月|一个月|月均|一月/;
 const PER_YEAR = /每年|一年|年均/;

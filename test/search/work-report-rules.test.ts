@@ -1359,3 +1359,15 @@ describe("a count asked with its measure word", () => {
     expect(answerer.ask("2021年发放的产业扶持资金一共惠及了多少家企业？").answer?.value).toBe(3456);
   });
 });
+
+describe("what a growth added to the city's", () => {
+  it("is not the growth asked", () => {
+    const report = `各位代表：
+一、2021年工作回顾
+地区生产总值2828亿元，增长10.2%，增速不仅创下十年来的新高，而且还高于全市3.5个百分点，拉动全市经济增长0.9个百分点。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2022-政府工作报告.txt");
+    expect(answerer.ask("去年地区生产总值增长了多少？只要增速，不要总量").answer?.value).toBe(10.2);
+    expect(answerer.ask("拉动全市经济增长多少个百分点").answer?.value).toBe(0.9);
+  });
+});
