@@ -276,6 +276,8 @@ function draftsOfSentence(
             !(carried && OWN_YEAR.test(sentenceBefore(sentence.text, clause) + left)) &&
             (SPAN.test(clause) ||
               SPAN.test(before) ||
+              // "未来3年还要新增…13.51万座": what the years ahead are to bring.
+              YEARS_AHEAD.test(before + left) ||
               (spanParagraph && (kind === "plan") === (spanLead?.ahead ?? false)) ||
               (inSpanSection(sentence) &&
                 ((kind === "plan" && !namesOneYear(sentence)) || /累计/.test(left + before)))),
@@ -684,6 +686,9 @@ function spanPlanOf(draft: Draft): string | undefined {
     .replace(COMPARED_PLAN, "");
   return /十[一二三四五]五/.exec(text)?.[0] ?? (draft.spanPlan || undefined);
 }
+
+/** "未来3年", "今后五年": the years ahead a clause speaks of. */
+const YEARS_AHEAD = /(未来|今后)[\d一二三四五六七八九十两]+年/;
 
 /** "累计达760万吨" right after a figure's own words: the stock those came to. */
 const STOCK_REACHED = /(^|[，、])累计(达到|达|增至|增加到)$/;

@@ -37,6 +37,9 @@ const CHINESE = new RegExp(
   "gu",
 );
 
+/** What stands before "N年" when the years are a span spoken of: "未来3年", "近5年". */
+const SPAN_OF_YEARS = /(未来|今后|近|过去|最近)$/;
+
 /** Value of a Chinese numeral: 两 → 2, 十二 → 12, 三百零五 → 305, 二〇二六 → 2026. */
 export function chineseNumeral(text: string): number | undefined {
   return parseChineseNumeral(text);
@@ -49,6 +52,8 @@ export function findNumbers(clause: string): FoundNumber[] {
     const [whole, num, beforeMagnitude = "", magnitude = "", before = "", base, after] = m;
     const start = m.index;
     if (!isCountable(clause, start, whole, num!, base!)) continue;
+    // "未来3年还要新增…", "近5年": a span of time the clause speaks of, no figure of its own.
+    if (base === "年" && SPAN_OF_YEARS.test(clause.slice(0, start))) continue;
     const unit = normaliseUnit(magnitude + base!);
     if (!SHARES.has(unit) && isSizeClass(after, clause.slice(start + whole.length), base!))
       continue;

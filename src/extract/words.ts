@@ -127,7 +127,7 @@ export const ADJACENT_QUALIFIERS = ["不少于", "超过", "约", "近"];
 
 /** Words that make a clause and what follows in its segment a plan or target. */
 export const PLAN_WORDS =
-  /全年计划|计划|预算(?!收入|支出)|拟|目标|任务(?!完成)|力争|预计全年|预期|指标|考核|确保|规划/;
+  /全年计划|计划|预算(?!收入|支出)|拟|目标|任务(?!完成)|力争|预计全年|预期|指标|考核|确保|规划|还要|还需|仍需/;
 /** Words that mark a change against an earlier period. */
 export const CHANGE_WORDS =
   /(增幅|涨幅|降幅|增速|改善|上涨|下跌|增产|增收|增加|减少|下降|增长|提高|提升|降低|上升|减排|缩小|扩大|回落|下滑)$/;

@@ -1371,3 +1371,16 @@ describe("what a growth added to the city's", () => {
     expect(answerer.ask("拉动全市经济增长多少个百分点").answer?.value).toBe(0.9);
   });
 });
+
+describe("a span of years ahead", () => {
+  it("is no figure, and what is still to be done there is a plan", () => {
+    const report = `各位代表：
+一、2022年工作回顾
+新增公办高中学位7800座、公办义务教育学位2.92万座、公办学前教育学位5820座，创历史新高。
+在看到成绩的同时，我们也清醒认识到，民生供给任务仍然艰巨，未来3年还要新增公办义务教育学位13.51万座。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2023-政府工作报告.txt");
+    expect(answerer.ask("2022年新增了多少公办义务教育学位？").answer?.value).toBe(2.92);
+    expect(answerer.ask("未来几年还要新增多少公办义务教育学位").answer?.value).not.toBe(3);
+  });
+});
