@@ -143,6 +143,8 @@ const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
 // "@机器人 …": a mention is not part of the question.
 const MENTION = /@\S+\s?/g;
+/** A ruled-out part naming another time or kind of figure ("不是去年实际浓度"). */
+const OTHER_TIME_OR_KIND = /去年|今年|前年|上年|明年|当年|\d{4}年|实际|目标|计划|预期/;
 /** "how many 持牌金融机构 …": the Chinese noun counted, then the rest up to the question mark. */
 const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
 /**
@@ -567,18 +569,22 @@ export class QueryParser {
 
   /** The report's words and the units that what a question does not want names. */
   private negatedOf(negated: string, kept: string) {
+    // "问目标，不是去年实际浓度": another year's or kind's figure of the measure asked is ruled
+    // out, not the measure (浓度) itself.
+    const otherTime = OTHER_TIME_OR_KIND.test(negated);
     const negatedWords = words(negated).filter(
       (w) =>
         w.length >= 2 &&
         this.corpus.has(w) &&
         !kept.includes(w) &&
         !this.questionWords.has(w) &&
-        !this.softWords.has(w),
+        !this.softWords.has(w) &&
+        !(otherTime && w in this.intents.hintWords),
     );
     const negatedUnits = new Set<string>();
     const found = this.hints.found(negated);
     for (const [word, family] of this.hintEntries) {
-      if (!found.has(word) || kept.includes(word)) continue;
+      if (!found.has(word) || kept.includes(word) || otherTime) continue;
       // "增长目标是多少（不是2025年实际增幅）": the kept part asks a change, so the ruled-out
       // 增幅 is another year's, not the percentage.
       const share = family === "percent" || family === "points";

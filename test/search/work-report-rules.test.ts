@@ -1384,3 +1384,17 @@ describe("a span of years ahead", () => {
     expect(answerer.ask("未来几年还要新增多少公办义务教育学位").answer?.value).not.toBe(3);
   });
 });
+
+describe("another year's figure ruled out", () => {
+  it("rules out that year's, not the measure asked", () => {
+    const report = `各位代表：
+一、2022年工作回顾
+PM2.5年均浓度降至20.7微克/立方米。
+二、2023年工作安排
+加强工地扬尘治理，PM2.5平均浓度控制在19微克/立方米以下，空气质量优良率90%以上。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2023-政府工作报告.txt");
+    const asked = "PM2.5今年要控制在多少以下？要目标，不是去年实际浓度";
+    expect(answerer.ask(asked).answer?.value).toBe(19);
+  });
+});
