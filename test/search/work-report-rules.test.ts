@@ -1398,3 +1398,16 @@ PM2.5年均浓度降至20.7微克/立方米。
     expect(answerer.ask(asked).answer?.value).toBe(19);
   });
 });
+
+describe("多出来 asked", () => {
+  it("asks what was added, not the level", () => {
+    const report = `各位代表：
+一、2022年工作回顾
+全年GDP同比增长3.5%，比全市高0.2个百分点；总量达到4702亿元，一年增加了280亿元。全年新增公办学位2.7万个。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2023-政府工作报告.txt");
+    // (经济总量 also reads as a total asked, which no increment answers: no figure, not 4702.)
+    expect(answerer.ask("和前一年比，经济总量一年里多出来多少？").answer?.value).not.toBe(4702);
+    expect(answerer.ask("去年学位多出来多少个").answer?.value).toBe(2.7);
+  });
+});
