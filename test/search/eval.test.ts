@@ -302,7 +302,10 @@ describe("question answering on reports of other places", () => {
 // 南山区-2024 and 坪山区-2018, first run at dcd13eb (0.825 and 0.875: 0.850 pooled, 1 wrong of 80;
 // the starting commit 0.8375, 2 wrong); 坪山区-2025 and 龙华区-2022, first run at be2a3d8 (0.825
 // and 0.850: 0.8375 pooled, 1 wrong of 80; the starting commit the same); 南山区-2022 and
-// 罗湖区-2023, first run at be2a3d8 (0.925 each, 1 wrong of 80; the starting commit 2 wrong).
+// 罗湖区-2023, first run at be2a3d8 (0.925 each, 1 wrong of 80; the starting commit 2 wrong);
+// 宝安区-2023 and 大鹏新区-2023, first run at fa03ed6 (0.800 and 0.750: 0.775 pooled, 6 wrong of
+// 80; the starting commit 7 wrong); 坪山区-2020 and 光明区-2025, first run at fa03ed6 (0.875 and
+// 0.900: 0.8875 pooled, 1 wrong of 80; the starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -319,8 +322,8 @@ describe("question answering on reports first met in a fresh set", () => {
       pooled.right += result.right;
       pooled.wrong += result.wrong;
     }
-    expect(pooled.total).toBe(4270);
+    expect(pooled.total).toBe(4430);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.851);
-    expect(pooled.wrong).toBeLessThanOrEqual(53);
+    expect(pooled.wrong).toBeLessThanOrEqual(55);
   });
 });
