@@ -362,8 +362,15 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
   );
   let previous: string[] = [];
   clauses.forEach((clause, at) => {
-    // "城乡居民人均可支配收入达到2.36万元和1.53万元" lists two values without saying 分别.
-    const implicit = /^城乡/.test(clause) && !clause.includes("分别");
+    // "城乡居民人均可支配收入达到2.36万元和1.53万元" lists two values without saying 分别, and so
+    // does "实现调解成功率、仲裁结案率达75%、95%以上": items, a verb, as many values.
+    const listedBefore =
+      at > 0 &&
+      findNumbers(clauses[at - 1]!).length === 0 &&
+      sentence?.text.includes(`${clauses[at - 1]}、${clause}`) === true &&
+      VALUE_ONLY.test(clauses[at + 1] ?? "") &&
+      ONE_VALUE_AFTER_VERB.test(clause);
+    const implicit = (/^城乡/.test(clause) || listedBefore) && !clause.includes("分别");
     // "…分别达32148元、12246元，增长8.8%、10.6%": a list of changes right after a list goes on
     // with its subjects, 分别 or not.
     // So does a list of levels reached ("…分别增长30%和39%，累计达759名和1125名").
@@ -496,6 +503,8 @@ const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上
 /** A clause that is a value alone, the next item of a list ("44.5%", "24102元"). */
 // "1300元/月", "62.8万吨/日": a unit per a time.
 const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3}(\/[\p{Script=Han}]{1,2})?)(以上|左右|多|余)?`;
+/** "仲裁结案率达75%": an item, a verb, one value ending the clause. */
+const ONE_VALUE_AFTER_VERB = new RegExp(`^[^\\d，]{2,}?(达到|达|为)${VALUE}$`, "u");
 /** "累计达759名和1125名": levels reached, nothing but their values after the verb. */
 const LEVEL_LIST = new RegExp(
   `^(累计|总量|总数|合计)?(达到|达|增至|增加到|提高到)${VALUE}([、和及]${VALUE})+$`,

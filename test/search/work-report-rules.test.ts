@@ -1411,3 +1411,16 @@ describe("多出来 asked", () => {
     expect(answerer.ask("去年学位多出来多少个").answer?.value).toBe(2.7);
   });
 });
+
+describe("items and as many values, no 分别", () => {
+  it("pairs them in order", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）劳动人事。",
+        "深化“调裁诉援”一体化，实现调解成功率、仲裁结案率达75%、95%以上。",
+      ),
+    );
+    expect(value("仲裁结案率的目标是多少？不问调解成功率")).toBe(95);
+    expect(value("调解成功率要达到多少")).toBe(75);
+  });
+});
