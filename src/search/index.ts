@@ -1229,8 +1229,17 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   if (composed || own.length < 2 || /^[较比与]/.test(own) || GAP.test(own) || EFFECT.test(own)) {
     return false;
   }
-  return clauses.every((c) => c.after || /\d/.test(c.text) || inItemBefore(c.text));
+  return clauses.every(
+    (c) => c.after || /\d/.test(c.text) || inItemBefore(c.text) || TREND_ONLY.test(c.text),
+  );
 }
+
+/**
+ * "固定资产投资保持平稳", "…均为正增长": a clause that says how its subject went, with no figure,
+ * is a statement of its own, as one with a figure is.
+ */
+const TREND_ONLY =
+  /(保持平稳|基本平稳|总体平稳|平稳运行|基本持平|持平|稳中有升|稳中有降|稳步增长|平稳增长|正增长|负增长|有所下降|有所回落|有所回升)$/;
 
 /**
  * "新发展农民合作社省级示范社300家、家庭农场4000家": the words a 、-list opens with (its verb)

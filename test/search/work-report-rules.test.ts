@@ -1424,3 +1424,18 @@ describe("items and as many values, no 分别", () => {
     expect(value("调解成功率要达到多少")).toBe(75);
   });
 });
+
+describe("a clause that says how its subject went, with no figure", () => {
+  it("lends its subject to no figure after it", () => {
+    const report = `各位代表：
+一、2019年工作回顾
+初步预计，全年地区生产总值增长8.5%，固定资产投资保持平稳，外贸进出口总额增长35%，全口径税收收入增长3.8%。
+二、2020年工作安排
+今年主要预期目标是：外贸进出口总额、一般公共预算收入均为正增长，全社会研发投入占比提高到3.9%。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2020-政府工作报告.txt");
+    expect(answerer.ask("去年固定资产投资增长了百分之几？").answer).toBeNull();
+    expect(answerer.ask("今年一般公共预算收入计划增长百分之几？").answer).toBeNull();
+    expect(answerer.ask("去年外贸进出口总额增长多少").answer?.value).toBe(35);
+  });
+});
