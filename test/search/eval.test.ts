@@ -308,7 +308,9 @@ describe("question answering on reports of other places", () => {
 // 罗湖区-2023, first run at be2a3d8 (0.925 each, 1 wrong of 80; the starting commit 2 wrong);
 // 宝安区-2023 and 大鹏新区-2023, first run at fa03ed6 (0.800 and 0.750: 0.775 pooled, 6 wrong of
 // 80; the starting commit 7 wrong); 坪山区-2020 and 光明区-2025, first run at fa03ed6 (0.875 and
-// 0.900: 0.8875 pooled, 1 wrong of 80; the starting commit the same).
+// 0.900: 0.8875 pooled, 1 wrong of 80; the starting commit the same); 罗湖区-2024 and 宝安区-2022
+// after 4c456df, the session's last change (0.825 each, 3 wrong of 80; the starting commit
+// 0.8125, 4 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -327,7 +329,7 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(4430);
+    expect(pooled.total).toBe(4510);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.851);
     expect(pooled.wrong).toBeLessThanOrEqual(55);
   });
