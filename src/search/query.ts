@@ -283,6 +283,14 @@ export class QueryParser {
     for (const [word, kind] of this.kindEntries) {
       if (kindText.includes(word)) kinds.add(kind);
     }
+    // "今年计划的4个项目，到目前为止已经完成了多少投资": a plan word naming the topic in another
+    // clause asks no plan when the clause that asks says what was done.
+    if (kinds.has("plan") && kinds.has("actual")) {
+      const asking = normaliseText(askingClause(kept));
+      const holds = (kind: IndicatorKind) =>
+        this.kindEntries.some(([word, k]) => k === kind && asking.includes(word));
+      if (holds("actual") && !holds("plan")) kinds.delete("plan");
+    }
     const { rest, unitNamed, ...hints } = this.unitHints(normalised, canonical);
     const changeWorded =
       this.intents.changeWords.some((w) => asksChangeWith(canonical, w)) || GREW.test(canonical);

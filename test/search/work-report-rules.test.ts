@@ -1439,3 +1439,16 @@ describe("a clause that says how its subject went, with no figure", () => {
     expect(answerer.ask("去年外贸进出口总额增长多少").answer?.value).toBe(35);
   });
 });
+
+describe("a plan word naming the topic", () => {
+  it("asks no plan when the clause that asks says what was done", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）高标准农田。",
+        "全年计划新建高标准农田建设项目4个，建设规模1.43万亩，总投资2145万元。目前，4个项目均已全部开工建设，完成更新机井5眼，新建涵洞2座，田间道路3.9公里，累计已完成投资288.9万元。",
+      ),
+    );
+    expect(value("今年计划的4个高标准农田项目，到目前为止已经完成了多少投资？")).toBe(288.9);
+    expect(value("高标准农田项目计划总投资多少")).toBe(2145);
+  });
+});
