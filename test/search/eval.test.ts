@@ -312,8 +312,8 @@ describe("question answering on reports of other places", () => {
 // 宝安区-2023 and 大鹏新区-2023, first run at fa03ed6 (0.800 and 0.750: 0.775 pooled, 6 wrong of
 // 80; the starting commit 7 wrong); 坪山区-2020 and 光明区-2025, first run at fa03ed6 (0.875 and
 // 0.900: 0.8875 pooled, 1 wrong of 80; the starting commit the same); 罗湖区-2024 and 宝安区-2022
-// after 4c456df, the session's last change (0.825 each, 3 wrong of 80; the starting commit
-// 0.8125, 4 wrong).
+// after 4c456df (0.825 each, 3 wrong of 80; the starting commit 0.8125, 4 wrong); 龙华区-2025 after
+// bb34841, the session's last change (0.800, 1 wrong of 40; the starting commit 0.825, 1 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -332,8 +332,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(4510);
+    expect(pooled.total).toBe(4550);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.851);
-    expect(pooled.wrong).toBeLessThanOrEqual(55);
+    expect(pooled.wrong).toBeLessThanOrEqual(56);
   });
 });
