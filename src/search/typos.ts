@@ -80,8 +80,9 @@ export class TypoCorrector {
         // A word nobody writes may be read any way its characters are ("曾长": ceng or zeng,
         // chang or zhang); a real word as it is read.
         const sounds = tones ? [pinyin(window, { toneType: "num" })] : this.readingsOf(window);
-        const exact = sounds.flatMap((sound) => this.bySound.get(sound) ?? []);
-        if (tones) exact.splice(0, exact.length, ...(this.byTone.get(sounds[0]!) ?? []));
+        const exact = tones
+          ? (this.byTone.get(sounds[0]!) ?? [])
+          : sounds.flatMap((sound) => this.bySound.get(sound) ?? []);
         // A sound typists mix up (总厂 for 总产) repairs only a character of the strange word.
         const mixed = sounds.flatMap(
           (sound) => (tones ? this.byFuzzyTone : this.byFuzzy).get(fuzzy(sound)) ?? [],
