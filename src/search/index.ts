@@ -189,6 +189,8 @@ const HEAD_OUTSIDE = 0.8;
  * cannot tell figures apart, so it only lowers coverage, and by less than a word that could.
  */
 const ABSENT = 0.5;
+/** What a plain verb the question adds weighs in coverage where a figure lacks it. */
+const VERB_ADDED = 0.5;
 /** Families of units whose names may follow what they measure ("线路总长度", "农田面积"). */
 const MEASURED_FAMILIES = new Set(["length", "area", "weight"]);
 
@@ -268,7 +270,7 @@ export class IndicatorIndex {
     // Only figures that may reach the coverage threshold are scored in full; of the others, the
     // closest few are scored for near topics. Time then stays flat however many figures share
     // a common word.
-    const { likely, unlikely } = this.triage(terms, weights);
+    const { likely, unlikely } = this.triage(query, weights, head);
     const score = (doc: Doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query, head) });
     const scored = likely.map(score).sort((a, b) => b.score - a.score);
     const part = this.statedPart(query);
@@ -289,13 +291,19 @@ export class IndicatorIndex {
    * (a term counts when any form, or all its parts, stand anywhere in the figure's texts; an
    * anchor always counts): below the threshold they cannot answer. `unlikely` is closest first.
    */
-  private triage(terms: QueryTerm[], weights: number[]): { likely: Doc[]; unlikely: Doc[] } {
+  private triage(
+    query: ParsedQuery,
+    weights: number[],
+    head: number,
+  ): { likely: Doc[]; unlikely: Doc[] } {
+    const terms = query.terms;
     const bound = new Map<Doc, number>();
     let needed = 0;
     let anchors = 0;
     terms.forEach((term, i) => {
       if (term.soft) return;
-      needed += weights[i]!;
+      // An upper bound: a figure without an added verb needs less ("scoreDoc").
+      needed += this.verbAdded(term, i, head, query) ? weights[i]! * VERB_ADDED : weights[i]!;
       if (term.anchor || term.optional) {
         anchors += weights[i]!;
         return;
@@ -945,6 +953,20 @@ export class IndicatorIndex {
     return this.sayAnywhere(term) ? 1 : ABSENT;
   }
 
+  /**
+   * A verb besides the head that says how the thing asked came about (`describesHow`), one the
+   * report says elsewhere (one it never says weighs half already, see `absent`).
+   */
+  private verbAdded(term: QueryTerm, i: number, head: number, query: ParsedQuery): boolean {
+    return (
+      i !== head &&
+      !term.anchor &&
+      !term.number &&
+      describesHow(term.text, query.asked) &&
+      this.sayAnywhere(term)
+    );
+  }
+
   /** The report says one of the term's forms somewhere. */
   private sayAnywhere(term: QueryTerm): boolean {
     return term.forms.some((f) => this.corpus.has(f));
@@ -1008,7 +1030,7 @@ export class IndicatorIndex {
         headElsewhere = this.wholeAreaReport && ownedElsewhere(doc, term);
       }
       if (!term.soft && !(term.optional && credit === 0)) {
-        needed += w;
+        needed += credit === 0 && this.verbAdded(term, i, head, query) ? w * VERB_ADDED : w;
         if (credit > 0) found += w;
       }
       total += w * credit;
@@ -1108,17 +1130,37 @@ const MEASURE_FAMILIES: Record<string, string[]> = {
   人数: ["persons"],
   户数: ["households"],
 };
-const nouns = new Map<string, boolean>();
+const tags = new Map<string, string>();
 
-/** A word jieba tags as a noun (cached). */
-function isNoun(word: string): boolean {
-  let noun = nouns.get(word);
-  if (noun === undefined) {
+/** The tag jieba gives a word it reads as one word, or "" (cached, bounded like the others). */
+function tagOf(word: string): string {
+  let tag = tags.get(word);
+  if (tag === undefined) {
     const tagged = taggedWords(word);
-    noun = tagged.length === 1 && NOUN.test(tagged[0]!.tag);
-    nouns.set(word, noun);
+    tag = tagged.length === 1 ? tagged[0]!.tag : "";
+    if (tags.size < MAX_CACHED_WORDS) tags.set(word, tag);
   }
-  return noun;
+  return tag;
+}
+
+/** A word jieba tags as a noun. */
+function isNoun(word: string): boolean {
+  return NOUN.test(tagOf(word));
+}
+
+/**
+ * A plain verb that only says how the thing asked came about, before 的 and what it describes
+ * ("新登记的市场主体", "创造的增加值", "新设立的外资企业"): a report says the doing in its own
+ * verb (新增, 实现, 新设) or not at all, so its absence from a figure's texts weighs half in
+ * coverage. Not a verb that is asked ("拆除了多少宗", "投入占GDP比重"), nor one before a part
+ * ("承保的那些面积里").
+ */
+function describesHow(word: string, asked: string): boolean {
+  if (tagOf(word) !== "v") return false;
+  for (let at = asked.indexOf(word + "的"); at >= 0; at = asked.indexOf(word + "的", at + 1)) {
+    if (!/^[那这哪]/.test(asked.slice(at + word.length + 1))) return true;
+  }
+  return false;
 }
 
 const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|新区|区|旗)/u;

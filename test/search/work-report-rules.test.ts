@@ -1452,3 +1452,41 @@ describe("a plan word naming the topic", () => {
     expect(value("高标准农田项目计划总投资多少")).toBe(2145);
   });
 });
+
+describe("a verb that says how the thing asked came about", () => {
+  // The verbs stand elsewhere in the report too, for other figures.
+  const report = `各位代表：
+一、2025年工作回顾
+过去一年，全区地区生产总值增长6.1%，高于全市0.4个百分点。新增商事主体2.8万户。先进制造业增加值达到1124亿元。新设外商投资企业673家。
+完成不动产登记4.2万宗。
+创造就业岗位3.1万个。
+设立产业基金12只。
+二、2026年工作安排
+今年主要预期目标是：地区生产总值增长6%左右。
+`;
+  const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("weighs half where the figure says it in its own verb", () => {
+    expect(value("去年新登记的商事主体有多少户")).toBe(2.8);
+    expect(value("去年先进制造业创造的增加值是多少？")).toBe(1124);
+    expect(value("去年新设立的外资企业有多少家？")).toBe(673);
+  });
+
+  it("counts in full where it is asked, or before a part", () => {
+    expect(value("去年商事主体登记了多少户")).toBeNull();
+    expect(value("去年设立的那些外资企业里，制造业企业有多少家？")).toBeNull();
+  });
+});
+
+describe("the way a question asks for a percent", () => {
+  it("is no word of the subject, also in a report that says 百分点", () => {
+    const report = `各位代表：
+一、2025年工作回顾
+过去一年，全区地区生产总值增长6.1%，高于全市0.4个百分点。金融业增加值增长15.4%。金融业税收增长8.2%。规上工业增加值增长5.2%。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+    expect(answerer.ask("去年金融业增加值增长了百分之多少？").answer?.value).toBe(15.4);
+    expect(answerer.ask("截至去年底，金融业增加值增长了多少？").answer?.value).toBe(15.4);
+  });
+});
