@@ -189,6 +189,11 @@ const HEAD_OUTSIDE = 0.8;
  * cannot tell figures apart, so it only lowers coverage, and by less than a word that could.
  */
 const ABSENT = 0.5;
+/** A clause that opens with part of a year ("前三季度，…", "1—11月…"). */
+const PART_YEAR_OPENING =
+  /^(今年|去年|上年|\d{4}年)?(前三季度|上半年|[一二三]季度|1[-—－~至]\d{1,2}月)/;
+/** A question naming part of a year, or months. */
+const PART_YEAR_ASKED = /季度|半年|\d{1,2}月|月份/;
 /** What a plain verb the question adds weighs in coverage where a figure lacks it. */
 const VERB_ADDED = 0.5;
 /** Families of units whose names may follow what they measure ("线路总长度", "农田面积"). */
@@ -433,6 +438,15 @@ export class IndicatorIndex {
     if (query.asksTotal && doc.indicator.change && !query.changeWorded) return false;
     // "…合计多少": a part given after 其中 under a larger figure of its unit is not the total.
     if (query.asksTotal && this.isListedPart(doc)) return false;
+    // "去年GDP总量达到多少" against "前三季度，前海GDP实现1543.4亿元": a work report speaks of
+    // whole years; a figure it gives for part of one answers only a question naming that part.
+    if (
+      this.wholeAreaReport &&
+      PART_YEAR_OPENING.test(doc.before + "，" + doc.own) &&
+      !PART_YEAR_ASKED.test(query.asked)
+    ) {
+      return false;
+    }
     // "新建了多少座公厕" against "515座新（改）建农村公厕使用情况排查整改": what was inspected is
     // not what was built.
     if (

@@ -1490,3 +1490,23 @@ describe("the way a question asks for a percent", () => {
     expect(answerer.ask("截至去年底，金融业增加值增长了多少？").answer?.value).toBe(15.4);
   });
 });
+
+describe("a whole year's figure and one of part of the year", () => {
+  const report = `各位代表：
+一、2025年工作回顾
+（一）经济实力稳步提升
+全区GDP同比增长6.5%、比全市高1.2个百分点，增速连续两年在全市排名第一；总量跃升到1820.5亿元，一年净增加150亿元。前三季度，东港园区GDP实现612.3亿元，增长9.1%。
+二、2026年工作安排
+今年主要预期目标是：地区生产总值增长6%左右。
+`;
+  const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("answers the year with the total its subject goes on to", () => {
+    expect(value("2025年地区生产总值总量达到了多少？")).toBe(1820.5);
+  });
+
+  it("does not answer the year with a figure of part of it", () => {
+    expect(value("2025年东港园区GDP是多少？")).toBeNull();
+  });
+});
