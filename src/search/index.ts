@@ -803,7 +803,11 @@ export class IndicatorIndex {
 
   /** A figure that counts what was added ("新增…") while the question asks for a total. */
   private isUnaskedIncrement(doc: Doc, query: ParsedQuery): boolean {
-    return query.increments.length === 0 && this.increment.test(doc.indicator.phrase);
+    if (query.increments.length) return false;
+    const added = this.increment.exec(doc.indicator.phrase)?.[1];
+    if (!added) return false;
+    // "新选出来的村干部…一共有多少名": the total of what the question itself calls new.
+    return !query.terms.some((t) => !t.soft && t.forms.some((f) => f.includes(added)));
   }
 
   /**

@@ -1510,3 +1510,17 @@ describe("a whole year's figure and one of part of the year", () => {
     expect(value("2025年东港园区GDP是多少？")).toBeNull();
   });
 });
+
+describe("a total of what the question itself calls new", () => {
+  it("is answered by the figure of those added", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）基层组织建设。",
+        "全面完成120个村“两委”换届，新选出村“两委”干部560名，年龄、学历实现“一降一升”。",
+      ),
+    );
+    expect(value("这次新选出来的村两委干部，一共有多少名？")).toBe(560);
+    expect(value("这次换届，新当选的村两委干部总共多少名？")).toBe(560);
+    expect(value("村两委干部现在一共有多少名？")).toBeNull();
+  });
+});
