@@ -1524,3 +1524,15 @@ describe("a total of what the question itself calls new", () => {
     expect(value("村两委干部现在一共有多少名？")).toBeNull();
   });
 });
+
+describe("a verb with its direction in one word", () => {
+  it("is read as the verb (投下去 -> 投)", () => {
+    const value = valueIn(
+      progressReport(
+        "（二）产业合作。",
+        "组织5家企业赴结对县考察对接，达成产业合作意向2个，签约额6200万元，实际投资410万元。下一步，把结对帮扶长期坚持下去。",
+      ),
+    );
+    expect(value("产业合作这块，实际已经投下去多少钱？不是签约额")).toBe(410);
+  });
+});
