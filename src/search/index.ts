@@ -1533,7 +1533,25 @@ function unitsOf(indicator: Indicator, before: string): string[] {
   // ("每亩收获玉米约580公斤，大豆约80公斤").
   const perMu = PER_MU.test(indicator.phrase) || (PER_MU.test(before) && before.endsWith(unit));
   if (!denominator && /^(公斤|千克|斤|吨)$/.test(unit) && perMu) return [`${unit}/亩`];
+  // "全区27个乡镇街党委书记": one office-holder a place, counted in persons too.
+  if (unit === "个" && heldOnePerPlace(indicator)) units.push("人", "名", "位");
   return units;
+}
+
+/** Offices one person holds in each place counted ("书记", "村长", "站长"). */
+const OFFICE = /(书记|主任|负责人|村长|镇长|乡长|站长|所长|校长|院长|园长|局长)$/;
+
+/** "27个乡镇街党委书记…": the places counted stand for their office-holders. */
+function heldOnePerPlace({ phrase, raw }: Indicator): boolean {
+  const at = phrase.indexOf(raw);
+  if (at < 0) return false;
+  const after = phrase.slice(at + raw.length).replace(/^个/, "");
+  let noun = "";
+  for (const { word, tag } of taggedWords(after.slice(0, 16))) {
+    if (/^[vpcu]/.test(tag) && !/^vn/.test(tag)) break;
+    noun += word;
+  }
+  return OFFICE.test(noun);
 }
 
 const PER_MU = /亩产|单产|每亩|亩均/;

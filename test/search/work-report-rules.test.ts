@@ -1536,3 +1536,16 @@ describe("a verb with its direction in one word", () => {
     expect(value("产业合作这块，实际已经投下去多少钱？不是签约额")).toBe(410);
   });
 });
+
+describe("places counted for their office-holders", () => {
+  it("answers how many persons with the count of places whose holders are meant", () => {
+    const value = valueIn(
+      progressReport(
+        "（三）宣传引导。",
+        "录制乡村振兴特别节目，将全县18个乡镇党委书记请到演播室与群众面对面交流。全县建成文化广场42个。",
+      ),
+    );
+    expect(value("特别节目请了多少位乡镇党委书记到演播室？")).toBe(18);
+    expect(value("文化广场有多少人？")).toBeNull();
+  });
+});
