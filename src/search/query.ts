@@ -96,8 +96,12 @@ const CLAUSE_BREAK = /[，,。？?！!；;]+/;
 /** A parenthesis within a question: "（不是城镇的）". */
 const BRACKETED = /[（(]([^（）()]*)[）)]/g;
 const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
-/** Negation words that close a clause: "去年开工的不要", "技改的不算", "农村的除外". */
-const CLOSING_NEGATION = /.(不要|不算|除外|不含|不包括)$/u;
+/**
+ * Negation words that close a clause: "去年开工的不要", "技改的不算", "农村的除外", and what is
+ * set aside ("签约额先不说", "总投资先不管", "签约额不用说了").
+ */
+const CLOSING_NEGATION =
+  /.(不要|不算|除外|不含|不包括|先不说|不用说|不说|先不管|不用管|不管|先不提|不提|另说)$/u;
 
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {

@@ -38,6 +38,15 @@ describe("questions in people's own words", () => {
     expect(answer("给甘肃结对的两个县捐钱捐物，到现在一共多少")?.name).toContain("捐赠");
   });
 
+  it("should rule out what a question sets aside after naming it (先不说, 先不管)", () => {
+    expect(answer("跟结对县谈的产业合作，签约额先不说，真正投下去的钱有多少？")?.name).toContain(
+      "实际投资",
+    );
+    expect(
+      answer("高标准农田项目，总投资先不管，目前累计已经完成的投资是多少？")?.name,
+    ).not.toContain("总投资");
+  });
+
   it("should repair the sounds pinyin typists mix up", () => {
     expect(answer("帮农名工追回的欠薪和待遇有多少钱")?.name).toContain("追讨");
   });
