@@ -189,6 +189,8 @@ const HEAD_OUTSIDE = 0.8;
  * cannot tell figures apart, so it only lowers coverage, and by less than a word that could.
  */
 const ABSENT = 0.5;
+/** What a figure whose own words say it was added gains when the question asks what was added. */
+const ADDED_FIT = 0.1;
 /** A clause that opens with part of a year ("前三季度，…", "1—11月…"). */
 const PART_YEAR_OPENING =
   /^(今年|去年|上年|\d{4}年)?(前三季度|上半年|[一二三]季度|1[-—－~至]\d{1,2}月)/;
@@ -1064,7 +1066,8 @@ export class IndicatorIndex {
       unitFit(doc, query) +
       kindFit(doc.indicator, query) -
       timeFit(doc.indicator, query) -
-      partOnly(doc, query) -
+      partOnly(doc, query) +
+      (query.increments.length && this.increment.test(doc.own) ? ADDED_FIT : 0) -
       (this.isRoundMark(doc) && !MARK_ASKED.test(query.asked) ? ROUND_MARK : 0) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };

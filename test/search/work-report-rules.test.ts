@@ -1549,3 +1549,17 @@ describe("places counted for their office-holders", () => {
     expect(value("文化广场有多少人？")).toBeNull();
   });
 });
+
+describe("what was added, asked beside the level", () => {
+  it("is the figure whose own words say it was added", () => {
+    const report = `各位代表：
+一、2025年工作回顾
+资本市场持续壮大，上市企业42家、占全市9.1%，一年新增5家、占全市12.6%，在审和辅导备案18家。
+二、2026年工作安排
+今年主要预期目标是：地区生产总值增长6%左右。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+    expect(answerer.ask("去年上市企业新增了几家").answer?.value).toBe(5);
+    expect(answerer.ask("上市企业现在一共有多少家").answer?.value).toBe(42);
+  });
+});
