@@ -12,6 +12,13 @@ describe("findNumbers", () => {
     ]);
   });
 
+  it("reads working days as a unit of their own, not a count in 个", () => {
+    expect(figures("项目开工从198个工作日缩短至3个工作日")).toEqual([
+      { value: 198, unit: "个工作日", qualifiers: [] },
+      { value: 3, unit: "个工作日", qualifiers: [] },
+    ]);
+  });
+
   it("reads a density or a rate per area or per people as one unit", () => {
     expect(figures("路网密度提升至7.3公里/平方公里，每千人病床4.9张/千人")).toEqual([
       { value: 7.3, unit: "公里/平方公里", qualifiers: [] },
