@@ -334,7 +334,9 @@ describe("question answering on reports of other places", () => {
 // after 4c456df (0.825 each, 3 wrong of 80; the starting commit 0.8125, 4 wrong); 龙华区-2025 after
 // bb34841, the session's last change (0.800, 1 wrong of 40; the starting commit 0.825, 1 wrong).
 // A later session (2026-12-03): 南山区-2025 and 宝安区-2024, written after cbc25b2, first run at
-// 8eacab5 (0.850 and 0.775: 0.8125 pooled, 4 wrong of 80; the starting commit the same).
+// 8eacab5 (0.850 and 0.775: 0.8125 pooled, 4 wrong of 80; the starting commit the same);
+// 罗湖区-2025 and 大鹏新区-2024 written after eec9a37, first run at 2db50e4 (0.825 and 0.850:
+// 0.8375 pooled, 3 wrong of 80; the starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -353,8 +355,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(4630);
+    expect(pooled.total).toBe(4710);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
-    expect(pooled.wrong).toBeLessThanOrEqual(58);
+    expect(pooled.wrong).toBeLessThanOrEqual(60);
   });
 });
