@@ -185,6 +185,12 @@ const NEAR_POOL = 20;
 const SYNONYM = 0.95;
 const HEAD_OUTSIDE = 0.8;
 /**
+ * What coverage keeps, in a work report, when the head stands only in clauses after the figure's
+ * ("地区生产总值增长5.5%，…，居民收入与经济增长基本同步"): such a report names a figure's subject
+ * before it. (A progress report often names it after: "投入50万元，购置PCR检测仪…".)
+ */
+const HEAD_AFTER = 0.8;
+/**
  * The weight of a question's modifier that the report never says ("帮工人讨回的欠薪": 工人): it
  * cannot tell figures apart, so it only lowers coverage, and by less than a word that could.
  */
@@ -1040,6 +1046,7 @@ export class IndicatorIndex {
     let anchored = true;
     let headOutside = false;
     let headElsewhere = false;
+    let headAfter = false;
     terms.forEach((term, i) => {
       const w = weights[i]!;
       const credit = termCredit(doc, term, query.asked) || this.listedPlaceCredit(doc, term);
@@ -1048,6 +1055,7 @@ export class IndicatorIndex {
       if (i === head && !term.anchor && credit > 0 && credit < CLAUSE && !measured(doc)) {
         headOutside = true;
         headElsewhere = this.wholeAreaReport && ownedElsewhere(doc, term);
+        headAfter = this.wholeAreaReport && onlyAfter(doc, term);
       }
       if (!term.soft && !(term.optional && credit === 0)) {
         needed += credit === 0 && this.verbAdded(term, i, head, query) ? w * VERB_ADDED : w;
@@ -1060,7 +1068,9 @@ export class IndicatorIndex {
     // figure's own clause: the whole's figure does not answer for one of its parts.
     const partFits = subsetFits(doc, terms, query.subset) && !headElsewhere;
     const coverage =
-      needed && anchored && partFits ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) : 0;
+      needed && anchored && partFits
+        ? (found / needed) * (headOutside ? HEAD_OUTSIDE : 1) * (headAfter ? HEAD_AFTER : 1)
+        : 0;
     const score =
       (needed ? total / needed : 0) +
       unitFit(doc, query) +
@@ -1364,6 +1374,16 @@ function anchored(doc: Doc, term: QueryTerm): boolean {
   const named = near.some((text) => term.forms.some((f) => text.includes(f)));
   if (term.anchor === "report-year") return named || !near.some((t) => YEAR.test(t));
   return named;
+}
+
+/** The term's forms stand only in clauses after the figure's (none before it, nor its section). */
+function onlyAfter(doc: Doc, term: QueryTerm): boolean {
+  const holds = (text: string) => term.forms.some((f) => text.includes(f));
+  return (
+    doc.context.some((c) => c.after && holds(c.text)) &&
+    !doc.context.some((c) => !c.after && c.credit > 0 && holds(c.text)) &&
+    !holds(doc.section)
+  );
 }
 
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */

@@ -1563,3 +1563,17 @@ describe("what was added, asked beside the level", () => {
     expect(answerer.ask("上市企业现在一共有多少家").answer?.value).toBe(42);
   });
 });
+
+describe("a subject named only after a work report's figure", () => {
+  it("is not that figure's", () => {
+    const report = `各位代表：
+一、2025年工作回顾
+过去一年，全区地区生产总值增长6.1%。
+二、2026年工作安排
+今年经济社会发展主要预期目标是：地区生产总值增长5.5%，规上工业增加值增长6.0%，固定资产投资增长10.0%以上，居民收入与经济增长基本同步。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+    expect(answerer.ask("今年居民收入增长的目标是多少？").answer).toBeNull();
+    expect(answerer.ask("今年地区生产总值增长目标是多少？").answer?.value).toBe(5.5);
+  });
+});
