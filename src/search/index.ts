@@ -1274,7 +1274,12 @@ function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
     cut.length === 2 &&
     /^(n|j)/.test(cut[0]!.tag) &&
     /^(投入|投资|支出|收入|产出)$/.test(cut[1]!.word);
-  const noun = NOUN.test(last) || (cut.length > 1 && last === "vn") || cut.length >= 3 || named;
+  // ("进出口": one verbal noun of three characters names a thing too.)
+  const noun =
+    NOUN.test(last) ||
+    (last === "vn" && (cut.length > 1 || term.text.length >= 3)) ||
+    cut.length >= 3 ||
+    named;
   if (!noun || (cut.length === 1 && MEASURED.test(term.text))) return false;
   // The words apart count too ("旅游业总收入" for 旅游总收入).
   const holds = (text: string) =>

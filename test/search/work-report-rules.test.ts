@@ -1577,3 +1577,15 @@ describe("a subject named only after a work report's figure", () => {
     expect(answerer.ask("今年地区生产总值增长目标是多少？").answer?.value).toBe(5.5);
   });
 });
+
+describe("a verbal noun of three characters (进出口) in another clause of a list", () => {
+  it("names that clause's figure, not the next one's", () => {
+    const report = `各位代表：
+一、2025年工作回顾
+全力推动经济回升向好，全年地区生产总值1808.2亿元、增长6.2%，社会消费品零售总额增长9.4%，进出口总额增长21.8%，固定资产投资突破300亿元，一般公共预算收入完成99.5亿元。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+    expect(answerer.ask("去年全区进出口总额是多少亿元？").answer).toBeNull();
+    expect(answerer.ask("去年进出口总额增长了多少？").answer?.value).toBe(21.8);
+  });
+});
