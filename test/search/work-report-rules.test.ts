@@ -1589,3 +1589,17 @@ describe("a verbal noun of three characters (进出口) in another clause of a l
     expect(answerer.ask("去年进出口总额增长了多少？").answer?.value).toBe(21.8);
   });
 });
+
+describe("外国 before what is counted", () => {
+  it("names a part, not a region that sets the scene", () => {
+    const report = `各位代表：
+一、2025年工作回顾
+文旅消费持续火热，全年接待游客3.2亿人次、增长9.1%。
+二、2026年工作安排
+优化支付服务，便利外国人入境消费。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+    expect(answerer.ask("去年来东湖的外国游客有多少人次？").answer).toBeNull();
+    expect(answerer.ask("去年来东湖的游客有多少人次？").answer?.value).toBe(3.2);
+  });
+});
