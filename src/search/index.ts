@@ -1384,6 +1384,12 @@ function anchored(doc: Doc, term: QueryTerm): boolean {
 /** The term's forms stand only in clauses after the figure's (none before it, nor its section). */
 function onlyAfter(doc: Doc, term: QueryTerm): boolean {
   const holds = (text: string) => term.forms.some((f) => text.includes(f));
+  // "完成12个公园的新建、改造工作": a clause joined by 、 goes on with the figure's own words.
+  const { sentence, clause } = doc.indicator;
+  const end = sentence.indexOf(clause) + clause.length;
+  if (sentence[end] === "、" && holds(lower(sentence.slice(end + 1).split(/[，,；;。]/)[0]!))) {
+    return false;
+  }
   return (
     doc.context.some((c) => c.after && holds(c.text)) &&
     !doc.context.some((c) => !c.after && c.credit > 0 && holds(c.text)) &&
