@@ -158,6 +158,26 @@ const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
 const FRAMING =
   /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]/;
 
+/** A clause that only checks something yes or no ("都下村了吧", "完成了吗"). */
+const CHECK = /(吗|吧|嘛|没|没有)$/;
+/** A clause that asks for a figure. */
+const ASKS_FIGURE = /多少|几|啥|什么|哪|怎么|how|what/i;
+
+/**
+ * "今年新招的选调生几个？都下村了吧": a yes-or-no check after the clause that asks for the figure
+ * says what the asker assumes, not what is counted; it is left out.
+ */
+function withoutCheck(question: string): string {
+  const clauses = question.split(/(?<=[，,。？?！!；;])/);
+  if (clauses.length < 2) return question;
+  const bare = (c: string) => c.replace(/[，,。？?！!；;\s]+$/, "");
+  const checks = clauses.map((c) => CHECK.test(bare(c)) && !ASKS_FIGURE.test(c));
+  if (!checks.some(Boolean) || !clauses.some((c, i) => !checks[i] && ASKS_FIGURE.test(c))) {
+    return question;
+  }
+  return clauses.filter((_, i) => !checks[i]).join("");
+}
+
 /** Turns questions into terms using the intents data and the corpus' own text. */
 export class QueryParser {
   private readonly synonymForms: { form: string; group: string[] }[];
@@ -270,7 +290,7 @@ export class QueryParser {
   /** Parses one question. */
   parse(question: string): ParsedQuery {
     // What the question rules out is split off while its punctuation still marks the clauses.
-    const asked = question.replace(MENTION, " ").trim().replace(FRAMING, "");
+    const asked = withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, ""));
     const { kept, negated } = this.splitNegated(this.fromEnglish(asked));
     const plain = joinedVerbsApart(normaliseText(kept))
       .replace(PARTICLES, "")

@@ -39,7 +39,7 @@ export interface TermReaderOptions {
 
 const MAX_PIECE = 10;
 const NOUN_TAG = /^(n|vn|j|eng)/;
-const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家]?$/;
+const NUMERAL = /^[\d.一二两三四五六七八九十百千万]+[个名位户家批轮项条座处所支套台辆次件]?$/;
 
 /** Reads the terms of question stretches. */
 export class TermReader {

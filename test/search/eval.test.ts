@@ -180,6 +180,11 @@ describe("question answering on the fixture district's report", () => {
     // Written after eec9a37 (a newcomer's plain words): first run at f143839 0.917, 0 wrong of 60,
     // top-3 1.000 (official scorer; the session's starting commit the same).
     ["final-bd", 0.91, 0],
+    // Written after 2321cc9: first runs 0.950 (final-be) and 0.867 (final-bf, a leader's busy
+    // group chat), none wrong of 60, top-3 1.000 each (official scorer; the starting commit
+    // 0.933 and 0.867).
+    ["final-be", 0.95, 0],
+    ["final-bf", 0.93, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -204,7 +209,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(4184);
+    expect(total).toBe(4304);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -356,7 +361,7 @@ describe("question answering on reports first met in a fresh set", () => {
 
   it("keeps the unseen reports' sets at their level", () => {
     expect(pooled.total).toBe(4710);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.856);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
     expect(pooled.wrong).toBeLessThanOrEqual(50);
   });
 });

@@ -47,6 +47,15 @@ describe("questions in people's own words", () => {
     ).not.toContain("总投资");
   });
 
+  it("should read 那部分 and 那一批 as pointing words, not words of the subject", () => {
+    expect(answer("农业保险只要养殖业那部分的保费，不要合计数")?.name).toBe("养殖业保险保费");
+    expect(answer("买PCR检测仪那一批防疫设备，花了多少钱？")?.name).toContain("购置");
+  });
+
+  it("should leave out a yes-or-no check after the clause that asks for the figure", () => {
+    expect(answer("今年新招的选调生几个？都下村了吧")?.name).toContain("选调生");
+  });
+
   it("should repair the sounds pinyin typists mix up", () => {
     expect(answer("帮农名工追回的欠薪和待遇有多少钱")?.name).toContain("追讨");
   });
