@@ -64,6 +64,7 @@ describe("questions in people's own words", () => {
     expect(answer("how many homestays are under construction")?.name).toBe("在建民宿");
     expect(answer("How many pigs were sold")?.name).toBe("生猪出栏");
     expect(answer("农业保险 total premium 一共多少")?.name).toMatch(/保费$/);
+    expect(answer("农村产权流转交易，village-level 覆盖率是多少？")?.name).toContain("村级");
   });
 
   it("should answer both parts asked together with their total, not one part", () => {
