@@ -185,6 +185,11 @@ describe("question answering on the fixture district's report", () => {
     // 0.933 and 0.867).
     ["final-be", 0.95, 0],
     ["final-bf", 0.93, 0],
+    // Written after 30728af: first runs 0.983, 1 wrong (final-bg) and 0.933, 2 wrong (final-bh,
+    // a liaison who has not read the report), top-3 0.983 each (official scorer; the starting
+    // commit 0.983 and 0.917, the same wrong numbers).
+    ["final-bg", 0.98, 1],
+    ["final-bh", 0.95, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -209,7 +214,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(4304);
+    expect(total).toBe(4424);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -341,7 +346,9 @@ describe("question answering on reports of other places", () => {
 // A later session (2026-12-03): 南山区-2025 and 宝安区-2024, written after cbc25b2, first run at
 // 8eacab5 (0.850 and 0.775: 0.8125 pooled, 4 wrong of 80; the starting commit the same);
 // 罗湖区-2025 and 大鹏新区-2024 written after eec9a37, first run at 2db50e4 (0.825 and 0.850:
-// 0.8375 pooled, 3 wrong of 80; the starting commit the same).
+// 0.8375 pooled, 3 wrong of 80; the starting commit the same); 宝安区-2025 and 南山区-2021 (a
+// term's review and plans, given in October) written after 2321cc9, first run at 30728af (0.925
+// and 0.625: 0.775 pooled, 4 wrong of 80; the starting commit 0.7625, 4 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -360,8 +367,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(4710);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(50);
+    expect(pooled.total).toBe(4790);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
+    expect(pooled.wrong).toBeLessThanOrEqual(54);
   });
 });
