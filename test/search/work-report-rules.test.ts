@@ -1603,3 +1603,15 @@ describe("外国 before what is counted", () => {
     expect(answerer.ask("去年来东湖的游客有多少人次？").answer?.value).toBe(3.2);
   });
 });
+
+describe("short names of kindergartens and high-tech firms", () => {
+  it("finds the report's short or full name (公办园, 国高企)", () => {
+    const report = `各位代表：
+一、2025年工作回顾
+教育优质均衡发展，全区公办园增至41所，增加学位超6000座，普惠性幼儿园增至96所。企业活力持续增强，国家高新技术企业超过2100家，规上企业增至3086家。着力培育50家以上专精特新“小巨人”企业。
+`;
+    const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+    expect(answerer.ask("公办幼儿园现在几所了").answer?.value).toBe(41);
+    expect(answerer.ask("东湖国高企业有多少家来着").answer?.value).toBe(2100);
+  });
+});
