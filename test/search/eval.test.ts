@@ -354,7 +354,9 @@ describe("question answering on reports of other places", () => {
 // 罗湖区-2025 and 大鹏新区-2024 written after eec9a37, first run at 2db50e4 (0.825 and 0.850:
 // 0.8375 pooled, 3 wrong of 80; the starting commit the same); 宝安区-2025 and 南山区-2021 (a
 // term's review and plans, given in October) written after 2321cc9, first run at 30728af (0.925
-// and 0.625: 0.775 pooled, 4 wrong of 80; the starting commit 0.7625, 4 wrong).
+// and 0.625: 0.775 pooled, 4 wrong of 80; the starting commit 0.7625, 4 wrong); 光明区-2022 and
+// 罗湖区-2021 written after d3bdcaf, the session's last change (0.875 and 0.775: 0.825 pooled, 1
+// wrong of 80; the starting commit 0.8125, 1 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -373,8 +375,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(4790);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
-    expect(pooled.wrong).toBeLessThanOrEqual(52);
+    expect(pooled.total).toBe(4870);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
+    expect(pooled.wrong).toBeLessThanOrEqual(53);
   });
 });
