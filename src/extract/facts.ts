@@ -364,12 +364,13 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
   clauses.forEach((clause, at) => {
     // "城乡居民人均可支配收入达到2.36万元和1.53万元" lists two values without saying 分别, and so
     // does "实现调解成功率、仲裁结案率达75%、95%以上": items, a verb, as many values.
+    // (The cheap tests first: findNumbers runs only for a clause that may be such an item.)
     const listedBefore =
       at > 0 &&
-      findNumbers(clauses[at - 1]!).length === 0 &&
-      sentence?.text.includes(`${clauses[at - 1]}、${clause}`) === true &&
+      ONE_VALUE_AFTER_VERB.test(clause) &&
       VALUE_ONLY.test(clauses[at + 1] ?? "") &&
-      ONE_VALUE_AFTER_VERB.test(clause);
+      sentence?.text.includes(`${clauses[at - 1]}、${clause}`) === true &&
+      findNumbers(clauses[at - 1]!).length === 0;
     const implicit = (/^城乡/.test(clause) || listedBefore) && !clause.includes("分别");
     // "…分别达32148元、12246元，增长8.8%、10.6%": a list of changes right after a list goes on
     // with its subjects, 分别 or not.

@@ -283,8 +283,15 @@ export class IndicatorIndex {
     // Only figures that may reach the coverage threshold are scored in full; of the others, the
     // closest few are scored for near topics. Time then stays flat however many figures share
     // a common word.
-    const { likely, unlikely } = this.triage(query, weights, head);
-    const score = (doc: Doc) => ({ doc, ...this.scoreDoc(doc, terms, weights, query, head) });
+    // What each term weighs in coverage where a figure lacks it (less for an added verb).
+    const missed = terms.map((t, i) =>
+      this.verbAdded(t, i, head, query) ? weights[i]! * VERB_ADDED : weights[i]!,
+    );
+    const { likely, unlikely } = this.triage(terms, weights, missed);
+    const score = (doc: Doc) => ({
+      doc,
+      ...this.scoreDoc(doc, terms, { weights, missed }, query, head),
+    });
     const scored = likely.map(score).sort((a, b) => b.score - a.score);
     const part = this.statedPart(query);
     const matches = scored.filter(
@@ -305,18 +312,17 @@ export class IndicatorIndex {
    * anchor always counts): below the threshold they cannot answer. `unlikely` is closest first.
    */
   private triage(
-    query: ParsedQuery,
+    terms: QueryTerm[],
     weights: number[],
-    head: number,
+    missed: number[],
   ): { likely: Doc[]; unlikely: Doc[] } {
-    const terms = query.terms;
     const bound = new Map<Doc, number>();
     let needed = 0;
     let anchors = 0;
     terms.forEach((term, i) => {
       if (term.soft) return;
       // An upper bound: a figure without an added verb needs less ("scoreDoc").
-      needed += this.verbAdded(term, i, head, query) ? weights[i]! * VERB_ADDED : weights[i]!;
+      needed += missed[i]!;
       if (term.anchor || term.optional) {
         anchors += weights[i]!;
         return;
@@ -1022,7 +1028,7 @@ export class IndicatorIndex {
   private scoreDoc(
     doc: Doc,
     terms: QueryTerm[],
-    weights: number[],
+    { weights, missed }: { weights: number[]; missed: number[] },
     query: ParsedQuery,
     head: number,
   ): Scored {
@@ -1058,7 +1064,7 @@ export class IndicatorIndex {
         headAfter = this.wholeAreaReport && onlyAfter(doc, term);
       }
       if (!term.soft && !(term.optional && credit === 0)) {
-        needed += credit === 0 && this.verbAdded(term, i, head, query) ? w * VERB_ADDED : w;
+        needed += credit === 0 ? missed[i]! : w;
         if (credit > 0) found += w;
       }
       total += w * credit;

@@ -223,13 +223,13 @@ export class TermReader {
 }
 
 /** A verb's direction after it ("投下去", "卖出去", "投进去"): no part of what is done. */
-const DIRECTION = /^(\p{Script=Han}+?)[上下进出回过起]?[来去]$/u;
+const DIRECTION = /^(\p{Script=Han}+?)[上下进出回过起][来去]$/u;
 
 /** "投下去" -> 投: the verb without its direction, which jieba keeps in one word. */
 function withoutDirection(token: { word: string; tag: string }): { word: string; tag: string } {
   if (token.tag !== "v" || token.word.length < 3) return token;
   const verb = DIRECTION.exec(token.word)?.[1];
-  return verb && /[上下进出回过起][来去]$/.test(token.word) ? { ...token, word: verb } : token;
+  return verb ? { ...token, word: verb } : token;
 }
 
 function joinWords(run: { word: string }[], from: number, to: number): string {
