@@ -24,6 +24,12 @@ const AMOUNT_ASKED =
 const FOREIGN_CURRENCY = /美元|欧元|港元/;
 /** "过去五年", "过去的一年": a span of years back, not "before". */
 const PAST_SPAN = /过去的?[一二两三四五六七八九十几\d]+年/g;
+/**
+ * An investment asked as an amount ("总投资是多少", "实际投资到位了多少"), not its change
+ * ("投资增长多少"), a share, nor a count of what was invested in ("投资了几个项目").
+ */
+const INVESTMENT_ASKED =
+  /投资(?:(?!率|比|进度|占|幅|数|量|增|降|减|涨|提|下|项目|企业|主体|者)[^，,。？?|、]){0,4}(?:多少|几)(?![个家项户人座所名条批处])/;
 const moneyAsked = (normalised: string) =>
   MONEY_ASKED.test(normalised) || AMOUNT_ASKED.test(normalised);
 /** Words that say only that money is asked. */
@@ -426,7 +432,11 @@ export class QueryParser {
       else if (at === lastAt) units.forEach((u) => hinted.add(u));
     }
     // "救急的钱发了多少": money asked apart from its 多少 is asked outright too.
-    if (moneyAsked(normalised) || MONEY_COUNTED.test(normalised)) {
+    if (
+      moneyAsked(normalised) ||
+      MONEY_COUNTED.test(normalised) ||
+      INVESTMENT_ASKED.test(normalised)
+    ) {
       for (const u of this.intents.unitFamilies.money ?? []) strict.add(u);
     }
     // "有多少相对贫困人口实现脱贫": people counted, whatever words stand between.

@@ -179,6 +179,18 @@ describe("an amount of money asked", () => {
     expect(value("蔬菜批发市场上半年交易额是多少")).toBeNull();
     expect(value("农产品加工企业卖的钱比上年多了多少")).toBe(16.6);
   });
+
+  it("is asked by 投资…多少 too", () => {
+    const invested = valueIn(
+      progressReport(
+        "二、乡村建设",
+        "启动2025年15个农村人居环境示范村建设，已全部完成初步设计，其中9个村进入第二轮规划设计阶段。招商引资签约项目5个，到位资金2300万元。",
+      ),
+    );
+    expect(invested("今年启动的15个农村人居环境示范村，总投资是多少？")).toBeNull();
+    expect(invested("启动了几个示范村")).toBe(15);
+    expect(invested("招商引资到位了多少")).toBe(2300);
+  });
 });
 
 describe("a count asked with its classifier", () => {
