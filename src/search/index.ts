@@ -610,6 +610,10 @@ export class IndicatorIndex {
     // "积分超市建了几个" is not answered by "300余名村民": 几个 of a thing is no count of people.
     if (query.countOnly && PERSONS.test(doc.indicator.unit) && !this.asksPeople(query))
       return false;
+    // "新成立的企业有几家" is not answered by "扶持资金2.26亿元": a count is no measured amount
+    // (unless the count word carries a measure: "投了几个亿", "增长几个点").
+    if (query.countOnly && MEASURES.test(doc.indicator.unit) && !COUNTED_MEASURE.test(query.asked))
+      return false;
     return (
       !contradicts(doc, query, this.sides) &&
       !this.otherModifier(doc, query) &&
@@ -1523,6 +1527,8 @@ function fieldCredit(doc: Doc, form: string, strip?: (text: string) => string): 
 
 // Units that measure rather than count: "几个" cannot be answered in them.
 const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
+/** A measure asked with a count word: money in hundreds of millions, percent ("几个亿", "几个点"). */
+const COUNTED_MEASURE = /(?:几|多少)个?(?:亿|点)/;
 
 function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);

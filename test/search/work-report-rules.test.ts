@@ -205,6 +205,18 @@ describe("a count asked with its classifier", () => {
     expect(value("今年计划新增的老年人日间照料中心是几家")).toBe(12);
     expect(value("给困难群众临时救急，上半年发出去的救助金是多少")).toBe(35.6);
   });
+
+  it("is never answered by an amount of money, and 新成立 is 新设立", () => {
+    const count = valueIn(
+      progressReport(
+        "一、产业发展",
+        "成立3个工作专班，帮助解决企业困难；安排企业复工复产扶持资金1.5亿元。新设立企业120家，增长12%。",
+      ),
+    );
+    expect(count("复工复产扶持了几家企业")).toBeNull();
+    expect(count("新成立的企业有几家")).toBe(120);
+    expect(count("扶持资金投了几个亿")).toBe(1.5);
+  });
 });
 
 describe("levels and lengths", () => {
