@@ -1,12 +1,18 @@
 // Chinese word segmentation (jieba), loaded once per process: language both the extractor and the
 // matcher read text with.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 
 let jieba: Jieba | undefined;
 
 function instance(): Jieba {
-  jieba ??= Jieba.withDict(dict);
+  // The dictionary file is read here rather than through "@node-rs/jieba/dict.js", which keeps
+  // it and the unused idf.txt (11 MB) in memory for good: once jieba has built its own, the
+  // buffer is garbage.
+  jieba ??= Jieba.withDict(
+    readFileSync(createRequire(import.meta.url).resolve("@node-rs/jieba/dict.txt")),
+  );
   return jieba;
 }
 

@@ -1467,6 +1467,15 @@ const WITHIN: readonly Within[] = [
     mark: /进出口/,
     form: "出口",
   },
+  // The whole a share is taken of ("占一般公共预算支出的86%"): not what a figure beside it
+  // names, unless the question asks a share (占).
+  // 占 opens that clause (not "乱占耕地", "占用"), and a shorter form of the whole may stand a
+  // few characters on ("，占一般|公共预算支出的").
+  {
+    before: /(?:^|[^\u4e00-\u9fa5])占(?![用地])[^，,。；;、|占]{0,4}$/,
+    asked: /占|比重|比例|份额|share/,
+    mark: /占/,
+  },
 ];
 
 /** `text` with `form` blanked where one of `kinds` stands right before it. */

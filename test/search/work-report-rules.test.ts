@@ -132,6 +132,21 @@ const PROVINCE = `政 府 工 作 报 告
 五年来，年接待游客由1.5亿人次增加到3.2亿人次。
 `;
 
+describe("the whole a share is taken of", () => {
+  const value = valueIn(
+    REPORT.replace(
+      "过去一年，建设高标准农田9万亩",
+      "民生投入大幅增加。九大类民生支出36.4亿元，增长12%，占一般公共预算支出的80%，其中教育、医疗卫生分别支出6.8、2.9亿元。\n过去一年，建设高标准农田9万亩",
+    ),
+  );
+
+  it("names no figure beside the share, unless a share is asked", () => {
+    expect(value("去年一般公共预算支出总额是多少？")).toBeNull();
+    expect(value("民生支出占一般公共预算支出的比重是多少")).toBe(80);
+    expect(value("去年教育支出多少")).toBe(6.8);
+  });
+});
+
 describe("a province's work report", () => {
   const value = valueIn(PROVINCE);
 
