@@ -86,3 +86,26 @@ describe("buildIndicatorStore", () => {
     expect(new Set(store.indicators.map((i) => i.id)).size).toBe(store.indicators.length);
   });
 });
+
+describe("an item's heading", () => {
+  const report = `政 府 工 作 报 告
+——二〇二六年一月十八日在某县第十八届人民代表大会第五次会议上
+各位代表：
+一、2026年主要任务
+（六）强力推进民生工程，办好15件民生实事和600件民生微实事，提升群众幸福感
+安排资金0.8亿元，办好600件民生微实事，实现社区全覆盖。
+（七）加快城市更新
+推进旧村改造。
+`;
+  const headed = buildIndicatorStore(report, "某县-2026.txt");
+
+  it("gives the figures it counts, under its own heading", () => {
+    const promised = headed.indicators.find((i) => i.value === 15);
+    expect(promised).toMatchObject({ unit: "件", kind: "plan" });
+    expect(promised!.section).toContain(
+      "（六）强力推进民生工程，办好15件民生实事和600件民生微实事，提升群众幸福感",
+    );
+    // A heading that counts nothing stays a heading only.
+    expect(headed.indicators.every((i) => !i.sentence.includes("加快城市更新"))).toBe(true);
+  });
+});
