@@ -1059,7 +1059,10 @@ export class IndicatorIndex {
     let headAfter = false;
     terms.forEach((term, i) => {
       const w = weights[i]!;
-      const credit = termCredit(doc, term, query.asked) || this.listedPlaceCredit(doc, term);
+      const credit =
+        termCredit(doc, term, query.asked) ||
+        this.listedPlaceCredit(doc, term) ||
+        this.unitSays(doc, term);
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
       if (i === head && !term.anchor && credit > 0 && credit < CLAUSE && !measured(doc)) {
@@ -1104,6 +1107,20 @@ export class IndicatorIndex {
     const holds = (p: string) => term.forms.some((f) => f.includes(stemOfListed(p)));
     if (!listed.some(holds)) return 0;
     return STRONG;
+  }
+
+  /**
+   * A soft word naming a measure that the figure's unit says ("面积" of 1.8万亩, "金额" of 万元):
+   * the figure says it as well as one that writes the word.
+   */
+  private unitSays(doc: Doc, term: QueryTerm): number {
+    if (!term.soft) return 0;
+    const unit = doc.indicator.unit;
+    // (Not 总额: that also says the figure is a total, which only its words can.)
+    const says = (form: string) =>
+      form !== "总额" &&
+      MEASURE_FAMILIES[form]?.some((family) => this.unitFamilies[family]?.includes(unit));
+    return term.forms.some(says) ? CLAUSE : 0;
   }
 
   /** A soft word naming a measure ("总长度", "面积") stands after the question's last noun. */

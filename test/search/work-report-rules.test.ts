@@ -234,6 +234,20 @@ describe("a count asked with its classifier", () => {
   });
 });
 
+describe("a measure word the question names", () => {
+  const value = valueIn(
+    progressReport(
+      "一、产业发展",
+      "（一）粮食生产。目前，全县12万亩夏粮全部收割完成，落实设施农业0.9万亩，年度任务完成率45%。\n（二）耕地保护。严格落实耕地保护制度，着力推动“田长制”落实，完成3个批次土地征转手续的组卷上报工作，涉及用地总面积21.5公顷，办理设施农业项目备案30宗，备案总面积约15.2公顷。",
+    ),
+  );
+
+  it("is said by a figure's unit as well as by its words (面积 of 0.9万亩)", () => {
+    expect(value("设施农业上半年落实下去的面积是多少？")).toBe(0.9);
+    expect(value("设施农业项目备案总面积多少")).toBe(15.2);
+  });
+});
+
 describe("levels and lengths", () => {
   const value = valueIn(
     progressReport(
