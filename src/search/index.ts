@@ -1144,7 +1144,10 @@ export class IndicatorIndex {
       // "经济总量突破3万亿元" and, elsewhere in the report, "地区生产总值达到33757.93亿元": a
       // round number passed is a mark wherever the report gives a figure just above it.
       const digits = /^(\d+)[万亿]*$/.exec(raw)?.[1];
-      const round = digits !== undefined && digits.replace(/0+$/, "").length <= 2;
+      // (Or a round number in words: "双双突破千家".)
+      const round =
+        (digits !== undefined && digits.replace(/0+$/, "").length <= 2) ||
+        /^[一二两三四五六七八九]?[十百千万亿]+$/.test(raw);
       const amount = (i: Indicator) => i.value * magnitudeOf(i.unit);
       const level = amount(doc.indicator);
       mark =

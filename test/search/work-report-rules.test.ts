@@ -47,6 +47,14 @@ describe("a county's work report", () => {
   it("answers with the figure itself, not the round mark it passed", () => {
     expect(value("去年经济总量达到多少")).toBe(312.4);
     expect(value("一般公共预算收入有多少")).toBe(21.7);
+    // A round number in words ("双双突破百家") is a mark too.
+    const marked = valueIn(
+      REPORT.replace(
+        "过去一年，建设高标准农田9万亩",
+        "全县规上工业企业、高新技术企业双双突破百家，规上工业企业达到130家，高新技术企业达到117家。\n过去一年，建设高标准农田9万亩",
+      ),
+    );
+    expect(marked("高新技术企业现在几家了")).toBe(117);
   });
 
   it("reads a paragraph led by a five-year plan as that plan's years", () => {
