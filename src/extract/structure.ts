@@ -52,7 +52,7 @@ const GLOSSARY = /^(名词解释|名词注释|注释|附注|注解)[：:]?$/;
 const SENTENCE_STOP = /[。；！？]/;
 const REVIEW = /回顾|过去|一年来|五年来|成就|成效|成绩|完成情况|亮点|进展情况/;
 const PLAN = /安排|任务|目标|计划|打算|思路|重点工作|展望|今后|部署|要求/;
-const PLAN_OPENER = /(总体要求是|主要预期目标是|主要目标是|预期目标是)[：:]?/;
+const PLAN_OPENER = /(总体要求|主要预期目标|主要目标|预期目标)[是为][：:]?/;
 const WORK_REPORT = /政府工作报告|各位代表/;
 const YEAR_IN = /(\d{4})年/g;
 

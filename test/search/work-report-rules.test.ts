@@ -155,6 +155,20 @@ describe("the whole a share is taken of", () => {
   });
 });
 
+describe("targets opened by 主要目标为", () => {
+  const value = valueIn(
+    REPORT.replace(
+      "二、2026年主要目标任务\n",
+      "二、2026年主要工作\n今年经济社会发展的主要目标为：固定资产投资完成90亿元，一般公共预算收入增长4%。\n",
+    ),
+  );
+
+  it("are plans, also where 完成 says what is to be done", () => {
+    expect(value("今年固定资产投资目标是多少？")).toBe(90);
+    expect(value("今年固定资产投资目标是多少？要计划数，不要2025年完成数")).toBe(90);
+  });
+});
+
 describe("a province's work report", () => {
   const value = valueIn(PROVINCE);
 
