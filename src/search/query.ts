@@ -37,6 +37,8 @@ const MONEY_WORDS = new Set(["资金", "经费", "钱", "金额", "款"]);
 /** A figure with 以上/以下 that a question names as a size class ("10亿元以上项目"). */
 const SIZE_CLASS = /\d+(?:\.\d+)?[^\d，。？?、\s|]{0,4}?(?:及以上|以上|以下|以内)/g;
 const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);
+/** A word for the area a report speaks for ("地区生产总值", "全区"). */
+const AREA_WORD = /^(地区|全区|全市|全县|本区|本市|本县)$/;
 
 /** A parsed question. */
 export interface ParsedQuery {
@@ -541,8 +543,11 @@ export class QueryParser {
       // The report's word apart ("城镇居民" in "城镇常住居民") counts too, a little less.
       const canonical = group[0]!;
       const cut = words(canonical);
-      const parts =
+      const whole =
         cut.length > 1 || canonical.length < 4 ? cut : [canonical.slice(0, 2), canonical.slice(2)];
+      // (The area a word names is the report's own: "地区生产总值增长" is "本区生产总值…增长".)
+      const named = whole.filter((p) => !AREA_WORD.test(p));
+      const parts = named.length > 1 ? named : whole;
       terms.push({
         text: form,
         forms: group,

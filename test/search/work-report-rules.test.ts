@@ -169,6 +169,20 @@ describe("targets opened by 主要目标为", () => {
   });
 });
 
+describe("the area's output", () => {
+  const value = valueIn(
+    REPORT.replace(
+      "过去一年，建设高标准农田9万亩",
+      "初步预计，2025年本县生产总值突破330亿元，同比增长6.2%。\n过去一年，建设高标准农田9万亩",
+    ),
+  );
+
+  it("grows where the report names the area its own way (本县生产总值…增长)", () => {
+    expect(value("去年GDP growth是多少？")).toBe(6.2);
+    expect(value("2025年地区生产总值增长多少")).toBe(6.2);
+  });
+});
+
 describe("a province's work report", () => {
   const value = valueIn(PROVINCE);
 
