@@ -178,8 +178,12 @@ const RIVAL_GAP = 0.3;
 /** A development zone or new district named at the start of a subject ("兰州新区…"). */
 const ZONE =
   /^[\p{Script=Han}]{1,6}?(新区|新城|开发区|高新区|经开区|产业园区|工业园区|园区|试验区|自贸区|经济区|片区|都市圈|都市区|城市群|湾区|经济圈|经济带)/u;
-/** A zone a sentence opens with, named as such ("自贸新城建设加快，…"; not "推进项目园区建设"). */
-const ZONE_OPENING = /^\p{Script=Han}{2,4}?(新区|新城|开发区|高新区|经开区|自贸区|试验区)/u;
+/**
+ * A zone a sentence opens with, named as such ("自贸新城建设加快，…"; not "推进项目园区建设",
+ * nor "全年新区地区生产总值…", where a new area's report names itself after a time).
+ */
+const ZONE_OPENING =
+  /^(?!全年|今年|去年|上年|当年|年内)\p{Script=Han}{2,4}?(新区|新城|开发区|高新区|经开区|自贸区|试验区)/u;
 /** How many figures below the coverage threshold are scored for near topics. */
 const NEAR_POOL = 20;
 const SYNONYM = 0.95;

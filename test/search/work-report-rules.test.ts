@@ -183,6 +183,19 @@ describe("the area's output", () => {
   });
 });
 
+describe("a new area's report", () => {
+  const value = valueIn(
+    REPORT.replace("全县", "新区").replace(
+      "过去一年，建设高标准农田9万亩",
+      "全年新区地区生产总值预计稳步增长；固定资产投资完成88.5亿元，增长12%。\n过去一年，建设高标准农田9万亩",
+    ),
+  );
+
+  it("names itself after a time (全年新区…) and is still the whole area asked", () => {
+    expect(value("2025年全区固定资产投资实际完成额是多少？")).toBe(88.5);
+  });
+});
+
 describe("a province's work report", () => {
   const value = valueIn(PROVINCE);
 
