@@ -201,6 +201,12 @@ describe("question answering on the fixture district's report", () => {
     // The wrong number (a count of villages for 总投资) led to the 投资…多少 rule.
     ["final-bk", 0.98, 0],
     ["final-bl", 0.93, 0],
+    // Written after 8d4458f: first run 0.950, 1 wrong, top-3 0.983 (final-bm, a city bureau's
+    // staff who say what they do not want), the wrong number (an area of filings for 设施农业's)
+    // leading to cff108f; written after 8928779: first run 0.967, 0 wrong, top-3 1.000
+    // (final-bn, a secretary drafting speeches). Official scorer; the starting commit the same.
+    ["final-bm", 0.96, 0],
+    ["final-bn", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -225,7 +231,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(4664);
+    expect(total).toBe(4784);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -361,7 +367,12 @@ describe("question answering on reports of other places", () => {
 // term's review and plans, given in October) written after 2321cc9, first run at 30728af (0.925
 // and 0.625: 0.775 pooled, 4 wrong of 80; the starting commit 0.7625, 4 wrong); 光明区-2022 and
 // 罗湖区-2021 written after d3bdcaf, the session's last change (0.875 and 0.775: 0.825 pooled, 1
-// wrong of 80; the starting commit 0.8125, 1 wrong).
+// wrong of 80; the starting commit 0.8125, 1 wrong). A later session (2026-12-03), all written
+// after 618425b: 光明区-2024 and 宝安区-2018, first run at 0baa77d (0.900 and 0.875: 0.8875
+// pooled, 2 wrong of 80; the starting commit 0.875, 2 wrong); 大鹏新区-2021 and 南山区-2016, first
+// run at 0baa77d (0.850 and 0.825: 0.8375 pooled, 3 wrong of 80; the starting commit the same);
+// 光明区-2020 and 罗湖区-2017, first run at cff108f (0.850 and 0.700: 0.775 pooled, 3 wrong of 80;
+// the starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -380,8 +391,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(4870);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(53);
+    expect(pooled.total).toBe(5110);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
+    expect(pooled.wrong).toBeLessThanOrEqual(57);
   });
 });
