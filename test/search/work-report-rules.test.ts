@@ -115,6 +115,16 @@ describe("a county's work report", () => {
     expect(value("这五年专精特新企业增加到多少户")).toBe(31);
   });
 
+  it("takes 由五年前X提升至Y as starting at X", () => {
+    const since = valueIn(
+      REPORT.replace(
+        "这五年，我们全力推动高质量发展，县域实力迈上新台阶。",
+        "这五年，我们全力推动高质量发展，空气质量优良率由五年前78.3%提升至90.6%。",
+      ),
+    );
+    expect(since("空气质量优良率五年后提升到了多少？")).toBe(90.6);
+  });
+
   it("takes 从上半年X降到Y as starting at X, and 消除了 as no 除了", () => {
     expect(value("去年年底城镇调查失业率降到多少")).toBe(5.2);
     expect(value("去年一共帮多少人消除了返贫致贫风险")).toBe(1.1);
