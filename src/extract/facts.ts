@@ -207,10 +207,13 @@ function draftsOfSentence(
           : clause.slice(0, figure.start);
         const next = found[i + 1];
         // "140个A验收和2021年133个B": this figure's phrase ends at the 和 before the next one.
-        const right = next
-          ? clause.slice(figure.end, next.start).replace(/[和及、][^和及、]*$/, "")
-          : clause.slice(figure.end);
-        const rest = clause.slice(found.at(-1)!.end);
+        // (What the figure sets aside, "（不含高新区，下同）", names nothing it counts.)
+        const right = (
+          next
+            ? clause.slice(figure.end, next.start).replace(/[和及、][^和及、]*$/, "")
+            : clause.slice(figure.end)
+        ).replace(SET_ASIDE, "");
+        const rest = clause.slice(found.at(-1)!.end).replace(SET_ASIDE, "");
         const earlierClauses = clauses.slice(0, clauseIndex);
         const before = earlierClauses.join("，");
         // "从2017年底的377户1110人，降至154户448人": both figures after 从 are the start, and the
@@ -589,6 +592,8 @@ function isChange(near: string): boolean {
 const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定在)$/;
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** "由1832户增加到3382户": the figure after 由/从 is where it started. */
+/** What a figure sets aside, in brackets after it ("（不含光明、龙华新区"). */
+const SET_ASIDE = /^[（(](?:不含|不包括|未含)[^）)]*[）)]?/;
 const EARLIER =
   /[由从](?:每人|每户)?(?:每月|每年)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?的?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
 

@@ -115,6 +115,13 @@ describe("a county's work report", () => {
     expect(value("这五年专精特新企业增加到多少户")).toBe(31);
   });
 
+  it("keeps a figure that sets aside what the question does (不含…)", () => {
+    const without = valueIn(
+      REPORT.replace("达到312.4亿元。", "达到312.4亿元（不含高新区，下同）。"),
+    );
+    expect(without("去年地区生产总值（不含高新区）一共多少？")).toBe(312.4);
+  });
+
   it("takes 由五年前X提升至Y as starting at X", () => {
     const since = valueIn(
       REPORT.replace(
