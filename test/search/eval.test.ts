@@ -372,7 +372,8 @@ describe("question answering on reports of other places", () => {
 // pooled, 2 wrong of 80; the starting commit 0.875, 2 wrong); 大鹏新区-2021 and 南山区-2016, first
 // run at 0baa77d (0.850 and 0.825: 0.8375 pooled, 3 wrong of 80; the starting commit the same);
 // 光明区-2020 and 罗湖区-2017, first run at cff108f (0.850 and 0.700: 0.775 pooled, 3 wrong of 80;
-// the starting commit the same).
+// the starting commit the same); 坪山新区-2016 and 宝安区-2015 written after 8928779, first run at
+// f4be899 (0.850 and 0.825: 0.8375 pooled, 2 wrong of 80; the starting commit 0.825, 3 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -391,7 +392,7 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5110);
+    expect(pooled.total).toBe(5190);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
     expect(pooled.wrong).toBeLessThanOrEqual(57);
   });
