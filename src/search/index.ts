@@ -1040,20 +1040,6 @@ export class IndicatorIndex {
     query: ParsedQuery,
     head: number,
   ): Scored {
-    // "地铁线路总长度": a measure named after the last noun is what is counted, the noun only
-    // says of what; the figure in that measure may stand a clause away from it ("已开通地铁线路
-    // 增至8条，总里程45.2公里").
-    // (Unless a figure of its sentence in that measure holds the noun in its own clause.)
-    const inMeasure = (d: Doc) => d.units.some((u) => query.units.has(u));
-    const measured = (d: Doc) => {
-      if (!inMeasure(d) || !this.measuredAfter(terms, head)) return false;
-      this.sentenceDocs ??= this.docsBySentence();
-      const others = this.sentenceDocs.get(d.indicator.sentence) ?? [];
-      const headTerm = terms[head]!;
-      return !others.some(
-        (o) => o !== d && inMeasure(o) && termCredit(o, headTerm, query.asked) >= CLAUSE,
-      );
-    };
     let found = 0;
     let needed = 0;
     let total = 0;
@@ -1069,7 +1055,13 @@ export class IndicatorIndex {
         this.unitSays(doc, term);
       if (term.anchor && credit === 0) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
-      if (i === head && !term.anchor && credit > 0 && credit < CLAUSE && !measured(doc)) {
+      if (
+        i === head &&
+        !term.anchor &&
+        credit > 0 &&
+        credit < CLAUSE &&
+        !this.measuredApart(doc, terms, head, query)
+      ) {
         headOutside = true;
         headElsewhere = this.wholeAreaReport && ownedElsewhere(doc, term);
         headAfter = this.wholeAreaReport && onlyAfter(doc, term);
@@ -1119,12 +1111,30 @@ export class IndicatorIndex {
    */
   private unitSays(doc: Doc, term: QueryTerm): number {
     if (!term.soft) return 0;
-    const unit = doc.indicator.unit;
     // (Not 总额: that also says the figure is a total, which only its words can.)
-    const says = (form: string) =>
-      form !== "总额" &&
-      MEASURE_FAMILIES[form]?.some((family) => this.unitFamilies[family]?.includes(unit));
-    return term.forms.some(says) ? CLAUSE : 0;
+    for (const form of term.forms) {
+      const families = form === "总额" ? undefined : MEASURE_FAMILIES[form];
+      for (const family of families ?? []) {
+        if (this.unitFamilies[family]?.includes(doc.indicator.unit)) return CLAUSE;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * "地铁线路总长度": a measure named after the last noun is what is counted, the noun only says
+   * of what; the figure in that measure may stand a clause away from it ("已开通地铁线路增至8条，
+   * 总里程45.2公里"). (Unless a figure of its sentence in that measure holds the noun in its own
+   * clause.)
+   */
+  private measuredApart(doc: Doc, terms: QueryTerm[], head: number, query: ParsedQuery): boolean {
+    if (!inMeasure(doc, query) || !this.measuredAfter(terms, head)) return false;
+    this.sentenceDocs ??= this.docsBySentence();
+    const others = this.sentenceDocs.get(doc.indicator.sentence) ?? [];
+    const headTerm = terms[head]!;
+    return !others.some(
+      (o) => o !== doc && inMeasure(o, query) && termCredit(o, headTerm, query.asked) >= CLAUSE,
+    );
   }
 
   /** A soft word naming a measure ("总长度", "面积") stands after the question's last noun. */
@@ -1432,6 +1442,11 @@ function onlyAfter(doc: Doc, term: QueryTerm): boolean {
 }
 
 /** Best credit of a term in a document: its strongest field holding one of the term's forms. */
+/** Whether a figure is in a unit the question asks for. */
+function inMeasure(doc: Doc, query: ParsedQuery): boolean {
+  return doc.units.some((u) => query.units.has(u));
+}
+
 function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
   if (term.anchor) return anchored(doc, term) ? STRONG : 0;
   if (term.number)
@@ -1537,13 +1552,17 @@ function numberCredit(doc: Doc, term: QueryTerm): number {
 
 /** The best field holding every one of `parts` ("清理各类垃圾" for 清理|垃圾). */
 function partsCredit(doc: Doc, parts: string[]): number {
-  const all = (text: string) => parts.every((p) => text.includes(p));
-  if (!all(doc.all)) return 0;
-  if (doc.strong.some(all)) return STRONG;
-  if (all(doc.clause) || all(doc.composedName)) return CLAUSE;
+  if (!holdsAll(doc.all, parts)) return 0;
+  if (doc.strong.some((text) => holdsAll(text, parts))) return STRONG;
+  if (holdsAll(doc.clause, parts) || holdsAll(doc.composedName, parts)) return CLAUSE;
   let best = 0;
-  for (const c of doc.context) if (c.credit > best && all(c.text)) best = c.credit;
+  for (const c of doc.context) if (c.credit > best && holdsAll(c.text, parts)) best = c.credit;
   return best;
+}
+
+function holdsAll(text: string, parts: string[]): boolean {
+  for (const part of parts) if (!text.includes(part)) return false;
+  return true;
 }
 
 function fieldCredit(doc: Doc, form: string, strip?: (text: string) => string): number {

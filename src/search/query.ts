@@ -187,6 +187,55 @@ function withoutCheck(question: string): string {
 }
 
 /** Turns questions into terms using the intents data and the corpus' own text. */
+/** What the synonym groups of one set of intents come to, built once for every parser. */
+interface SynonymTables {
+  /** Every form with its group, longest first. */
+  synonymForms: { form: string; group: string[] }[];
+  englishForms: { form: string; group: string[] }[];
+  forms: WordFinder;
+  groupsOf: Map<string, string[][]>;
+  formAt: Map<string, number[]>;
+  /** The synonym forms each report word holds. */
+  wordForms: Map<string, Set<string>>;
+  /** The last texts with their synonyms replaced (`canonical`). */
+  canonical: Map<string, string>;
+}
+
+/** How many recent texts `canonical` keeps: one question's readings, never growing. */
+const RECENT_TEXTS = 256;
+const TABLES = new WeakMap<Intents, SynonymTables>();
+
+function synonymTables(intents: Intents): SynonymTables {
+  let tables = TABLES.get(intents);
+  if (tables) return tables;
+  // Questions lose their particles before synonyms are looked up ("财政花了" -> "财政花"), so
+  // forms that hold one are looked up without it too.
+  const synonymForms = intents.synonyms
+    .map((group) => {
+      const bare = group.map((f) => f.replace(PARTICLES, "")).filter((f) => f.length > 1);
+      return [...new Set([...group, ...bare])];
+    })
+    .flatMap((group) => group.map((form) => ({ form, group })))
+    .sort((a, b) => b.form.length - a.form.length);
+  const groupsOf = new Map<string, string[][]>();
+  const formAt = new Map<string, number[]>();
+  synonymForms.forEach(({ form, group }, i) => {
+    groupsOf.set(form, [...(groupsOf.get(form) ?? []), group]);
+    formAt.set(form, [...(formAt.get(form) ?? []), i]);
+  });
+  tables = {
+    synonymForms,
+    englishForms: synonymForms.filter(({ form }) => /[a-z]/.test(form)),
+    forms: new WordFinder(synonymForms.map(({ form }) => form)),
+    groupsOf,
+    formAt,
+    wordForms: new Map(),
+    canonical: new Map(),
+  };
+  TABLES.set(intents, tables);
+  return tables;
+}
+
 export class QueryParser {
   private readonly synonymForms: { form: string; group: string[] }[];
   private readonly questionWords: Set<string>;
@@ -194,9 +243,11 @@ export class QueryParser {
   private readonly forms: WordFinder;
   private readonly hints: WordFinder;
   private readonly sides: ContrastSides;
-  private readonly groupsOf = new Map<string, string[][]>();
+  private readonly groupsOf: Map<string, string[][]>;
   /** Where each form stands in `synonymForms` (longest first). */
-  private readonly formAt = new Map<string, number[]>();
+  private readonly formAt: Map<string, number[]>;
+  /** The synonym tables, shared by the parsers of every report (they depend on intents only). */
+  private readonly tables: SynonymTables;
   private readonly allSides: string[];
   private readonly hintEntries: [string, string][];
   private readonly kindEntries: [string, IndicatorKind][];
@@ -204,7 +255,6 @@ export class QueryParser {
   private readonly actualWords: string[];
   private readonly englishQuestionWords: string[];
   private readonly english: ReturnType<QueryParser["englishPatterns"]>;
-  private readonly wordForms = new Map<string, Set<string>>();
   /** Synonym groups' names that contain a plan word ("一般公共预算收入" holds 预算). */
   private readonly indicatorNames: string[];
   private readonly softWords: Set<string>;
@@ -221,24 +271,17 @@ export class QueryParser {
     private readonly corpus: Corpus,
     options: QueryParserOptions = {},
   ) {
-    // Questions lose their particles before synonyms are looked up ("财政花了" -> "财政花"), so
-    // forms that hold one are looked up without it too.
-    this.synonymForms = intents.synonyms
-      .map((group) => {
-        const bare = group.map((f) => f.replace(PARTICLES, "")).filter((f) => f.length > 1);
-        return [...new Set([...group, ...bare])];
-      })
-      .flatMap((group) => group.map((form) => ({ form, group })))
-      .sort((a, b) => b.form.length - a.form.length);
+    this.tables = synonymTables(intents);
+    ({
+      synonymForms: this.synonymForms,
+      englishForms: this.englishForms,
+      forms: this.forms,
+      groupsOf: this.groupsOf,
+      formAt: this.formAt,
+    } = this.tables);
     this.questionWords = new Set(intents.questionWords);
-    this.englishForms = this.synonymForms.filter(({ form }) => /[a-z]/.test(form));
-    this.forms = new WordFinder(this.synonymForms.map(({ form }) => form));
     this.hints = new WordFinder(Object.keys(intents.hintWords));
     this.sides = new ContrastSides(intents.contrasts);
-    this.synonymForms.forEach(({ form, group }, i) => {
-      this.groupsOf.set(form, [...(this.groupsOf.get(form) ?? []), group]);
-      this.formAt.set(form, [...(this.formAt.get(form) ?? []), i]);
-    });
     this.allSides = [...new Set(intents.contrasts.flat())];
     this.hintEntries = Object.entries(intents.hintWords);
     this.kindEntries = Object.entries(intents.kindWords);
@@ -735,10 +778,16 @@ export class QueryParser {
 
   /** The question with every synonym written as the report writes it (for hints only). */
   private canonical(text: string): string {
-    let result = text;
+    // A question is read once per report: its synonyms are replaced once.
+    const recent = this.tables.canonical;
+    let result = recent.get(text);
+    if (result !== undefined) return result;
+    result = text;
     for (const { form, group } of this.formsIn(text)) {
       if (form !== group[0] && result.includes(form)) result = result.split(form).join(group[0]);
     }
+    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
+    recent.set(text, result);
     return result;
   }
 
@@ -748,8 +797,8 @@ export class QueryParser {
    */
   /** The synonym forms a report word holds ("农业产值" holds 产值), cached: the words are few. */
   private formsOfWord(word: string): Set<string> {
-    let forms = this.wordForms.get(word);
-    if (!forms) this.wordForms.set(word, (forms = this.forms.found(word)));
+    let forms = this.tables.wordForms.get(word);
+    if (!forms) this.tables.wordForms.set(word, (forms = this.forms.found(word)));
     return forms;
   }
 

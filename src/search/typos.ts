@@ -62,10 +62,10 @@ export class TypoCorrector {
     if (strange.length === 0 && absent.length === 0) return text;
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
+        // Only a window over an unknown word may hold a slip (checked first: it is cheap).
+        if (!anyWithin(strange, i, n) && !anyWithin(absent, i, n)) continue;
         const window = text.slice(i, i + n);
         const inside = (p: number) => p >= i && p < i + n;
-        // Only a window over an unknown word may hold a slip (checked first: it is cheap).
-        if (!strange.some(inside) && !absent.some(inside)) continue;
         if (!/^\p{Script=Han}+$/u.test(window) || this.has(window)) continue;
         // "建几座" is no slip for 建集: what a question asks with is never repaired.
         if (/[几多少啥么哪谁]/.test(window)) continue;
@@ -267,4 +267,10 @@ function differingAt(a: string, b: string): number {
     at = i;
   }
   return at;
+}
+
+/** Whether one of `positions` lies in the window of `n` characters from `start`. */
+function anyWithin(positions: number[], start: number, n: number): boolean {
+  for (const p of positions) if (p >= start && p < start + n) return true;
+  return false;
 }
