@@ -23,6 +23,7 @@ export class TypoCorrector {
   private readonly byFuzzy = new Map<string, string[]>();
   private readonly byFuzzyTone = new Map<string, string[]>();
 
+  private lastGuarded: { text: string; positions: Set<number> } | undefined;
   /** "Does the report say this?", fast (a gram set for short strings). */
   private readonly has: (text: string) => boolean;
 
@@ -57,7 +58,7 @@ export class TypoCorrector {
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
     let text = this.endSlips(question);
-    let { strange, absent } = unknownPositions(text, this.protectedWords, this.has);
+    let { strange, absent } = unknownPositions(text, this.guarded(text), this.has);
     // Most questions have no word that neither the dictionary nor the report knows.
     if (strange.length === 0 && absent.length === 0) return text;
     for (let n = MAX; n >= MIN; n--) {
@@ -123,7 +124,6 @@ export class TypoCorrector {
    */
   private endSlips(question: string): string {
     let text = question;
-    const guarded = guardedPositions(text, this.protectedWords);
     // The slip stands alone in jieba's reading ("化解|律"), not as the start of a word (城市).
     const alone = new Set<number>();
     let at = 0;
@@ -138,7 +138,7 @@ export class TypoCorrector {
       const stem = text.slice(i - 2, i);
       const typed = stem + text[i]!;
       if (
-        guarded.has(i) ||
+        this.guarded(question).has(i) ||
         !/^\p{Script=Han}{3}$/u.test(typed) ||
         /[几多少啥么哪谁的了吗呢是和与及每各]/.test(typed)
       ) {
@@ -151,6 +151,14 @@ export class TypoCorrector {
       if (same.length === 1) text = text.slice(0, i) + same[0]![2]! + text.slice(i + 1);
     }
     return text;
+  }
+
+  /** Positions inside protected words, of the last text asked about (often asked twice). */
+  private guarded(text: string): Set<number> {
+    if (this.lastGuarded?.text !== text) {
+      this.lastGuarded = { text, positions: guardedPositions(text, this.protectedWords) };
+    }
+    return this.lastGuarded.positions;
   }
 
   /** Every way a stretch may be read, without tones (at most `MAX_READINGS`). */
@@ -210,12 +218,11 @@ function guardedPositions(text: string, protectedWords: WordFinder): Set<number>
 
 function unknownPositions(
   text: string,
-  protectedWords: WordFinder,
+  guarded: Set<number>,
   inCorpus: (word: string) => boolean,
 ): { strange: number[]; absent: number[] } {
   const strange: number[] = [];
   const absent: number[] = [];
-  const guarded = guardedPositions(text, protectedWords);
   let at = 0;
   for (const { word, tag } of taggedWords(text)) {
     const start = text.indexOf(word, at);
