@@ -58,7 +58,7 @@ export class TypoCorrector {
   /** The question with slips repaired; unchanged when there are none. */
   correct(question: string): string {
     let text = this.endSlips(question);
-    let { strange, absent } = unknownPositions(text, this.guarded(text), this.has);
+    let { strange, absent } = unknownPositions(text, () => this.guarded(text), this.has);
     // Most questions have no word that neither the dictionary nor the report knows.
     if (strange.length === 0 && absent.length === 0) return text;
     for (let n = MAX; n >= MIN; n--) {
@@ -138,13 +138,12 @@ export class TypoCorrector {
       const stem = text.slice(i - 2, i);
       const typed = stem + text[i]!;
       if (
-        this.guarded(question).has(i) ||
         !/^\p{Script=Han}{3}$/u.test(typed) ||
         /[几多少啥么哪谁的了吗呢是和与及每各]/.test(typed)
       ) {
         continue;
       }
-      if (!this.has(stem) || this.has(typed)) continue;
+      if (!this.has(stem) || this.has(typed) || this.guarded(question).has(i)) continue;
       const same = (this.byTone.get(pinyin(typed, { toneType: "num" })) ?? []).filter((g) =>
         g.startsWith(stem),
       );
@@ -218,7 +217,7 @@ function guardedPositions(text: string, protectedWords: WordFinder): Set<number>
 
 function unknownPositions(
   text: string,
-  guarded: Set<number>,
+  guardedOf: () => Set<number>,
   inCorpus: (word: string) => boolean,
 ): { strange: number[]; absent: number[] } {
   const strange: number[] = [];
@@ -235,6 +234,7 @@ function unknownPositions(
           ? absent
           : undefined;
     if (positions) {
+      const guarded = guardedOf();
       for (let i = start; i < start + word.length; i++) if (!guarded.has(i)) positions.push(i);
     }
     at = start + word.length;
