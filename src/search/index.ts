@@ -118,6 +118,9 @@ const ADMIN_SUFFIX = /(省|市|自治州|州|县|区|镇|乡|旗)$/;
  * added to another's ("拉动全市经济增长0.9个百分点"): not the growth itself.
  */
 const GAP = /快于|高于|低于|慢于|超出|领先|拉动/;
+/** A share taken of a base ("是特区一体化新三年计划目标值的"): the base's last word. */
+const RATIO_TO =
+  /[是为](?:[^，。；]{0,24}?)(目标值|目标|计划|任务|平均水平|平均值)的?[\d.、%％]*\d/;
 /** A question about a gap or a comparison. */
 const GAP_ASKED =
   /快于|高于|低于|慢于|超出|领先|比|高出|高了|快了|低了|慢了|差距|差了|多了|少了|百分点|拉动|贡献/;
@@ -611,6 +614,10 @@ export class IndicatorIndex {
     // "快于经济增速1个百分点" is a gap to the growth, not the growth: it answers only a question
     // about a gap or a comparison.
     if (GAP.test(doc.indicator.phrase) && !GAP_ASKED.test(query.asked)) return false;
+    // "优良率…分别是计划目标值的…114%" measures against a target: it answers only a question
+    // naming that base ("完成目标的百分之几").
+    const ratioBase = RATIO_TO.exec(doc.indicator.phrase)?.[1];
+    if (ratioBase && isShare(doc.indicator.unit) && !query.asked.includes(ratioBase)) return false;
     // "积分超市建了几个" is not answered by "300余名村民": 几个 of a thing is no count of people.
     if (query.countOnly && PERSONS.test(doc.indicator.unit) && !this.asksPeople(query))
       return false;

@@ -122,6 +122,17 @@ describe("a county's work report", () => {
     expect(without("去年地区生产总值（不含高新区）一共多少？")).toBe(312.4);
   });
 
+  it("answers a rate with the rate, not with its share of a target (是…目标值的114%)", () => {
+    const measured = valueIn(
+      REPORT.replace(
+        "这五年，我们全力推动高质量发展，县域实力迈上新台阶。",
+        "这五年，我们全力推动高质量发展，燃气管网覆盖率和空气质量优良率分别是三年计划目标值的108.2%、112%。",
+      ),
+    );
+    expect(measured("空气质量优良率实际达到多少%？")).toBeNull();
+    expect(measured("空气质量优良率是三年计划目标值的百分之多少")).toBe(112);
+  });
+
   it("takes 由五年前X提升至Y as starting at X", () => {
     const since = valueIn(
       REPORT.replace(
