@@ -207,11 +207,15 @@ describe("question answering on the fixture district's report", () => {
     // (final-bn, a secretary drafting speeches). Official scorer; the starting commit the same.
     ["final-bm", 0.96, 0],
     ["final-bn", 0.96, 0],
-    // Written after a36b812, the session's last change: first run 0.883, 1 wrong, top-3 0.950
+    // Written after a36b812: first run 0.883, 1 wrong, top-3 0.950
     // (final-bo, a district work group's mixed voices; official scorer; the starting commit the
     // same). The wrong number: the whole's 7315.2亩 for "住宅类那部分占用了多少亩" (the report
     // gives the residential part only in 宗).
     ["final-bo", 0.88, 1],
+    // Written after 6b9d824, the session's last change: first run 0.950, 1 wrong, top-3 1.000
+    // (final-bp, township officials at an evening meeting; official scorer; the starting commit
+    // the same). The wrong number: 生猪存栏's 99% for "出栏的年度任务完成率…别给我存栏的".
+    ["final-bp", 0.95, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -236,7 +240,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(4844);
+    expect(total).toBe(4904);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -379,8 +383,10 @@ describe("question answering on reports of other places", () => {
 // 光明区-2020 and 罗湖区-2017, first run at cff108f (0.850 and 0.700: 0.775 pooled, 3 wrong of 80;
 // the starting commit the same); 坪山新区-2016 and 宝安区-2015 written after 8928779, first run at
 // f4be899 (0.850 and 0.825: 0.8375 pooled, 2 wrong of 80; the starting commit 0.825, 3 wrong);
-// 坪山新区-2015 and 罗湖区-2015 written after a36b812, the session's last change (0.750 and 0.850:
-// 0.800 pooled, 2 wrong of 80; the starting commit the same).
+// 坪山新区-2015 and 罗湖区-2015 written after a36b812 (0.750 and 0.850:
+// 0.800 pooled, 2 wrong of 80; the starting commit the same); 大鹏新区-2016 and 罗湖区-2014
+// written after 6b9d824, the session's last change (0.900 and 0.825: 0.8625 pooled, 3 wrong of
+// 80; the starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -399,8 +405,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5270);
+    expect(pooled.total).toBe(5350);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(59);
+    expect(pooled.wrong).toBeLessThanOrEqual(61);
   });
 });
