@@ -591,9 +591,9 @@ function isChange(near: string): boolean {
 
 const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定在)$/;
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
-/** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 /** What a figure sets aside, in brackets after it ("（不含光明、龙华新区"). */
 const SET_ASIDE = /^[（(](?:不含|不包括|未含)[^）)]*[）)]?/;
+/** "由1832户增加到3382户": the figure after 由/从 is where it started. */
 const EARLIER =
   /[由从](?:每人|每户)?(?:每月|每年)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?的?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
 

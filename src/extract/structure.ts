@@ -4,6 +4,7 @@
 // narrative headings or none; a header of title, dated subtitle and speaker line; a closing date
 // line; footnote markers; a glossary at the end (名词解释), which holds no figures of the report.
 import { chineseDate, chineseYear } from "./dates.js";
+import { findNumbers } from "./numbers.js";
 
 /** Whether a section reviews what was done or sets out what is planned. */
 export type SectionMode = "review" | "plan" | "";
@@ -42,8 +43,6 @@ const LEVEL1 = /^[一二三四五六七八九十]+、/;
 /** "三、永葆“闯”的精神、…，全力做好2021年各项工作，在…上…": a part's heading may run long. */
 const LEVEL1_LONGEST = 90;
 const LEVEL2 = /^[（(][一二三四五六七八九十]+[）)]/;
-/** A figure with a counting word or a measure ("20件", "1.5万亩", "12%"). */
-const COUNTED = /\d(?:[\d.]*)(?:万|亿)?(?:件|个|项|家|所|座|条|户|人|名|公里|亩|%|元|套|张|吨)/;
 const ARABIC_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const CHINESE_DATE =
   /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
@@ -119,7 +118,7 @@ export function parseReport(text: string): ReportStructure {
       else [level1, level2] = [heading, ""];
       // "（六）…，办好20件民生实事和1000件民生微实事，…": an item's heading that counts what
       // it promises is read as text too (its figures are given nowhere else).
-      if (!(item && COUNTED.test(heading))) continue;
+      if (!(item && findNumbers(heading).length > 0)) continue;
     }
     // "今年政府工作的总体要求是…", "主要预期目标是：…": the plans start here, heading or not.
     if (PLAN_OPENER.test(line.slice(0, 60))) [mode, sectionYear] = ["plan", undefined];

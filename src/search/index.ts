@@ -1448,12 +1448,12 @@ function onlyAfter(doc: Doc, term: QueryTerm): boolean {
   );
 }
 
-/** Best credit of a term in a document: its strongest field holding one of the term's forms. */
 /** Whether a figure is in a unit the question asks for. */
 function inMeasure(doc: Doc, query: ParsedQuery): boolean {
   return doc.units.some((u) => query.units.has(u));
 }
 
+/** Best credit of a term in a document: its strongest field holding one of the term's forms. */
 function termCredit(doc: Doc, term: QueryTerm, asked: string): number {
   if (term.anchor) return anchored(doc, term) ? STRONG : 0;
   if (term.number)

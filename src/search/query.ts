@@ -186,7 +186,6 @@ function withoutCheck(question: string): string {
   return clauses.filter((_, i) => !checks[i]).join("");
 }
 
-/** Turns questions into terms using the intents data and the corpus' own text. */
 /** What the synonym groups of one set of intents come to, built once for every parser. */
 interface SynonymTables {
   /** Every form with its group, longest first. */
@@ -194,6 +193,7 @@ interface SynonymTables {
   englishForms: { form: string; group: string[] }[];
   forms: WordFinder;
   groupsOf: Map<string, string[][]>;
+  /** Where each form stands in `synonymForms`. */
   formAt: Map<string, number[]>;
   /** The synonym forms each report word holds. */
   wordForms: Map<string, Set<string>>;
@@ -236,16 +236,11 @@ function synonymTables(intents: Intents): SynonymTables {
   return tables;
 }
 
+/** Turns questions into terms using the intents data and the corpus' own text. */
 export class QueryParser {
-  private readonly synonymForms: { form: string; group: string[] }[];
   private readonly questionWords: Set<string>;
-  private readonly englishForms: { form: string; group: string[] }[];
-  private readonly forms: WordFinder;
   private readonly hints: WordFinder;
   private readonly sides: ContrastSides;
-  private readonly groupsOf: Map<string, string[][]>;
-  /** Where each form stands in `synonymForms` (longest first). */
-  private readonly formAt: Map<string, number[]>;
   /** The synonym tables, shared by the parsers of every report (they depend on intents only). */
   private readonly tables: SynonymTables;
   private readonly allSides: string[];
@@ -272,13 +267,6 @@ export class QueryParser {
     options: QueryParserOptions = {},
   ) {
     this.tables = synonymTables(intents);
-    ({
-      synonymForms: this.synonymForms,
-      englishForms: this.englishForms,
-      forms: this.forms,
-      groupsOf: this.groupsOf,
-      formAt: this.formAt,
-    } = this.tables);
     this.questionWords = new Set(intents.questionWords);
     this.hints = new WordFinder(Object.keys(intents.hintWords));
     this.sides = new ContrastSides(intents.contrasts);
@@ -438,7 +426,7 @@ export class QueryParser {
     const whole = (side: string) => {
       if (!canonical.includes(side) || standsWhole(canonical, side)) return true;
       // As typed: the side or another form of its synonyms ("正在建" for 在建).
-      const forms = [side, ...(this.groupsOf.get(side) ?? []).flat()];
+      const forms = [side, ...(this.tables.groupsOf.get(side) ?? []).flat()];
       return forms.some((form) => typed.includes(form) && standsWhole(typed, form));
     };
     const named = new Set(this.allSides.filter((w) => this.names(canonical, w) && whole(w)));
@@ -756,7 +744,7 @@ export class QueryParser {
    */
   private englishPatterns() {
     const reportWord = new Map<string, string>();
-    for (const { form, group } of this.englishForms) {
+    for (const { form, group } of this.tables.englishForms) {
       if (!reportWord.has(form)) reportWord.set(form, group[0]!);
     }
     const alternation = (words: string[]) => words.map(escape).join("|") || "(?!)";
@@ -798,19 +786,19 @@ export class QueryParser {
   /** The synonym forms a report word holds ("农业产值" holds 产值), cached: the words are few. */
   private formsOfWord(word: string): Set<string> {
     let forms = this.tables.wordForms.get(word);
-    if (!forms) this.tables.wordForms.set(word, (forms = this.forms.found(word)));
+    if (!forms) this.tables.wordForms.set(word, (forms = this.tables.forms.found(word)));
     return forms;
   }
 
   private formsIn(text: string): { form: string; group: string[] }[] {
-    const found = this.forms.found(text);
+    const found = this.tables.forms.found(text);
     for (const form of found) {
-      for (const group of this.groupsOf.get(form) ?? []) {
+      for (const group of this.tables.groupsOf.get(form) ?? []) {
         for (const f of this.formsOfWord(group[0]!)) found.add(f);
       }
     }
-    const at = [...found].flatMap((form) => this.formAt.get(form) ?? []);
-    return at.sort((a, b) => a - b).map((i) => this.synonymForms[i]!);
+    const at = [...found].flatMap((form) => this.tables.formAt.get(form) ?? []);
+    return at.sort((a, b) => a - b).map((i) => this.tables.synonymForms[i]!);
   }
 }
 

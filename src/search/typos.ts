@@ -23,6 +23,7 @@ export class TypoCorrector {
   private readonly byFuzzy = new Map<string, string[]>();
   private readonly byFuzzyTone = new Map<string, string[]>();
 
+  /** The protected positions of the last text looked at (`guarded`). */
   private lastGuarded: { text: string; positions: Set<number> } | undefined;
   /** "Does the report say this?", fast (a gram set for short strings). */
   private readonly has: (text: string) => boolean;
