@@ -606,11 +606,14 @@ function withoutChange(subject: string): string {
 }
 const LATER =
   /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
-/** A figure over several years ("年均增长", "五年累计", "较“十三五”末"): of no single year. */
-// "PM2.5年均浓度36.2微克/立方米" is one year's annual mean, not an average over years;
+/**
+ * A figure over several years ("年均增长", "五年累计", "较“十三五”末", "新区成立以来"): of no
+ * single year. ("建区以来规模最大的招商大会" is a superlative, not a span.)
+ */
+// "PM2.5年均浓度36.2微克/立方米" (年均值) is one year's annual mean, not an average over years;
 // "标准提高到每年6200元" a yearly rate, not a sum over years.
 const SPAN =
-  /年均(?!浓度|气温|温度|降水|降雨)|每年(?![\d.])|五年来|五年累计|五年间|[较比与][“"]?十[一二三四五]五[”"]?末|[“"]?十[一二三四五]五[”"]?(期间|时期|以来)/;
+  /年均(?!浓度|值|气温|温度|降水|降雨)|每年(?![\d.])|五年来|五年累计|五年间|[较比与][“"]?十[一二三四五]五[”"]?末|[“"]?十[一二三四五]五[”"]?(期间|时期|以来)|(?:成立|建区|设区|组建|挂牌)以来(?![^，。；]{0,4}(?:最|首))/;
 // "是2005年的3.5倍" compares with that year.
 const EXPLICIT_YEAR = /(?<![比较与同从由自])(\d{4})年(?![底初末以]|的[\d.]+倍)/g;
 const RELATIVE_YEAR: Record<string, number> = {

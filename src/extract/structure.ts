@@ -62,12 +62,19 @@ export function parseReport(text: string): ReportStructure {
     .split("\n")
     .map((l) => l.replace(FOOTNOTE, "").trim())
     .filter(Boolean);
-  const bodyStart = headerLength(lines);
+  // "2015年工作回顾" on the first line, "2016年主要工作任务" further on: a year's work report
+  // pasted from its first part has no title; its first line is a heading.
+  const untitled = opensWithReview(lines);
+  const bodyStart = untitled ? 0 : headerLength(lines);
   const header = lines.slice(0, bodyStart);
-  const titleLine = header.find((l) => !/^[―—-]/.test(l) && !isDateLine(l)) ?? lines[0] ?? "";
+  const titleLine = untitled
+    ? ""
+    : (header.find((l) => !/^[―—-]/.test(l) && !isDateLine(l)) ?? lines[0] ?? "");
   let title = collapseSpaces(titleLine);
   const kind: ReportKind =
-    WORK_REPORT.test(title) || WORK_REPORT.test(text.slice(0, 3000)) ? "work-report" : "progress";
+    untitled || WORK_REPORT.test(title) || WORK_REPORT.test(text.slice(0, 3000))
+      ? "work-report"
+      : "progress";
 
   let date = "";
   let issuer = "";
@@ -155,13 +162,15 @@ export function parseReport(text: string): ReportStructure {
   const bare = !/报告|总结|情况|汇报|通报|公报/.test(title) || title === "政府工作报告";
   if (kind === "work-report" && issuer && bare) {
     title = `${year ? `${year}年` : ""}${place}政府工作报告`;
+  } else if (untitled && year) {
+    title = `${year}年工作报告`;
   }
   return { title, issuer, date, year, yearSource, kind, sentences };
 }
 
-/** Full-width digits, letters, "．" and "％" as their ASCII forms ("５万张" -> "5万张"). */
+/** Full-width digits, letters, "．", "％" and "／" as their ASCII forms ("５万张" -> "5万张"). */
 function halfWidth(text: string): string {
-  return text.replace(/[０-９Ａ-Ｚａ-ｚ．％]/g, (ch) =>
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ．％／]/g, (ch) =>
     String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
 }
@@ -194,6 +203,22 @@ function headingOf(line: string): string | undefined {
     return line;
   }
   return undefined;
+}
+
+/**
+ * The first line heads a review of one year ("2015年工作回顾") and a later heading plans the next
+ * ("2016年主要工作任务"): the text starts at its first part, with no title.
+ */
+function opensWithReview(lines: string[]): boolean {
+  const first = lines[0] ?? "";
+  const heading = headingOf(first);
+  if (!heading || /报告|总结/.test(heading) || modeOf(heading) !== "review") return false;
+  const reviewed = lastYear(heading);
+  if (reviewed === undefined) return false;
+  return lines.slice(1).some((line) => {
+    const later = headingOf(line);
+    return later !== undefined && modeOf(later) === "plan" && lastYear(later) === reviewed + 1;
+  });
 }
 
 function modeOf(heading: string): SectionMode {

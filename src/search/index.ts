@@ -452,6 +452,8 @@ export class IndicatorIndex {
 
   /** The figure can answer the question at all: its unit, its kind of count, its side of a contrast. */
   private fits(doc: Doc, query: ParsedQuery): boolean {
+    // "PM2.5日均值低于25微克的天数": a threshold the question states is not what it asks.
+    if (statesThreshold(query.asked, doc.indicator.value)) return false;
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
     if (this.measureElsewhere(doc, query)) return false;
@@ -1061,6 +1063,8 @@ export class IndicatorIndex {
         this.listedPlaceCredit(doc, term) ||
         this.unitSays(doc, term);
       if (term.anchor && credit === 0) anchored = false;
+      // "PM10", "5G": a code names one thing; a figure without it is of another.
+      if (credit === 0 && !term.soft && !term.optional && CODE.test(term.text)) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
       if (
         i === head &&
@@ -1446,6 +1450,18 @@ function onlyAfter(doc: Doc, term: QueryTerm): boolean {
     !doc.context.some((c) => !c.after && c.credit > 0 && holds(c.text)) &&
     !holds(doc.section)
   );
+}
+
+/** A code of letters and digits: "pm10", "pm2.5", "5g", "4a" (not a unit typed: "m2"). */
+const CODE = /^(?:[a-z]{2,}\d+(?:\.\d+)?|\d+[a-z]+)$/;
+
+/** A threshold a question states: "低于25微克", "超过100亿元的项目". */
+const THRESHOLD = /(?:低于|高于|小于|大于|超过|不足|不到|不低于|不高于|多于|少于)(\d+(?:\.\d+)?)/g;
+
+/** The question states `value` as a threshold (a comparison word right before it). */
+function statesThreshold(asked: string, value: number): boolean {
+  for (const m of asked.matchAll(THRESHOLD)) if (parseFloat(m[1]!) === value) return true;
+  return false;
 }
 
 /** Whether a figure is in a unit the question asks for. */

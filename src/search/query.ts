@@ -106,10 +106,10 @@ const BRACKETED = /[（(]([^（）()]*)[）)]/g;
 const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
 /**
  * Negation words that close a clause: "去年开工的不要", "技改的不算", "农村的除外", and what is
- * set aside ("签约额先不说", "总投资先不管", "签约额不用说了").
+ * set aside ("签约额先不说", "总投资先不管", "签约额不用说了", "今年申报的不问").
  */
 const CLOSING_NEGATION =
-  /.(不要|不算|除外|不含|不包括|先不说|不用说|不说|先不管|不用管|不管|先不提|不提|另说)$/u;
+  /.(不要|不算|除外|不含|不包括|先不说|不用说|不说|先不管|不用管|不管|先不提|不提|另说|先不问|不问|不用看|不看)$/u;
 
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {
@@ -802,6 +802,9 @@ export class QueryParser {
   }
 }
 
+/** A number stated right after a change word ("低于25微克"), not a year ("增速2018年"). */
+const STATED_AMOUNT = /^\d+(?:\.\d+)?(?![\d.]*年)/;
+
 /** A change word after the last rate word (率, 比例 …), not a threshold ("不低于"). */
 function rateChangeAsked(text: string, changeWords: string[]): boolean {
   const rate = Math.max(...["率", "比例", "比重", "占比"].map((w) => text.lastIndexOf(w)));
@@ -831,10 +834,14 @@ function askingClause(question: string): string {
   return clauses.find((c) => /多少|几|啥|什么|哪些/.test(c)) ?? question;
 }
 
-/** `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少"). */
+/**
+ * `word` stands in `text` as a change asked ("提高了多少"), not a level reached ("提高到多少") nor
+ * a threshold the question states ("PM2.5日均值低于25微克的天数", "增长10%以上的企业").
+ */
 function asksChangeWith(text: string, word: string): boolean {
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!/[到至为]/.test(text[at + word.length] ?? "")) return true;
+    const after = text.slice(at + word.length);
+    if (!/^[到至为]/.test(after) && !STATED_AMOUNT.test(after)) return true;
   }
   return false;
 }

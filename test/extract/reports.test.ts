@@ -105,6 +105,20 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("reads a full-width slash in a unit as a slash, and 年均值 as one year's mean", () => {
+    const found = buildIndicatorStore(
+      "某县情况\n一、2025年工作回顾\nPM2.5年均值为23微克／立方米，PM2.5日均值小于25微克／立方米的天数为157天。\n",
+      "某县-2026.txt",
+    ).indicators;
+    expect(found.map((f) => `${f.value}${f.unit}`)).toEqual([
+      "23微克/立方米",
+      "25微克/立方米",
+      "157天",
+    ]);
+    expect(found[0]).toMatchObject({ year: 2025 });
+    expect(found[0]!.span).toBeUndefined();
+  });
+
   it("reads a subscript written with an underscore (PM_2.5) as the plain name", () => {
     expect(figures("PM_2.5平均浓度25微克/立方米。")[0]).toMatchObject({ name: "PM2.5平均浓度" });
   });
@@ -193,5 +207,38 @@ describe("a work report's layout", () => {
 
   it("keeps the glossary's numbers out of the figures", () => {
     expect(store.indicators.some((i) => i.value === 500)).toBe(false);
+  });
+
+  it("reads a text that opens at its review part as the next year's work report", () => {
+    // Pasted from its first part: no title, a year reviewed, the next one planned.
+    const body = WORK_REPORT.slice(WORK_REPORT.indexOf("一、2025年工作回顾")).replace(
+      "一、2025年工作回顾",
+      "2025年工作回顾",
+    );
+    const untitled = buildIndicatorStore(body, "t.txt");
+    expect(untitled.source).toMatchObject({ kind: "work-report", year: 2026, period: "2025年" });
+    expect(untitled.source.title).toBe("2026年工作报告");
+    const of = (value: number) => untitled.indicators.find((i) => i.value === value)!;
+    expect([of(120.5).kind, of(120.5).year]).toEqual(["actual", 2025]);
+    expect([of(5).kind, of(5).year]).toEqual(["plan", 2026]);
+    // A progress report's title that names its review stays a title.
+    const progress = buildIndicatorStore("2025年上半年工作进展情况\n新建农田3万亩。\n", "t.txt");
+    expect(progress.source).toMatchObject({ kind: "progress", year: 2025 });
+  });
+
+  it("dates a figure since the area was set up (新区成立以来) to no single year", () => {
+    const text = WORK_REPORT.replace(
+      "2024年新建高标准农田3万亩。",
+      "2024年新建高标准农田3万亩。新区成立以来淘汰低端企业129家，规模以上工业增加值增长10.7%。",
+    );
+    const since = buildIndicatorStore(text, "某县.txt").indicators.find((i) => i.value === 10.7)!;
+    expect(since.year).toBeUndefined();
+    expect(since.span).toBe(true);
+    // "建区以来规模最大的招商大会" is a superlative: the figures are the year's.
+    const most = buildIndicatorStore(
+      WORK_REPORT.replace("2024年新建", "举办建区以来规模最大的招商大会，签约项目41个。2024年新建"),
+      "某县.txt",
+    ).indicators.find((i) => i.value === 41)!;
+    expect(most.year).toBe(2025);
   });
 });

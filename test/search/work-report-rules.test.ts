@@ -1,4 +1,6 @@
 // Rules for government work reports, on a made-up county report (its figures are invented).
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
 import { memoryLibrary } from "../../src/reports/library.js";
@@ -1743,5 +1745,32 @@ describe("short names of kindergartens and high-tech firms", () => {
     const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
     expect(answerer.ask("公办幼儿园现在几所了").answer?.value).toBe(41);
     expect(answerer.ask("东湖国高企业有多少家来着").answer?.value).toBe(2100);
+  });
+});
+
+describe("what a question states and names exactly", () => {
+  const report = `各位代表：
+一、2025年工作回顾
+生态环境持续改善，PM2.5浓度年均值为23微克/立方米，下降11.5%；PM2.5日均值小于25微克/立方米的天数为157天，空气质量达到一级标准的天数为209天，分别增加13天和23天。完成2024年140个农户家庭农场项目验收和2025年133个农户家庭农场申报工作。
+`;
+  const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("reads a number after 低于 as a threshold, neither a change asked nor the answer", () => {
+    expect(value("去年PM2.5日均值低于25微克的天数有多少？")).toBe(157);
+  });
+
+  it("answers a code (PM10) only with figures that name it", () => {
+    // The unseen report gives PM2.5's annual mean for the year reviewed, not PM10's.
+    const file = fileURLToPath(
+      new URL("../fixtures/reports-unseen/大鹏新区-2017-政府工作报告.txt", import.meta.url),
+    );
+    const other = reportAnswerer(readFileSync(file, "utf8"), file);
+    expect(other.ask("去年PM10年均浓度是多少？").answer).toBeNull();
+    expect(other.ask("去年PM2.5年均浓度是多少？").answer?.unit).toBe("微克/立方米");
+  });
+
+  it("reads 不问 closing a clause as ruling out what it closes", () => {
+    expect(value("家庭农场这块，2025年申报的不问，2024年那批验收了多少个？")).toBe(140);
   });
 });
