@@ -54,10 +54,13 @@ const PLAN = /安排|任务|目标|计划|打算|思路|重点工作|展望|今�
 const PLAN_OPENER = /(总体要求|主要预期目标|主要目标|预期目标)[是为][：:]?/;
 const WORK_REPORT = /政府工作报告|各位代表/;
 const YEAR_IN = /(\d{4})年/g;
+/** "3,000套": a comma between digit groups of three separates thousands, not clauses. */
+const THOUSANDS = /(\d),(?=\d{3}(?!\d))/g;
 
 /** Splits report text into its structure. */
 export function parseReport(text: string): ReportStructure {
   const lines = halfWidth(text)
+    .replace(THOUSANDS, "$1")
     .replace(/\r/g, "")
     .split("\n")
     .map((l) => l.replace(FOOTNOTE, "").trim())

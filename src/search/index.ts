@@ -599,6 +599,10 @@ export class IndicatorIndex {
     // ("import and export" names both: the whole.)
     const partOfTrade = /(?<!进)出口/.test(trade) !== /进口/.test(trade);
     if (partOfTrade && doc.ownWords.includes("进出口")) return false;
+    // Nor is "外贸进出口总额" answered by "外贸出口总额83.2亿美元": exports are a part of it.
+    const own = doc.ownWords.replace(/进出口/g, "");
+    const ownPart = /(?<!进)出口/.test(own) !== /进口/.test(own);
+    if (query.asked.includes("进出口") && !doc.ownWords.includes("进出口") && ownPart) return false;
     // "重点服务业增加值606.97亿元" counts a part of what "服务业增加值" asks: 重点 narrows it.
     const narrowed = /重点(\p{Script=Han}{2,})/u.exec(doc.indicator.subject)?.[1];
     const asksNarrowed = (t: QueryTerm) => t.forms.some((f) => narrowed?.startsWith(f));

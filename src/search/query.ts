@@ -402,7 +402,13 @@ export class QueryParser {
         (this.intents.targetWords.some((w) => unnamed.includes(w)) ||
           WHOLE_YEAR_PLAN.test(unnamed)),
       // "比去年增加了多少", "增长多少": only a change answers.
-      asksChange: (!hints.strictUnits && changeWorded) || rateOnly || comparedWithYear,
+      // (A measure's word asking another unit, 交易额 money, still asks a change with a change's
+      // noun: "交易额的增幅"; "CPI涨幅控制在多少" asks the rate's own level.)
+      asksChange:
+        ((!hints.strictUnits || (CHANGE_NOUN.test(normalised) && !ratesOnly(hints.units))) &&
+          changeWorded) ||
+        rateOnly ||
+        comparedWithYear,
       changeWorded: changeWorded || comparedWithYear,
       // "增加到多少户" asks the level reached, not what was added.
       // "新建高标准农田那4个项目，目前…花了多少投资": only the clause that asks says what is asked.
@@ -800,6 +806,14 @@ export class QueryParser {
     const at = [...found].flatMap((form) => this.tables.formAt.get(form) ?? []);
     return at.sort((a, b) => a - b).map((i) => this.tables.synonymForms[i]!);
   }
+}
+
+/** Nouns that name a change itself (a level's 增长率, "人口自然增长率", is not one). */
+const CHANGE_NOUN = /增幅|增速|涨幅|降幅|跌幅/;
+
+/** Only shares asked: %, ‰, 个百分点. */
+function ratesOnly(units: Set<string>): boolean {
+  return [...units].every((u) => u === "%" || u === "‰" || u === "个百分点");
 }
 
 /** A number stated right after a change word ("低于25微克"), not a year ("增速2018年"). */

@@ -119,6 +119,14 @@ describe("units, lists and kinds", () => {
     expect(found[0]!.span).toBeUndefined();
   });
 
+  it("reads a comma between digit groups of three as a thousands separator", () => {
+    expect(
+      figures("交付实物房源3,000套，服务企业1,250,000家,新建公园12个。").map(
+        (f) => `${f.value}${f.unit}`,
+      ),
+    ).toEqual(["3000套", "1250000家", "12个"]);
+  });
+
   it("reads a subscript written with an underscore (PM_2.5) as the plain name", () => {
     expect(figures("PM_2.5平均浓度25微克/立方米。")[0]).toMatchObject({ name: "PM2.5平均浓度" });
   });

@@ -1751,7 +1751,7 @@ describe("short names of kindergartens and high-tech firms", () => {
 describe("what a question states and names exactly", () => {
   const report = `各位代表：
 一、2025年工作回顾
-生态环境持续改善，PM2.5浓度年均值为23微克/立方米，下降11.5%；PM2.5日均值小于25微克/立方米的天数为157天，空气质量达到一级标准的天数为209天，分别增加13天和23天。完成2024年140个农户家庭农场项目验收和2025年133个农户家庭农场申报工作。
+生态环境持续改善，PM2.5浓度年均值为23微克/立方米，下降11.5%；PM2.5日均值小于25微克/立方米的天数为157天，空气质量达到一级标准的天数为209天，分别增加13天和23天。完成2024年140个农户家庭农场项目验收和2025年133个农户家庭农场申报工作。文博会交易额持续增长，新区分会场交易额达17.1亿元，同比增长30%。外贸出口总额83.2亿美元，增长8%。
 `;
   const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
@@ -1768,6 +1768,16 @@ describe("what a question states and names exactly", () => {
     const other = reportAnswerer(readFileSync(file, "utf8"), file);
     expect(other.ask("去年PM10年均浓度是多少？").answer).toBeNull();
     expect(other.ask("去年PM2.5年均浓度是多少？").answer?.unit).toBe("微克/立方米");
+  });
+
+  it("asks a change with a change's noun even where a measure word asks another unit", () => {
+    expect(value("去年文博会分会场交易额的增幅是多少？")).toBe(30);
+    expect(value("去年文博会分会场交易额是多少？")).toBe(17.1);
+  });
+
+  it("does not answer imports and exports with exports alone", () => {
+    expect(value("去年外贸进出口总额是多少亿美元？")).toBeNull();
+    expect(value("去年外贸出口总额是多少亿美元？")).toBe(83.2);
   });
 
   it("reads 不问 closing a clause as ruling out what it closes", () => {
