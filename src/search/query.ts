@@ -355,8 +355,14 @@ export class QueryParser {
       if (holds("actual") && !holds("plan")) kinds.delete("plan");
     }
     const { rest, unitNamed, ...hints } = this.unitHints(normalised, canonical);
+    const terms = this.termsOf(this.withoutActualWords(rest), question);
+    // "专业化能力提升网络培训班", "粮食产能提升重点县": a change word inside a longer name (not
+    // ending it, as in "gdp增长") asks no change.
+    const inName = (t: QueryTerm) =>
+      !t.soft && this.intents.changeWords.some((w) => t.text.slice(0, -w.length).includes(w));
+    const named = terms.filter(inName).reduce((text, t) => text.split(t.text).join("|"), canonical);
     const changeWorded =
-      this.intents.changeWords.some((w) => asksChangeWith(canonical, w)) || GREW.test(canonical);
+      this.intents.changeWords.some((w) => asksChangeWith(named, w)) || GREW.test(named);
     // "城镇化率提高了多少": a rate's change, asked after the rate and not in 百分之几, is in
     // percentage points too ("经济增长的贡献率", "比例不低于" ask no change).
     const rateOnly =
@@ -382,7 +388,6 @@ export class QueryParser {
     }
     // "民生方面投入的资金总额": with money asked, the word for money need not stand in the
     // figure's words ("民生领域投入49.48亿元"): its unit says it.
-    const terms = this.termsOf(this.withoutActualWords(rest), question);
     if (moneyAsked(normalised)) {
       for (const term of terms) if (MONEY_WORDS.has(term.text)) term.optional = true;
     }

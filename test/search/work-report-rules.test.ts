@@ -1752,6 +1752,8 @@ describe("what a question states and names exactly", () => {
   const report = `各位代表：
 一、2025年工作回顾
 生态环境持续改善，PM2.5浓度年均值为23微克/立方米，下降11.5%；PM2.5日均值小于25微克/立方米的天数为157天，空气质量达到一级标准的天数为209天，分别增加13天和23天。完成2024年140个农户家庭农场项目验收和2025年133个农户家庭农场申报工作。文博会交易额持续增长，新区分会场交易额达17.1亿元，同比增长30%。外贸出口总额83.2亿美元，增长8%。
+二、2026年工作安排
+推进66个粮食产能提升重点县建设，粮食产能提升重点县粮食产量增长5%。学生营养改善计划补助从每人每学年600元提高到800元。
 `;
   const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
   const value = (q: string) => answerer.ask(q).answer?.value ?? null;
@@ -1778,6 +1780,14 @@ describe("what a question states and names exactly", () => {
   it("does not answer imports and exports with exports alone", () => {
     expect(value("去年外贸进出口总额是多少亿美元？")).toBeNull();
     expect(value("去年外贸出口总额是多少亿美元？")).toBe(83.2);
+  });
+
+  it("asks no change with a change word inside a longer name", () => {
+    expect(value("今年推进多少个粮食产能提升重点县？")).toBe(66);
+  });
+
+  it("reads 从每人每学年600元提高到800元 as a start and the level reached", () => {
+    expect(value("今年营养改善计划补助提到每人每学年多少？")).toBe(800);
   });
 
   it("reads 不问 closing a clause as ruling out what it closes", () => {
