@@ -349,7 +349,12 @@ function inSpanSection(sentence: SentenceNode): boolean {
  * years only where its sentence says so.
  */
 function namesOneYear(sentence: SentenceNode): boolean {
-  return sentence.section.some((heading) => ONE_YEAR_HEADING.test(heading));
+  // ("“十三五”发展思路和2016年主要工作任务" over "一、…为“十三五”发展奠定坚实基础": the part's
+  // heading gave the year, though the item's heading in the path names only the plan period.)
+  return (
+    sentence.sectionYear !== undefined ||
+    sentence.section.some((heading) => ONE_YEAR_HEADING.test(heading))
+  );
 }
 
 const ONE_YEAR_HEADING = /\d{4}年|开好局|起好步|开局之年|开局起步|首年|今年/;

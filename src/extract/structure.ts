@@ -131,7 +131,12 @@ export function parseReport(text: string): ReportStructure {
       if (!(item && findNumbers(heading).length > 0)) continue;
     }
     // "今年政府工作的总体要求是…", "主要预期目标是：…": the plans start here, heading or not.
-    if (PLAN_OPENER.test(line.slice(0, 60))) [mode, sectionYear] = ["plan", undefined];
+    // ("2016年新区经济社会发展的主要预期目标是：": of the year it names just before.)
+    const plansOpen = PLAN_OPENER.exec(line.slice(0, 60));
+    if (plansOpen) {
+      const named = /(\d{4})年[^。；]{0,20}$/.exec(line.slice(0, plansOpen.index))?.[1];
+      [mode, sectionYear] = ["plan", named ? Number(named) : undefined];
+    }
     let rest = line;
     let opener = "";
     // "（一）夯实粮食安全基础。…": an item heading that opens its paragraph.

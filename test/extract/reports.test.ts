@@ -234,6 +234,18 @@ describe("a work report's layout", () => {
     expect(progress.source).toMatchObject({ kind: "progress", year: 2025 });
   });
 
+  it("dates plans after “2016年…主要预期目标是” to that year, under a heading naming the plan period", () => {
+    const text = WORK_REPORT.replace(
+      "二、2026年主要目标任务\n全县地区生产总值增长6%左右，新建高标准农田5万亩。",
+      "“十五五”发展思路和2026年主要工作任务\n“十五五”期间，地区生产总值要突破300亿元。2026年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n一、坚持以城市治理为核心，为“十五五”发展奠定坚实基础\n建成污水支管网65公里。",
+    );
+    const found = buildIndicatorStore(text, "某县.txt").indicators;
+    const of = (value: number) => found.find((i) => i.value === value)!;
+    expect([of(65).kind, of(65).year, of(65).span ?? false]).toEqual(["plan", 2026, false]);
+    expect([of(6).year, of(6).span ?? false]).toEqual([2026, false]);
+    expect(of(300).span).toBe(true);
+  });
+
   it("dates a figure since the area was set up (新区成立以来) to no single year", () => {
     const text = WORK_REPORT.replace(
       "2024年新建高标准农田3万亩。",

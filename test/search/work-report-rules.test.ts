@@ -1782,6 +1782,16 @@ describe("what a question states and names exactly", () => {
     expect(value("去年外贸出口总额是多少亿美元？")).toBe(83.2);
   });
 
+  it("reads 也就是 as a filler between two names of one figure", () => {
+    const gdp = reportAnswerer(
+      "各位代表：\n一、2025年工作回顾\n2025年，全区经济继续保持较快增长，完成地区生产总值（GDP）670.6亿元，同比增长9.4%。\n二、2026年工作安排\n发展就是第一要务。\n",
+      "东湖区-2026-政府工作报告.txt",
+    );
+    expect(gdp.ask("2025年全区经济总量，也就是地区生产总值，达到了多少？").answer?.value).toBe(
+      670.6,
+    );
+  });
+
   it("asks no change with a change word inside a longer name", () => {
     expect(value("今年推进多少个粮食产能提升重点县？")).toBe(66);
   });
