@@ -219,18 +219,25 @@ function draftsOfSentence(
         // "从2017年底的377户1110人，降至154户448人": both figures after 从 are the start, and the
         // level reached may stand in the next clause.
         const last = drafts.at(-1);
-        const startGoesOn = previous && last?.earlier && left === "";
-        const from = EARLIER.exec(left) ?? (startGoesOn ? last!.from : null);
+        // ("分别从每月554元、251元提高到609元": or the clause before ended with a start.)
+        const afterStart =
+          previous ?? (clauseIndex > 0 && last?.clause === clauses[clauseIndex - 1]);
+        const startGoesOn = afterStart && last?.earlier && left === "";
+        const ownFrom = EARLIER.exec(left);
+        const from = ownFrom ?? (startGoesOn ? last!.from : null);
         // "…，降至154户448人": the next clause reaches a level before any figure of its own.
         const nothingBetween = !next || clause.slice(figure.end, next.start) === "";
         const reached = LATER.exec(clauses[clauseIndex + 1] ?? "")?.[0];
+        // ("分别从每月554元、251元提高到609元、276元": the next clause may be the list's next start.)
         const earlier =
           Boolean(from) &&
           (LATER.test(clause.slice(figure.end)) ||
-            (nothingBetween && reached !== undefined && !/\d/.test(reached)));
+            (nothingBetween && reached !== undefined && /^(?:[\d.]+)?\D*$/.test(reached)));
         // "社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元": both name what grew.
         const subject = earlier
-          ? cleanSubject(left.slice(0, from!.index))
+          ? ownFrom
+            ? cleanSubject(left.slice(0, ownFrom.index))
+            : last!.subject
           : last?.earlier && last.clause === clause
             ? last.subject
             : stockAfterNew(left, last)
@@ -635,6 +642,8 @@ const RELATIVE_YEAR: Record<string, number> = {
  * one (去年), the year of its section's heading, else the report's own year, or for a work
  * report's review the year before (a 2022 report reviews 2021).
  */
+const TARGET_YEAR_OPENING = /^[^，；。]{0,20}[，,]?到(\d{4})年[，,]/;
+
 function yearOf(
   sentence: SentenceNode,
   before: string,
@@ -643,6 +652,10 @@ function yearOf(
 ): number | undefined {
   const explicit = [...before.matchAll(EXPLICIT_YEAR)].map((m) => Number(m[1])).at(-1);
   if (explicit && explicit > 1949 && explicit < 2200) return explicit;
+  // "力争…，到2020年，地区生产总值达到4100亿元以上；…PM2.5年均浓度小于33微克": a target year
+  // opening the sentence holds for all its parts.
+  const target = TARGET_YEAR_OPENING.exec(sentence.text)?.[1];
+  if (target && kind === "plan") return Number(target);
   if (report.year === undefined) return undefined;
   // "比去年增产1.75万吨" is this year's change against last year: a year compared with is not the
   // figure's.

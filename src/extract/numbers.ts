@@ -37,6 +37,9 @@ const CHINESE = new RegExp(
   "gu",
 );
 
+/** "每十个常住人口就有一个义工", "每10人中就有1人": the second number of a ratio is no figure. */
+const RATIO_BEFORE = /每[^，；。]{1,12}就有?$/;
+
 /** What stands before "N年" when the years are a span spoken of: "未来3年", "近5年". */
 const SPAN_OF_YEARS = /(未来|今后|近|过去|最近)$/;
 
@@ -54,6 +57,7 @@ export function findNumbers(clause: string): FoundNumber[] {
     if (!isCountable(clause, start, whole, num!, base!)) continue;
     // "未来3年还要新增…", "近5年": a span of time the clause speaks of, no figure of its own.
     if (base === "年" && SPAN_OF_YEARS.test(clause.slice(0, start))) continue;
+    if (RATIO_BEFORE.test(clause.slice(0, start))) continue;
     const unit = normaliseUnit(magnitude + base!);
     if (!SHARES.has(unit) && isSizeClass(after, clause.slice(start + whole.length), base!))
       continue;
@@ -176,6 +180,7 @@ function isSizeClass(after: string | undefined, rest: string, base: string): boo
 function isChineseFigure(clause: string, start: number, numeral: string, length: number): boolean {
   const before = clause[start - 1] ?? "";
   if (/[第前每这那]/.test(before)) return false;
+  if (RATIO_BEFORE.test(clause.slice(0, start))) return false;
   // "三位一体", "两个一百年": a numeral right after the measure word makes a set phrase.
   if (/^[一二两三四五六七八九]/.test(clause.slice(start + length))) return false;
   if (insideQuotes(clause, start)) return false;

@@ -101,6 +101,7 @@ const SUBSET = /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?
 const TEN_THOUSAND = /(几|多少|\d)w(?![a-z])/g;
 /** Where a question's clauses break. */
 const CLAUSE_BREAK = /[，,。？?！!；;]+/;
+const CLAUSE_BREAK_GLOBAL = new RegExp(CLAUSE_BREAK.source, "g");
 /** A parenthesis within a question: "（不是城镇的）". */
 const BRACKETED = /[（(]([^（）()]*)[）)]/g;
 const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
@@ -331,10 +332,12 @@ export class QueryParser {
     // What the question rules out is split off while its punctuation still marks the clauses.
     const asked = withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, ""));
     const { kept, negated } = this.splitNegated(this.fromEnglish(asked));
-    const plain = joinedVerbsApart(normaliseText(kept))
+    // Clause breaks stay as "|" where words are split: "积分制试点，区里选了" holds no 试点区.
+    const marked = joinedVerbsApart(normaliseText(kept.replace(CLAUSE_BREAK_GLOBAL, "|")))
       .replace(PARTICLES, "")
       .replace(TEN_THOUSAND, "$1万");
-    const cleaned = this.withoutFillers(plain).replace(EXAMPLES, "$1");
+    const plain = marked.replace(/\|/g, "");
+    const cleaned = this.withoutFillers(marked).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
     const pointed = cleaned.replace(POINTING, "那些");
     const normalised = this.typos.correct(pointed);

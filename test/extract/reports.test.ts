@@ -127,6 +127,27 @@ describe("units, lists and kinds", () => {
     ).toEqual(["3000套", "1250000家", "12个"]);
   });
 
+  it("skips the second number of a ratio (每十个…就有一个)", () => {
+    expect(
+      figures("义工总人数突破31万人，每十个常住人口就有一个义工。").map(
+        (f) => `${f.value}${f.unit}`,
+      ),
+    ).toEqual(["31万人"]);
+  });
+
+  it("reads every start of a 分别从A、B提高到C、D list as a start", () => {
+    const store = buildIndicatorStore(
+      "某县情况\n城乡低保人均补差水平，分别从每月554元、251元提高到609元、276元。\n",
+      "t.txt",
+    );
+    expect(store.indicators.map((i) => `${i.value}:${i.earlier ?? false}`)).toEqual([
+      "554:true",
+      "251:true",
+      "609:false",
+      "276:false",
+    ]);
+  });
+
   it("reads a subscript written with an underscore (PM_2.5) as the plain name", () => {
     expect(figures("PM_2.5平均浓度25微克/立方米。")[0]).toMatchObject({ name: "PM2.5平均浓度" });
   });
@@ -244,6 +265,18 @@ describe("a work report's layout", () => {
     expect([of(65).kind, of(65).year, of(65).span ?? false]).toEqual(["plan", 2026, false]);
     expect([of(6).year, of(6).span ?? false]).toEqual([2026, false]);
     expect(of(300).span).toBe(true);
+  });
+
+  it("dates every part of a sentence opening with a target year (到2030年，…；…) to it", () => {
+    const text = WORK_REPORT.replace(
+      "全县地区生产总值增长6%左右，新建高标准农田5万亩。",
+      "力争通过五年努力，到2030年，全县地区生产总值达到400亿元；PM2.5年均浓度小于33微克/立方米。",
+    );
+    const found = buildIndicatorStore(text, "某县.txt").indicators;
+    expect(found.filter((i) => i.kind === "plan").map((i) => [i.value, i.year])).toEqual([
+      [400, 2030],
+      [33, 2030],
+    ]);
   });
 
   it("dates a figure since the area was set up (新区成立以来) to no single year", () => {

@@ -52,6 +52,11 @@ describe("questions in people's own words", () => {
     expect(answer("买PCR检测仪那一批防疫设备，花了多少钱？")?.name).toContain("购置");
   });
 
+  it("should not join words across a question's clause break", () => {
+    // "积分制试点，区里选了…" holds no word "试点区".
+    expect(answer("乡村治理积分制试点，区里选了多少个村作为试点示范村？")?.value).toBe(25);
+  });
+
   it("should leave out a yes-or-no check after the clause that asks for the figure", () => {
     expect(answer("今年新招的选调生几个？都下村了吧")?.name).toContain("选调生");
   });
