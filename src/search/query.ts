@@ -146,7 +146,7 @@ const POINTING = /[那这](几|些)个?/g;
 const GREW = /(?<![新净])增多少|降(?![到至为成])[了]?(多少|几)/;
 /** "全年生猪出栏计划多少": the year's plan, asked around its topic (as 全年计划 is). */
 const WHOLE_YEAR_PLAN = /全年.{1,8}计划|计划.{0,2}全年/;
-const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|末)?/g;
+const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|期末|末)?/g;
 const CODES = /[a-z]{1,4}\d+(?:\.\d+)?(?![\d.])|\d+[a-z]{1,2}(?![a-z])/g;
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 const MAGNITUDE_ASKED = /(多少|几)(万亿|亿|万)/;

@@ -1751,7 +1751,7 @@ describe("short names of kindergartens and high-tech firms", () => {
 describe("what a question states and names exactly", () => {
   const report = `各位代表：
 一、2025年工作回顾
-生态环境持续改善，PM2.5浓度年均值为23微克/立方米，下降11.5%；PM2.5日均值小于25微克/立方米的天数为157天，空气质量达到一级标准的天数为209天，分别增加13天和23天。完成2024年140个农户家庭农场项目验收和2025年133个农户家庭农场申报工作。文博会交易额持续增长，新区分会场交易额达17.1亿元，同比增长30%。外贸出口总额83.2亿美元，增长8%。
+生态环境持续改善，PM2.5浓度年均值为23微克/立方米，下降11.5%；PM2.5日均值小于25微克/立方米的天数为157天，空气质量达到一级标准的天数为209天，分别增加13天和23天。完成2024年140个农户家庭农场项目验收和2025年133个农户家庭农场申报工作。文博会交易额持续增长，新区分会场交易额达17.1亿元，同比增长30%。外贸出口总额83.2亿美元，增长8%。授权专利14594件，增长28.5%。新增病床2613张、总数达到6782张。到“十四五”期末，各项目标全面完成。
 二、2026年工作安排
 推进66个粮食产能提升重点县建设，粮食产能提升重点县粮食产量增长5%。学生营养改善计划补助从每人每学年600元提高到800元。
 `;
@@ -1790,6 +1790,14 @@ describe("what a question states and names exactly", () => {
     expect(gdp.ask("2025年全区经济总量，也就是地区生产总值，达到了多少？").answer?.value).toBe(
       670.6,
     );
+  });
+
+  it("reads a count's word (件数, 家数) as naming the measure, softly", () => {
+    expect(value("去年授权专利是多少件？要件数，不要增长率")).toBe(14594);
+  });
+
+  it("reads 期末 of a five-year plan as a time, not a word of the figure", () => {
+    expect(value("“十四五”期末病床总数是多少？不是新增的那部分")).toBe(6782);
   });
 
   it("asks no change with a change word inside a longer name", () => {
