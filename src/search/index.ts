@@ -454,6 +454,8 @@ export class IndicatorIndex {
   private fits(doc: Doc, query: ParsedQuery): boolean {
     // "PM2.5日均值低于25微克的天数": a threshold the question states is not what it asks.
     if (statesThreshold(query.asked, doc.indicator.value)) return false;
+    // "乡镇一级是100%我知道了": nor is a figure the asker says they know.
+    if (query.knownValues.includes(doc.indicator.value)) return false;
     if (query.strictUnits && !doc.units.some((u) => query.units.has(u))) return false;
     if (query.asksTotal && this.isUnaskedIncrement(doc, query)) return false;
     if (this.measureElsewhere(doc, query)) return false;

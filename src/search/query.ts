@@ -92,6 +92,8 @@ export interface ParsedQuery {
   negatedWords: string[];
   /** Units it says it does not want ("户数，不是人数": 人, 名, 位). */
   negatedUnits: Set<string>;
+  /** Values the asker says they know ("乡镇一级是100%我知道了": 100): not what is asked. */
+  knownValues: number[];
 }
 
 /** "…里头，", "…当中", "其中", "那些…里，": what follows names a part of what came before. */
@@ -111,6 +113,18 @@ const TRAILING_PARTICLES = /[的了啊呀吧呢哈\s]+$/;
  */
 const CLOSING_NEGATION =
   /.(不要|不算|除外|不含|不包括|先不说|不用说|不说|先不管|不用管|不管|先不提|不提|另说|先不问|不问|不用看|不看)$/u;
+
+/** A clause giving a figure the asker knows: "签约额我们知道是8500万元", "…是100%我知道了". */
+const KNOWN_FIGURE = /(?:我们?|咱们?)(?:都|已经)?知道.*\d|\d.*(?:我们?|咱们?)(?:都|已经)?知道了?$/u;
+const KNOWN_WORDS = /(?:我们?|咱们?)(?:都|已经)?知道了?是?/gu;
+
+/** The numbers of the clauses that give a figure the asker knows. */
+function knownValuesOf(question: string): number[] {
+  return question
+    .split(CLAUSE_BREAK)
+    .filter((clause) => KNOWN_FIGURE.test(clause))
+    .flatMap((clause) => [...clause.matchAll(/\d+(?:\.\d+)?/g)].map((m) => parseFloat(m[0])));
+}
 
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {
@@ -425,6 +439,7 @@ export class QueryParser {
       ),
       ...this.contrastsOf(canonical, normalised),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
+      knownValues: knownValuesOf(asked),
       ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
     };
   }
@@ -704,6 +719,12 @@ export class QueryParser {
     });
     for (const clause of unbracketed.split(CLAUSE_BREAK)) {
       const bare = clause.replace(TRAILING_PARTICLES, "");
+      // "签约额我们知道是8500万元", "乡镇一级是100%我知道了": a figure the asker already has
+      // is set aside, as "签约额先不说" is.
+      if (KNOWN_FIGURE.test(bare)) {
+        negated.push(bare.replace(KNOWN_WORDS, "").replace(/[\d.]+[^\d，,]*$/, ""));
+        continue;
+      }
       const closing = CLOSING_NEGATION.exec(bare)?.[1];
       if (closing) {
         negated.push(bare.slice(0, -closing.length));

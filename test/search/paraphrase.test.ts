@@ -52,6 +52,16 @@ describe("questions in people's own words", () => {
     expect(answer("买PCR检测仪那一批防疫设备，花了多少钱？")?.name).toContain("购置");
   });
 
+  it("should set aside a figure the asker says they know", () => {
+    expect(answer("产权流转交易覆盖率，乡镇一级是100%我知道了，村一级的是多少？")?.value).toBe(
+      22.13,
+    );
+    expect(answer("农村产权交易覆盖率是多少？乡镇那个100%我们都知道")?.value).toBe(22.13);
+    expect(
+      answer("津企陇上行那回，签约额我们知道是8500万元，实际已经投下去的钱有多少？")?.name,
+    ).toContain("实际投资");
+  });
+
   it("should not join words across a question's clause break", () => {
     // "积分制试点，区里选了…" holds no word "试点区".
     expect(answer("乡村治理积分制试点，区里选了多少个村作为试点示范村？")?.value).toBe(25);
