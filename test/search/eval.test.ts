@@ -216,6 +216,11 @@ describe("question answering on the fixture district's report", () => {
     // (final-bp, township officials at an evening meeting; official scorer; the starting commit
     // the same). The wrong number: 生猪存栏's 99% for "出栏的年度任务完成率…别给我存栏的".
     ["final-bp", 0.95, 1],
+    // Written after 440749f: first run 0.883, 0 wrong, top-3 0.983 (final-bq, officials of a
+    // neighbouring county on a study visit); written after 99ba622: first run 0.883, 0 wrong,
+    // top-3 0.983 (final-br, a county TV journalist's feature questions). Official scorer.
+    ["final-bq", 0.9, 0],
+    ["final-br", 0.93, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -240,7 +245,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(4904);
+    expect(total).toBe(5024);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -386,7 +391,11 @@ describe("question answering on reports of other places", () => {
 // 坪山新区-2015 and 罗湖区-2015 written after a36b812 (0.750 and 0.850:
 // 0.800 pooled, 2 wrong of 80; the starting commit the same); 大鹏新区-2016 and 罗湖区-2014
 // written after 6b9d824, the session's last change (0.900 and 0.825: 0.8625 pooled, 3 wrong of
-// 80; the starting commit the same).
+// 80; the starting commit the same). Written after 440749f: 光明新区-2016 and 坪山新区-2014 (0.650
+// and 0.800: 0.725 pooled, 2 wrong of 80), 大鹏新区-2015 and 广东省-2019 (0.750 and 0.875: 0.8125
+// pooled, 3 wrong of 80); written after 99ba622, first run at 15637a4: 宝安区-2016 and 罗湖区-2016
+// (0.725 and 0.675: 0.700 pooled, 6 wrong of 80), 大鹏新区-2014 and 广东省-2020 (0.925 and 0.900:
+// 0.9125 pooled, 1 wrong of 80).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -405,8 +414,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5350);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(61);
+    expect(pooled.total).toBe(5670);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
+    expect(pooled.wrong).toBeLessThanOrEqual(66);
   });
 });
