@@ -100,7 +100,7 @@ const BARE_CHANGE =
 const OUTPUT = /(生产总值|gdp|经济总量)$/i;
 /** What a measure head is only counted in: an amount of money, an area. */
 const MEASURED_ONLY_IN: [RegExp, string[]][] = [
-  [/(产值|收入|销售额|总额|营业额|经济总量|增加值)$/, ["money"]],
+  [/(产值|收入|销售额|总额|营业额|经济总量|增加值|资金|经费)$/, ["money"]],
   [/面积$/, ["area"]],
 ];
 /** What a bare rate of change measures is asked only in these families ("单产" in 公斤/亩). */

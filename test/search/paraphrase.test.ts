@@ -52,6 +52,26 @@ describe("questions in people's own words", () => {
     expect(answer("买PCR检测仪那一批防疫设备，花了多少钱？")?.name).toContain("购置");
   });
 
+  it("should rule out what a clause sets aside with 先放一边 or 别算", () => {
+    expect(answer("跟结对县的产业合作，签约额先放一边，真正投下去的资金是多少？")?.name).toContain(
+      "实际投资",
+    );
+    expect(answer("消防取水设施建成的有几处？在建的和选址的别算")?.value).toBe(23);
+  });
+
+  it("should measure 资金 and 床位数 only in their own units", () => {
+    // "投入了多少改革资金" is money: a count of villages does not answer it.
+    expect(answer("宅基地改革首批试点村，投入了多少改革资金？")).toBeNull();
+    // "床位数" counts beds (张): a count of centres (家) does not answer it.
+    expect(answer("养老床位那个，是已经新增的还是全年预计？报全年新增的床位数")?.unit ?? "张").toBe(
+      "张",
+    );
+  });
+
+  it("should read 覆盖 as reaching, and 覆盖的比例 as 覆盖率", () => {
+    expect(answer("低保对象一共覆盖多少户？")?.value).toBe(6158);
+  });
+
   it("should set aside a figure the asker says they know", () => {
     expect(answer("产权流转交易覆盖率，乡镇一级是100%我知道了，村一级的是多少？")?.value).toBe(
       22.13,
