@@ -279,6 +279,13 @@ describe("a work report's layout", () => {
     ]);
   });
 
+  it("reads a part headed 未来五年工作 as the plans of the years ahead", () => {
+    const text = WORK_REPORT.replace("二、2026年主要目标任务", "未来五年工作");
+    const found = buildIndicatorStore(text, "某县.txt").indicators;
+    const of = (value: number) => found.find((i) => i.value === value)!;
+    expect([of(5).kind, of(5).span]).toEqual(["plan", true]);
+  });
+
   it("dates a figure since the area was set up (新区成立以来) to no single year", () => {
     const text = WORK_REPORT.replace(
       "2024年新建高标准农田3万亩。",

@@ -1800,6 +1800,16 @@ describe("what a question states and names exactly", () => {
     expect(value("“十四五”期末病床总数是多少？不是新增的那部分")).toBe(6782);
   });
 
+  it("reads 今后五年 and 总体 as setting the scene, not words of the figure", () => {
+    const plan = reportAnswerer(
+      "各位代表：\n一、2025年工作回顾\n全区地区生产总值完成2641亿元。今后五年，全区要坚持总体部署不动摇。\n二、2026年工作安排\n力争通过五年的不懈努力，到2030年，地区生产总值达到4100亿元以上。\n",
+      "东湖区-2026-政府工作报告.txt",
+    );
+    expect(
+      plan.ask("按今后五年的总体目标，到2030年全区经济总量要达到多少以上？").answer?.value,
+    ).toBe(4100);
+  });
+
   it("asks no change with a change word inside a longer name", () => {
     expect(value("今年推进多少个粮食产能提升重点县？")).toBe(66);
   });
