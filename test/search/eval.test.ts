@@ -221,6 +221,11 @@ describe("question answering on the fixture district's report", () => {
     // top-3 0.983 (final-br, a county TV journalist's feature questions). Official scorer.
     ["final-bq", 0.9, 0],
     ["final-br", 0.93, 0],
+    // Written after 29a9f85: first run 0.883, 4 wrong, top-3 0.950 (final-bs, discipline
+    // inspection and audit staff; official scorer). The wrong numbers: a signed amount for what
+    // was invested ("签约额先放一边"), the sites being chosen for those built ("…别算"), a count
+    // of centres (家) for 床位数, and a count of villages for 改革资金.
+    ["final-bs", 0.95, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -245,7 +250,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5024);
+    expect(total).toBe(5084);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -395,7 +400,8 @@ describe("question answering on reports of other places", () => {
 // and 0.800: 0.725 pooled, 2 wrong of 80), 大鹏新区-2015 and 广东省-2019 (0.750 and 0.875: 0.8125
 // pooled, 3 wrong of 80); written after 99ba622, first run at 15637a4: 宝安区-2016 and 罗湖区-2016
 // (0.725 and 0.675: 0.700 pooled, 6 wrong of 80), 大鹏新区-2014 and 广东省-2020 (0.925 and 0.900:
-// 0.9125 pooled, 1 wrong of 80).
+// 0.9125 pooled, 1 wrong of 80); written after 29a9f85, first run at 643ac56: 宝安区-2016-六届一次
+// and 广东省-2021 (0.700 and 0.875: 0.7875 pooled, 0 wrong of 80).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -414,7 +420,7 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5670);
+    expect(pooled.total).toBe(5750);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
     expect(pooled.wrong).toBeLessThanOrEqual(66);
   });
