@@ -226,6 +226,11 @@ describe("question answering on the fixture district's report", () => {
     // was invested ("签约额先放一边"), the sites being chosen for those built ("…别算"), a count
     // of centres (家) for 床位数, and a count of villages for 改革资金.
     ["final-bs", 0.95, 0],
+    // Written after f4ed351, the session's last change: first run 0.900, 1 wrong, top-3 0.967
+    // (final-bt, village Party secretaries in a WeChat group; official scorer). The wrong number:
+    // all livestock's 90.41万头 for "养殖业保险里单说生猪承保了多少头" (the report gives no pigs'
+    // part).
+    ["final-bt", 0.9, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -250,7 +255,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5084);
+    expect(total).toBe(5144);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -401,7 +406,9 @@ describe("question answering on reports of other places", () => {
 // pooled, 3 wrong of 80); written after 99ba622, first run at 15637a4: 宝安区-2016 and 罗湖区-2016
 // (0.725 and 0.675: 0.700 pooled, 6 wrong of 80), 大鹏新区-2014 and 广东省-2020 (0.925 and 0.900:
 // 0.9125 pooled, 1 wrong of 80); written after 29a9f85, first run at 643ac56: 宝安区-2016-六届一次
-// and 广东省-2021 (0.700 and 0.875: 0.7875 pooled, 0 wrong of 80).
+// and 广东省-2021 (0.700 and 0.875: 0.7875 pooled, 0 wrong of 80); written after f4ed351, the
+// session's last change: 宝安区-2021-七届一次 and 广东省-2022 (0.900 and 0.850: 0.875 pooled, 0 wrong of
+// 80).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -420,7 +427,7 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5750);
+    expect(pooled.total).toBe(5830);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
     expect(pooled.wrong).toBeLessThanOrEqual(66);
   });
