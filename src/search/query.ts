@@ -96,8 +96,12 @@ export interface ParsedQuery {
   knownValues: number[];
 }
 
-/** "…里头，", "…当中", "其中", "那些…里，": what follows names a part of what came before. */
-const SUBSET = /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?]{1,12}?里)[，,、]?\s*(.+)$/u;
+/**
+ * "…里头，", "…当中", "其中", "那些…里，", "…里单说": what follows names a part of what came
+ * before.
+ */
+const SUBSET =
+  /(?:里头|里面|里边|当中|之中|其中|那些[^，,。？?]{1,12}?里|[里中](?=单说|单看|光说|光看|只说|只看))[，,、]?\s*(?:单说|单看|光说|光看|只说|只看)?(.+)$/u;
 
 /** "几w", "多少w", "50w": w typed for 万. */
 const TEN_THOUSAND = /(几|多少|\d)w(?![a-z])/g;

@@ -72,6 +72,12 @@ describe("questions in people's own words", () => {
     expect(answer("低保对象一共覆盖多少户？")?.value).toBe(6158);
   });
 
+  it("should read 里单说 and 里只看 as asking a part", () => {
+    // The report gives livestock insured in all (养殖业承保90.41万头), not pigs alone.
+    expect(answer("养殖业保险里单说生猪承保了多少头？")).toBeNull();
+    expect(answer("农业保险里只看养殖业，承保了多少头？")?.value).toBe(90.41);
+  });
+
   it("should set aside a figure the asker says they know", () => {
     expect(answer("产权流转交易覆盖率，乡镇一级是100%我知道了，村一级的是多少？")?.value).toBe(
       22.13,
