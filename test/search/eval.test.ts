@@ -226,11 +226,15 @@ describe("question answering on the fixture district's report", () => {
     // was invested ("签约额先放一边"), the sites being chosen for those built ("…别算"), a count
     // of centres (家) for 床位数, and a count of villages for 改革资金.
     ["final-bs", 0.95, 0],
-    // Written after f4ed351, the session's last change: first run 0.900, 1 wrong, top-3 0.967
+    // Written after f4ed351, the change before the last: first run 0.900, 1 wrong, top-3 0.967
     // (final-bt, village Party secretaries in a WeChat group; official scorer). The wrong number:
     // all livestock's 90.41万头 for "养殖业保险里单说生猪承保了多少头" (the report gives no pigs'
     // part), answered "no such figure" since (里单说 asks a part).
     ["final-bt", 0.9, 0],
+    // Written after 73103bc, the session's last change: first run 0.933, 1 wrong, top-3 0.967
+    // (final-bu, people's-congress and CPPCC deputies; official scorer; the starting commit the
+    // same). The wrong number: the two towns' joint 6570万元 for "…其中下营镇投了多少".
+    ["final-bu", 0.93, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -255,7 +259,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5144);
+    expect(total).toBe(5204);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -407,8 +411,9 @@ describe("question answering on reports of other places", () => {
 // (0.725 and 0.675: 0.700 pooled, 6 wrong of 80), 大鹏新区-2014 and 广东省-2020 (0.925 and 0.900:
 // 0.9125 pooled, 1 wrong of 80); written after 29a9f85, first run at 643ac56: 宝安区-2016-六届一次
 // and 广东省-2021 (0.700 and 0.875: 0.7875 pooled, 0 wrong of 80); written after f4ed351, the
-// session's last change: 宝安区-2021-七届一次 and 广东省-2022 (0.900 and 0.850: 0.875 pooled, 0 wrong of
-// 80).
+// change before the last: 宝安区-2021-七届一次 and 广东省-2022 (0.900 and 0.850: 0.875 pooled, 0 wrong
+// of 80); written after 73103bc, the session's last change: 广东省-2023 and 福田区-2021-八届一次 (0.650
+// and 0.725: 0.6875 pooled, 3 wrong of 80; the starting commit 0.700, 2 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -427,8 +432,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5830);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
-    expect(pooled.wrong).toBeLessThanOrEqual(66);
+    expect(pooled.total).toBe(5910);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
+    expect(pooled.wrong).toBeLessThanOrEqual(69);
   });
 });
