@@ -854,17 +854,21 @@ export class IndicatorIndex {
   otherPlaces(indicator: Indicator, query: ParsedQuery): string[] {
     // Read by their level too, as the segmenter cuts many a township's name apart: "丙河镇新建
     // 民宿多少户" against "开展丙河镇、丁岭镇…创建，…完成新建民宿31户".
+    // ("甲镇、乙镇两个示范镇投入的资金里，其中甲镇投了多少": the part names the place asked.)
+    const askedText = query.subset || query.asked;
     const listed = this.placesListedBefore(indicator);
-    const namedOfList = listed.filter((p) => query.asked.includes(stemOfListed(p)));
+    const namedOfList = listed.filter((p) => askedText.includes(stemOfListed(p)));
     if (namedOfList.length === 1) return listed.filter((p) => p !== namedOfList[0]);
-    const asked = query.terms.filter((t) => t.anchor === "place").map((t) => t.text);
+    const asked = query.terms
+      .filter((t) => t.anchor === "place" && (!query.subset || query.subset.includes(t.text)))
+      .map((t) => t.text);
     if (!asked.length) return [];
     const clause = listSpan(indicator.sentence, indicator.clause);
     // Places of the same level only: "某某镇某某村" is one village of a township, not two places.
     const level = (place: string) => /(街道|自治县|县|区|市|镇|乡|村)$/.exec(place)?.[1] ?? "";
     const levels = new Set(asked.map(level));
     // "甲乙两县" names 甲县 and 乙县 too.
-    const named = (p: string) => query.asked.includes(p.slice(0, p.length - level(p).length) || p);
+    const named = (p: string) => askedText.includes(p.slice(0, p.length - level(p).length) || p);
     return this.places.filter(
       (p) =>
         clause.includes(p) &&

@@ -72,6 +72,11 @@ describe("questions in people's own words", () => {
     expect(answer("低保对象一共覆盖多少户？")?.value).toBe(6158);
   });
 
+  it("should offer the towns' joint figure when the question names both, then picks one", () => {
+    // The report gives what the two model towns got together, not each one's.
+    expect(answer("下营镇、官庄镇两个示范镇投入的资金里，其中官庄镇投了多少？")).toBeNull();
+  });
+
   it("should read 里单说 and 里只看 as asking a part", () => {
     // The report gives livestock insured in all (养殖业承保90.41万头), not pigs alone.
     expect(answer("养殖业保险里单说生猪承保了多少头？")).toBeNull();
