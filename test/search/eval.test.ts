@@ -236,6 +236,10 @@ describe("question answering on the fixture district's report", () => {
     // same). The wrong number: the two towns' joint 6570万元 for "…其中下营镇投了多少" (offered as
     // their joint figure since).
     ["final-bu", 0.93, 0],
+    // Written after b9e3079, the session's last change: first run 0.983, 1 wrong, top-3 0.983
+    // (final-bv, the city bureau's staff compiling a summary; official scorer; the starting
+    // commit the same). The wrong number: 稻鱼综合种养's 100% completion rate for 水产品产量's.
+    ["final-bv", 0.98, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -260,7 +264,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5204);
+    expect(total).toBe(5264);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -414,7 +418,9 @@ describe("question answering on reports of other places", () => {
 // and 广东省-2021 (0.700 and 0.875: 0.7875 pooled, 0 wrong of 80); written after f4ed351, the
 // change before the last: 宝安区-2021-七届一次 and 广东省-2022 (0.900 and 0.850: 0.875 pooled, 0 wrong
 // of 80); written after 73103bc: 广东省-2023 and 福田区-2021-八届一次 (0.650
-// and 0.725: 0.6875 pooled, 3 wrong of 80; the starting commit 0.700, 2 wrong).
+// and 0.725: 0.6875 pooled, 3 wrong of 80; the starting commit 0.700, 2 wrong); written after
+// b9e3079, the session's last change: 广东省-2024 (0.775, 6 wrong of 40; the starting commit 0.750, 7
+// wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -433,8 +439,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5910);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
-    expect(pooled.wrong).toBeLessThanOrEqual(69);
+    expect(pooled.total).toBe(5950);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
+    expect(pooled.wrong).toBeLessThanOrEqual(75);
   });
 });
