@@ -77,6 +77,10 @@ describe("questions in people's own words", () => {
     expect(answer("下营镇、官庄镇两个示范镇投入的资金里，其中官庄镇投了多少？")).toBeNull();
   });
 
+  it("should read 别给我 as ruling out what follows", () => {
+    expect(answer("生猪出栏的年度任务完成率是多少？别给我存栏的那个")?.value).toBe(53);
+  });
+
   it("should read 里单说 and 里只看 as asking a part", () => {
     // The report gives livestock insured in all (养殖业承保90.41万头), not pigs alone.
     expect(answer("养殖业保险里单说生猪承保了多少头？")).toBeNull();
