@@ -214,8 +214,9 @@ describe("question answering on the fixture district's report", () => {
     ["final-bo", 0.88, 1],
     // Written after 6b9d824, the session's last change: first run 0.950, 1 wrong, top-3 1.000
     // (final-bp, township officials at an evening meeting; official scorer; the starting commit
-    // the same). The wrong number: 生猪存栏's 99% for "出栏的年度任务完成率…别给我存栏的".
-    ["final-bp", 0.95, 1],
+    // the same). The wrong number: 生猪存栏's 99% for "出栏的年度任务完成率…别给我存栏的" (right
+    // since 别给我 rules out what follows).
+    ["final-bp", 0.95, 0],
     // Written after 440749f: first run 0.883, 0 wrong, top-3 0.983 (final-bq, officials of a
     // neighbouring county on a study visit); written after 99ba622: first run 0.883, 0 wrong,
     // top-3 0.983 (final-br, a county TV journalist's feature questions). Official scorer.
@@ -236,10 +237,14 @@ describe("question answering on the fixture district's report", () => {
     // same). The wrong number: the two towns' joint 6570万元 for "…其中下营镇投了多少" (offered as
     // their joint figure since).
     ["final-bu", 0.93, 0],
-    // Written after b9e3079, the session's last change: first run 0.983, 1 wrong, top-3 0.983
+    // Written after b9e3079: first run 0.983, 1 wrong, top-3 0.983
     // (final-bv, the city bureau's staff compiling a summary; official scorer; the starting
     // commit the same). The wrong number: 稻鱼综合种养's 100% completion rate for 水产品产量's.
     ["final-bv", 0.98, 1],
+    // Written after b9e3079: first run 0.883, 0 wrong, top-3 1.000 (final-bw, a newly appointed
+    // deputy district head; official scorer). "生猪出栏多少头？…别给我存栏数" said "no such
+    // figure" until 别给我 ruled out what follows it.
+    ["final-bw", 0.9, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -264,7 +269,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5264);
+    expect(total).toBe(5324);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -419,7 +424,7 @@ describe("question answering on reports of other places", () => {
 // change before the last: 宝安区-2021-七届一次 and 广东省-2022 (0.900 and 0.850: 0.875 pooled, 0 wrong
 // of 80); written after 73103bc: 广东省-2023 and 福田区-2021-八届一次 (0.650
 // and 0.725: 0.6875 pooled, 3 wrong of 80; the starting commit 0.700, 2 wrong); written after
-// b9e3079, the session's last change: 广东省-2024 (0.775, 6 wrong of 40; the starting commit 0.750, 7
+// b9e3079: 广东省-2024 (0.775, 6 wrong of 40; the starting commit 0.750, 7
 // wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
