@@ -245,6 +245,10 @@ describe("question answering on the fixture district's report", () => {
     // deputy district head; official scorer). "生猪出栏多少头？…别给我存栏数" said "no such
     // figure" until 别给我 ruled out what follows it.
     ["final-bw", 0.9, 0],
+    // Written after 38ccb4c: first run 0.917, 2 wrong, top-3 0.967 (final-bx, township liaisons
+    // in a busy work chat; official scorer). The wrong numbers: 21个 built for "乡村旅游的有几个？
+    // 总数别给" (right since 别给 closes a clause), and a planned 100个 for the 81个 built.
+    ["final-bx", 0.93, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -269,7 +273,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5324);
+    expect(total).toBe(5384);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -424,7 +428,8 @@ describe("question answering on reports of other places", () => {
 // change before the last: 宝安区-2021-七届一次 and 广东省-2022 (0.900 and 0.850: 0.875 pooled, 0 wrong
 // of 80); written after 73103bc: 广东省-2023 and 福田区-2021-八届一次 (0.650
 // and 0.725: 0.6875 pooled, 3 wrong of 80; the starting commit 0.700, 2 wrong); written after
-// b9e3079: 广东省-2024 (0.775, 6 wrong of 40; the starting commit 0.750, 7
+// b9e3079: 坪山区-2017 and 广东省-2025, first run at bf2bb94 (0.750 and 0.900: 0.825 pooled, 3 wrong
+// of 80), 广东省-2024 (0.775, 6 wrong of 40; the starting commit 0.750, 7
 // wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
@@ -444,8 +449,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(5950);
+    expect(pooled.total).toBe(6030);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(75);
+    expect(pooled.wrong).toBeLessThanOrEqual(78);
   });
 });

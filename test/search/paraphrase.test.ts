@@ -77,8 +77,9 @@ describe("questions in people's own words", () => {
     expect(answer("下营镇、官庄镇两个示范镇投入的资金里，其中官庄镇投了多少？")).toBeNull();
   });
 
-  it("should read 别给我 as ruling out what follows", () => {
+  it("should read 别给我 as ruling out what follows, and 别给 closing a clause as ruling it out", () => {
     expect(answer("生猪出栏的年度任务完成率是多少？别给我存栏的那个")?.value).toBe(53);
+    expect(answer("那22个产业帮扶项目里，农产品加工仓储的几个？总数别给")?.value).toBe(3);
   });
 
   it("should read 里单说 and 里只看 as asking a part", () => {
