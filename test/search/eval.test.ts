@@ -249,6 +249,10 @@ describe("question answering on the fixture district's report", () => {
     // in a busy work chat; official scorer). The wrong numbers: 21个 built for "乡村旅游的有几个？
     // 总数别给" (right since 别给 closes a clause), and a planned 100个 for the 81个 built.
     ["final-bx", 0.93, 1],
+    // Written after 0d6b4ad, the session's last change: first run 0.933, 1 wrong, top-3 0.983
+    // (final-by, finance and statistics bureau staff; official scorer; the starting commit the
+    // same). The wrong number: 养殖业保险保费 4544.65万元 for what was paid out to 养殖业.
+    ["final-by", 0.93, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -273,7 +277,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5384);
+    expect(total).toBe(5444);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
