@@ -637,13 +637,14 @@ const RELATIVE_YEAR: Record<string, number> = {
   明年: 1,
 };
 
+/** "力争…，到2020年，…": a target year opening a sentence. */
+const TARGET_YEAR_OPENING = /^[^，；。]{0,20}[，,]?到(\d{4})年[，,]/;
+
 /**
  * The year a figure is of: a year written before it in its sentence ("2021年，…"), a relative
  * one (去年), the year of its section's heading, else the report's own year, or for a work
  * report's review the year before (a 2022 report reviews 2021).
  */
-const TARGET_YEAR_OPENING = /^[^，；。]{0,20}[，,]?到(\d{4})年[，,]/;
-
 function yearOf(
   sentence: SentenceNode,
   before: string,

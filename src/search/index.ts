@@ -6,7 +6,7 @@ import { joinedVerbsApart } from "./normalise.js";
 import { Corpus } from "./corpus.js";
 import { ContrastSides } from "./sides.js";
 import { notPlacesOf, type Intents } from "./intents.js";
-import { QueryParser, type ParsedQuery, type QueryTerm } from "./query.js";
+import { QueryParser, namesOneThing, type ParsedQuery, type QueryTerm } from "./query.js";
 
 /** An indicator with how well it answers a question. */
 export interface Scored {
@@ -1074,7 +1074,7 @@ export class IndicatorIndex {
         this.unitSays(doc, term);
       if (term.anchor && credit === 0) anchored = false;
       // "PM10", "5G": a code names one thing; a figure without it is of another.
-      if (credit === 0 && !term.soft && !term.optional && CODE.test(term.text)) anchored = false;
+      if (credit === 0 && namesOneThing(term)) anchored = false;
       // What the question counts (its last noun) only in a neighbouring clause: another figure's.
       if (
         i === head &&
@@ -1461,9 +1461,6 @@ function onlyAfter(doc: Doc, term: QueryTerm): boolean {
     !holds(doc.section)
   );
 }
-
-/** A code of letters and digits: "pm10", "pm2.5", "5g", "4a" (not a unit typed: "m2"). */
-const CODE = /^(?:[a-z]{2,}\d+(?:\.\d+)?|\d+[a-z]+)$/;
 
 /** A threshold a question states: "低于25微克", "超过100亿元的项目". */
 const THRESHOLD = /(?:低于|高于|小于|大于|超过|不足|不到|不低于|不高于|多于|少于)(\d+(?:\.\d+)?)/g;

@@ -122,14 +122,6 @@ const CLOSING_NEGATION =
 const KNOWN_FIGURE = /(?:我们?|咱们?)(?:都|已经)?知道.*\d|\d.*(?:我们?|咱们?)(?:都|已经)?知道了?$/u;
 const KNOWN_WORDS = /(?:我们?|咱们?)(?:都|已经)?知道了?是?/gu;
 
-/** The numbers of the clauses that give a figure the asker knows. */
-function knownValuesOf(question: string): number[] {
-  return question
-    .split(CLAUSE_BREAK)
-    .filter((clause) => KNOWN_FIGURE.test(clause))
-    .flatMap((clause) => [...clause.matchAll(/\d+(?:\.\d+)?/g)].map((m) => parseFloat(m[0])));
-}
-
 /** Options of `QueryParser`. */
 export interface QueryParserOptions {
   /** Place names (townships) that must stand in the figure's own clause, like anchor words. */
@@ -166,6 +158,13 @@ const GREW = /(?<![新净])增多少|降(?![到至为成])[了]?(多少|几)/;
 const WHOLE_YEAR_PLAN = /全年.{1,8}计划|计划.{0,2}全年/;
 const PLAN_PERIOD = /十[一二三四五]五(?:期间|时期|以来|期末|末)?/g;
 const CODES = /[a-z]{1,4}\d+(?:\.\d+)?(?![\d.])|\d+[a-z]{1,2}(?![a-z])/g;
+/** A code that names one thing: "pm10", "pm2.5", "5g" (not a unit typed: "㎡" read as "m2"). */
+const NAMED_CODE = /^(?:[a-z]{2,}\d|\d)/;
+
+/** The term is a code that names one thing (a figure without it is of another). */
+export function namesOneThing(term: QueryTerm): boolean {
+  return term.tag === "code" && NAMED_CODE.test(term.text);
+}
 const NUMERALS = /\d+(\.\d+)?[万亿]?[个名户家项座处条位所]?/g;
 const MAGNITUDE_ASKED = /(多少|几)(万亿|亿|万)/;
 const PER_PERSON = /人均|每人|每个人|一个人|按人口平均/;
@@ -349,7 +348,7 @@ export class QueryParser {
   parse(question: string): ParsedQuery {
     // What the question rules out is split off while its punctuation still marks the clauses.
     const asked = withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, ""));
-    const { kept, negated } = this.splitNegated(this.fromEnglish(asked));
+    const { kept, negated, known } = this.splitNegated(this.fromEnglish(asked));
     // Clause breaks stay as "|" where words are split: "积分制试点，区里选了" holds no 试点区.
     const marked = joinedVerbsApart(normaliseText(kept.replace(CLAUSE_BREAK_GLOBAL, "|")))
       .replace(PARTICLES, "")
@@ -443,7 +442,7 @@ export class QueryParser {
       ),
       ...this.contrastsOf(canonical, normalised),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
-      knownValues: knownValuesOf(asked),
+      knownValues: known,
       ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
     };
   }
@@ -710,13 +709,15 @@ export class QueryParser {
    * "多少户不是人数" (what follows the word), "去年开工的不要" (the clause before a closing word),
    * "除了签约额，实际投了多少" (what follows, to the clause's end).
    */
-  private splitNegated(text: string): { kept: string; negated: string } {
+  private splitNegated(text: string): { kept: string; negated: string; known: number[] } {
     const kept: string[] = [];
     const negated: string[] = [];
+    const known: number[] = [];
     // "农村居民（不是城镇的）人均可支配收入": a parenthesis that rules something out is a clause of
     // its own; the words after it go on with the words before it.
     const unbracketed = text.replace(BRACKETED, (whole, inner: string) => {
       const split = this.splitNegated(inner);
+      known.push(...split.known);
       if (!split.negated) return whole;
       negated.push(split.negated);
       return split.kept ? `，${split.kept}，` : "";
@@ -727,6 +728,7 @@ export class QueryParser {
       // is set aside, as "签约额先不说" is.
       if (KNOWN_FIGURE.test(bare)) {
         negated.push(bare.replace(KNOWN_WORDS, "").replace(/[\d.]+[^\d，,]*$/, ""));
+        for (const [number] of bare.matchAll(/\d+(?:\.\d+)?/g)) known.push(parseFloat(number));
         continue;
       }
       const closing = CLOSING_NEGATION.exec(bare)?.[1];
@@ -745,7 +747,7 @@ export class QueryParser {
       kept.push(clause.slice(0, found.at));
       negated.push(clause.slice(found.at + found.w.length));
     }
-    return { kept: kept.filter(Boolean).join("，"), negated: negated.join("|") };
+    return { kept: kept.filter(Boolean).join("，"), negated: negated.join("|"), known };
   }
 
   /** 去年 in a 2021 report is also written "2020年". */

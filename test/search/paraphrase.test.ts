@@ -68,7 +68,7 @@ describe("questions in people's own words", () => {
     );
   });
 
-  it("should read 覆盖 as reaching, and 覆盖的比例 as 覆盖率", () => {
+  it("should read 覆盖 as reaching the households counted", () => {
     expect(answer("低保对象一共覆盖多少户？")?.value).toBe(6158);
   });
 
