@@ -88,8 +88,9 @@ export function parseReport(text: string): ReportStructure {
   }
   // "——2026年1月28日在云南省第十四届人民代表大会第四次会议上", the speaker line saying only 省长.
   for (const line of header) issuer ||= congressBody(line);
-  // "现在，我代表河北省人民政府向大会作政府工作报告": the opening names the government speaking.
-  issuer ||= /我代表(\S{2,12}?[省市县区旗州]人民政府)/.exec(text.slice(0, 3000))?.[1] ?? "";
+  // "现在，我代表河北省人民政府向大会作政府工作报告": the opening names the government speaking
+  // ("我代表国务院": the country's).
+  issuer ||= /我代表(\S{2,12}?[省市县区旗州]人民政府|国务院)/.exec(text.slice(0, 3000))?.[1] ?? "";
 
   let level1 = "";
   let level2 = "";

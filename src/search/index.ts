@@ -1259,6 +1259,10 @@ function describesHow(word: string, asked: string): boolean {
   return false;
 }
 
+/** The country's government, and how its report's readers name the whole it speaks for. */
+const NATIONAL_GOVERNMENT = "国务院";
+const NATIONAL_WORDS = ["全国", "我国", "中国"];
+
 const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|新区|区|旗)/u;
 
 /**
@@ -1267,6 +1271,7 @@ const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县
  */
 export function ownPlaceOf(store: IndicatorStore): string[] {
   const { issuer, title, file } = store.source;
+  if (issuer === NATIONAL_GOVERNMENT) return NATIONAL_WORDS;
   const named = [issuer, title].map(lastPlaceIn).filter((p) => p !== undefined);
   // A text with neither (pasted from "各位代表：" on) is known by its file's name.
   const places = named.length ? named : [lastPlaceIn(file)].filter((p) => p !== undefined);
@@ -1608,7 +1613,7 @@ function fieldCredit(doc: Doc, form: string, strip?: (text: string) => string): 
 }
 
 // Units that measure rather than count: "几个" cannot be answered in them.
-const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米/;
+const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米|小时|分钟|天|岁|倍|立方米|千瓦|微克/;
 /** A measure asked with a count word: money in hundreds of millions, percent ("几个亿", "几个点"). */
 const COUNTED_MEASURE = /(?:几|多少)个?(?:亿|点)/;
 

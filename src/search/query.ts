@@ -176,6 +176,12 @@ const MENTION = /@\S+\s?/g;
 /** A ruled-out part naming another time or kind of figure ("不是去年实际浓度"). */
 const OTHER_TIME_OR_KIND = /去年|今年|前年|上年|明年|当年|\d{4}年|实际|目标|计划|预期/;
 /** "how many 持牌金融机构 …": the Chinese noun counted, then the rest up to the question mark. */
+/** A year written alone in an English question ("in 2013"), not a number of a unit. */
+const LONE_YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%年])/g;
+/** A word of Latin letters alone (not part of a code such as "pm2.5" or "5g"). */
+const ENGLISH_WORD = /(?<![a-z0-9.&])[a-z]{2,}(?:'s)?(?![a-z0-9&])/g;
+/** A whole number before a word ("27 乡镇" of "27 townships"), not a year. */
+const COUNT_BEFORE_NOUN = /(?<![\d.])(\d+)\s+(\p{Script=Han})/gu;
 const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
 /**
  * Who asks or what for, before a colon: "王区长问：", "区长讲话稿里要提一句：", "写材料要用：".
@@ -268,6 +274,8 @@ export class QueryParser {
   private readonly actualWords: string[];
   private readonly englishQuestionWords: string[];
   private readonly english: ReturnType<QueryParser["englishPatterns"]>;
+  /** English words that say the unit asked ("tons", "times"): kept where other English goes. */
+  private readonly englishHints: Set<string>;
   /** Synonym groups' names that contain a plan word ("一般公共预算收入" holds 预算). */
   private readonly indicatorNames: string[];
   private readonly softWords: Set<string>;
@@ -299,6 +307,7 @@ export class QueryParser {
       .filter((w) => /^[a-z' ]+$/.test(w))
       .sort((a, b) => b.length - a.length);
     this.english = this.englishPatterns();
+    this.englishHints = new Set(Object.keys(intents.hintWords).filter((w) => /^[a-z]+$/.test(w)));
     const kindWords = Object.keys(intents.kindWords);
     const planWords = kindWords.filter((w) => intents.kindWords[w] === "plan");
     this.indicatorNames = intents.synonyms
@@ -767,15 +776,30 @@ export class QueryParser {
     // "how many 持牌金融机构 2019年正式入驻罗湖": what is counted follows "how many"; a Chinese
     // question names it last, where the head of the question is looked for.
     // ("多少个": a count, not a rate of it. "how many 公里 of …" names a unit: it goes last too.)
-    const text = question.replace(HOW_MANY_THING, (_m, thing: string, rest: string) =>
-      this.unitFamily.has(thing)
-        ? `how many ${rest.trim()} ${thing}`
-        : `${rest.trim()} 多少个${thing}`,
-    );
+    // Elsewhere "how many" before what it counts asks a count, as 多少个 does; "how much", or
+    // "how many" closing the question ("天数 how many"), asks 多少.
+    const text = question
+      .replace(HOW_MANY_THING, (_m, thing: string, rest: string) =>
+        this.unitFamily.has(thing) ? `${rest.trim()} ${thing}` : `${rest.trim()} 多少个${thing}`,
+      )
+      .replace(/\bhow many\b(?=\s*[A-Za-z\p{Script=Han}])/giu, " 多少个 ")
+      .replace(/\bhow (?:many|much)\b/gi, " 多少 ");
     const { terms, questionWords, reportWord } = this.english;
-    const rest = ` ${text.toLowerCase()} `
+    // "deficit-to-GDP": words joined by hyphens are words. "in 2013": a year written alone is one.
+    const words = text.replace(/(?<=[A-Za-z])-+(?=[A-Za-z])/g, " ").replace(LONE_YEAR, "$1年");
+    const rest = ` ${words.toLowerCase()} `
       .replace(terms, (_match, form: string) => ` ${reportWord.get(form)} `)
-      .replace(questionWords, " ");
+      .replace(questionWords, " ")
+      // An English word the intents do not know names nothing a Chinese report writes; kept, it
+      // would be glued to its neighbours once spaces go ("across 27" -> "across27"). Acronyms
+      // written in capitals ("CPI") stay: a report may write them too.
+      .replace(ENGLISH_WORD, (word) =>
+        this.englishHints.has(word) || words.includes(word.toUpperCase()) ? word : " ",
+      )
+      // "27 townships" -> "27个乡镇", as a Chinese question states a count it knows.
+      .replace(COUNT_BEFORE_NOUN, (m, n: string, next: string) =>
+        [...this.unitFamily.keys()].some((u) => next.startsWith(u[0]!)) ? m : `${n}个${next}`,
+      );
     return rest.trim();
   }
 

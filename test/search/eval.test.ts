@@ -253,6 +253,11 @@ describe("question answering on the fixture district's report", () => {
     // (final-by, finance and statistics bureau staff; official scorer; the starting commit the
     // same). The wrong number: 养殖业保险保费 4544.65万元 for what was paid out to 养殖业.
     ["final-by", 0.93, 1],
+    // Written after 2409e99 (the last session's last commit; its last matching change 0d6b4ad):
+    // first run 0.950, 0 wrong, top-3 0.983 (final-bz, a provincial supervision team checking
+    // figures; official scorer). "How many 全科网格 … across the district's 27 townships?" said
+    // "no such figure" until unknown English words stopped being glued to the number after them.
+    ["final-bz", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -277,7 +282,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5444);
+    expect(total).toBe(5504);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -434,7 +439,10 @@ describe("question answering on reports of other places", () => {
 // and 0.725: 0.6875 pooled, 3 wrong of 80; the starting commit 0.700, 2 wrong); written after
 // b9e3079: 坪山区-2017 and 广东省-2025, first run at bf2bb94 (0.750 and 0.900: 0.825 pooled, 3 wrong
 // of 80), 广东省-2024 (0.775, 6 wrong of 40; the starting commit 0.750, 7
-// wrong).
+// wrong). A later session (2026-12-03), written after 2409e99 and first run there: 广东省-2014 and
+// 国务院-2019 (0.850 and 0.700: 0.775 pooled, 4 wrong of 80), 国务院-2016 and 国务院-2022 (the
+// country's reports: 0.575 and 0.700, 0.6375 pooled, 4 wrong of 80; 0.650 and 0.800 once 全国 and
+// 我国 were read as the country's report's own place and unknown English words passed over).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -453,8 +461,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6030);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(78);
+    expect(pooled.total).toBe(6190);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
+    expect(pooled.wrong).toBeLessThanOrEqual(84);
   });
 });

@@ -1822,3 +1822,41 @@ describe("what a question states and names exactly", () => {
     expect(value("家庭农场这块，2025年申报的不问，2024年那批验收了多少个？")).toBe(140);
   });
 });
+
+describe("the country's work report", () => {
+  const report = `各位代表：
+现在，我代表国务院，向大会报告政府工作，请予审议。
+一、2021年工作回顾
+过去一年经济保持恢复发展。国内生产总值达到114万亿元，增长8.1%。全国财政收入突破20万亿元。我国城镇新增就业1269万人。
+二、2022年经济社会发展总体要求和政策取向
+今年发展主要预期目标是：国内生产总值增长5.5%左右。
+`;
+  const answerer = reportAnswerer(report, "国务院-2022-政府工作报告.txt");
+
+  it("reads 全国 and 我国 as the whole the report speaks for", () => {
+    expect(answerer.ask("2021年全国经济总量到了多少？").answer?.value).toBe(114);
+    expect(answerer.ask("去年我国城镇新增就业多少人？").answer?.value).toBe(1269);
+  });
+});
+
+describe("English words the bot does not know", () => {
+  const report = `各位代表：
+一、2025年工作回顾
+全区27个乡镇街统一划定全科网格1266个。新开通国际航线15条，机场口岸外国人过境免签政策延长至144小时。
+`;
+  const answerer = reportAnswerer(report, "东湖区-2026-政府工作报告.txt");
+
+  it("are passed over, not glued to the number after them", () => {
+    // "across 27" once became one word "across27", and "27 townships" was not the 27 stated.
+    expect(
+      answerer.ask("How many 全科网格 have been drawn across the district's 27 townships?").answer
+        ?.value,
+    ).toBe(1266);
+  });
+
+  it("leave how many asking a count, not hours", () => {
+    // ("routes" is not known: no answer, but not the hours of the clause after.)
+    const result = answerer.ask("How many new routes（国际航线）did the airport add in 2025?");
+    expect(result.answer?.unit).not.toBe("小时");
+  });
+});
