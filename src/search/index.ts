@@ -1630,7 +1630,10 @@ function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   if (MEASURES.test(indicator.unit)) return -0.35;
   // "是几家" counts places or firms: 330张 (beds) is a count of something else.
   if (query.preferred.has("家") && unit !== "家" && unit !== "个") return -0.35;
-  return query.preferred.has(unit) ? 0.1 : 0;
+  // "多少个网格员": people are counted with 个 too, in 名, 人 or 位.
+  const head = query.terms.findLast((t) => !t.soft && !t.anchor);
+  const people = PERSONS.test(indicator.unit) && head?.forms.some((f) => PERSON_NOUN.test(f));
+  return query.preferred.has(unit) || (query.preferred.has("个") && people) ? 0.1 : 0;
 }
 
 /**

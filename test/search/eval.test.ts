@@ -258,6 +258,11 @@ describe("question answering on the fixture district's report", () => {
     // figures; official scorer). "How many 全科网格 … across the district's 27 townships?" said
     // "no such figure" until unknown English words stopped being glued to the number after them.
     ["final-bz", 0.96, 0],
+    // Written after 66f8d55: first run 0.950, 1 wrong, top-3 0.967 (final-ca, the district
+    // office's staff answering journalists and partners, more mixed English; official scorer).
+    // The wrong number: 1266个 全科网格 for "How many 网格员 …" (people counted with 个 are in 名
+    // since).
+    ["final-ca", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -282,7 +287,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5504);
+    expect(total).toBe(5564);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });

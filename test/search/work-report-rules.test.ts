@@ -1860,3 +1860,21 @@ describe("English words the bot does not know", () => {
     expect(result.answer?.unit).not.toBe("小时");
   });
 });
+
+describe("people counted with 个", () => {
+  it("are answered in 名 when the thing counted is a person", () => {
+    // The fixture's "统一划定全科网格…个，配备网格员…名": 个 asked, but of people.
+    const answer = fixtureAnswerer().ask("how many 网格员 are there in the 27个乡镇街?").answer;
+    expect(answer?.name).toContain("网格员");
+    expect(answer?.unit).toBe("名");
+  });
+});
+
+describe("投入多少", () => {
+  it("asks what was put in (投入), not only an investment (投资)", () => {
+    const value = valueIn(
+      progressReport("（一）民生实事。", "今年各级财政将投入1727亿元，其中省财政投入684亿元。"),
+    );
+    expect(value("省财政投入多少？")).toBe(684);
+  });
+});
