@@ -210,6 +210,27 @@ function withoutCheck(question: string): string {
   return clauses.filter((_, i) => !checks[i]).join("");
 }
 
+const HOW_BIG = /多大的?规模/g;
+/** A sentence that narrows the question before it ("要单年的", "不是总额度", "农村的"). */
+const NARROWS =
+  /^([（(]|要|只要|不要|不是|别|只|单|光|就|按|包括|含|其中|除了|不含|不算|问的是|我问的|我要)|不要|不是|不光|不仅|别|不算|除外|不含|所有|全部|合计|的$/;
+
+/**
+ * The question without sentences after it that only say why it is asked ("今年专项债额度多少？
+ * 我们县正在包装专项债项目。"): they neither ask a figure nor narrow the question, and their
+ * words are not the figure's.
+ */
+function withoutAside(question: string): string {
+  const sentences = question.split(/(?<=[。？?！!])/);
+  const asking = sentences.findIndex((s) => ASKS_FIGURE.test(s));
+  if (asking < 0 || asking === sentences.length - 1) return question;
+  const aside = (s: string) => {
+    const bare = s.replace(/[。？?！!\s]+$/, "").replace(/是不是/g, "");
+    return bare.length > 4 && !ASKS_FIGURE.test(bare) && !NARROWS.test(bare);
+  };
+  return sentences.filter((s, i) => i <= asking || !aside(s)).join("");
+}
+
 /** What the synonym groups of one set of intents come to, built once for every parser. */
 interface SynonymTables {
   /** Every form with its group, longest first. */
@@ -356,12 +377,16 @@ export class QueryParser {
   /** Parses one question. */
   parse(question: string): ParsedQuery {
     // What the question rules out is split off while its punctuation still marks the clauses.
-    const asked = withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, ""));
+    const asked = withoutAside(
+      withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, "")),
+    );
     const { kept, negated, known } = this.splitNegated(this.fromEnglish(asked));
     // Clause breaks stay as "|" where words are split: "积分制试点，区里选了" holds no 试点区.
     const marked = joinedVerbsApart(normaliseText(kept.replace(CLAUSE_BREAK_GLOBAL, "|")))
       .replace(PARTICLES, "")
-      .replace(TEN_THOUSAND, "$1万");
+      .replace(TEN_THOUSAND, "$1万")
+      // "多大规模": how big, not 大规模 ("large-scale") asked of.
+      .replace(HOW_BIG, "多少规模");
     const plain = marked.replace(/\|/g, "");
     const cleaned = this.withoutFillers(marked).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.

@@ -447,7 +447,8 @@ describe("question answering on reports of other places", () => {
 // wrong). A later session (2026-12-03), written after 2409e99 and first run there: 广东省-2014 and
 // 国务院-2019 (0.850 and 0.700: 0.775 pooled, 4 wrong of 80), 国务院-2016 and 国务院-2022 (the
 // country's reports: 0.575 and 0.700, 0.6375 pooled, 4 wrong of 80; 0.650 and 0.800 once 全国 and
-// 我国 were read as the country's report's own place and unknown English words passed over).
+// 我国 were read as the country's report's own place and unknown English words passed over);
+// 国务院-2018 and 国务院-2024 written after 66f8d55 and first run there (0.700 each, 3 wrong of 80).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -466,8 +467,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6190);
+    expect(pooled.total).toBe(6270);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
-    expect(pooled.wrong).toBeLessThanOrEqual(84);
+    expect(pooled.wrong).toBeLessThanOrEqual(87);
   });
 });

@@ -1878,3 +1878,34 @@ describe("投入多少", () => {
     expect(value("省财政投入多少？")).toBe(684);
   });
 });
+
+describe("a sentence after the question that says why it is asked", () => {
+  const answerer = reportAnswerer(
+    "各位代表：\n一、2025年工作回顾\n全区粮食产量42.5万吨。\n二、2026年工作安排\n今年拟安排地方政府专项债券39亿元，比上年增加8亿元。一般工商业电价平均降低10%。\n",
+    "东湖区-2026-政府工作报告.txt",
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("is passed over", () => {
+    expect(value("去年全区粮食总共收了多少？我们村粮食生产要对照一下。")).toBe(42.5);
+    expect(value("今年给地方政府的专项债券总盘子是多少？县里专项债项目要提前储备。")).toBe(39);
+    expect(value("一般工商业电价今年平均降多少啊？县里企业天天问")).toBe(10);
+  });
+
+  it("still narrows the question when it says what is wanted", () => {
+    expect(value("专项债券多少？要比上年增加的那部分。")).toBe(8);
+    expect(value("专项债券安排了多少？只要比上年多的。")).toBe(8);
+  });
+});
+
+describe("多大规模", () => {
+  it("asks how big, not of something 大规模", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）经济发展。",
+        "全区规模以上工业总产值达到9027亿元，增长5.2%。推动大规模设备更新，完成投资12亿元。",
+      ),
+    );
+    expect(value("规模以上工业总产值有多大规模？")).toBe(9027);
+  });
+});
