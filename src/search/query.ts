@@ -226,7 +226,8 @@ function withoutAside(question: string): string {
   if (asking < 0 || asking === sentences.length - 1) return question;
   const aside = (s: string) => {
     const bare = s.replace(/[。？?！!\s]+$/, "").replace(/是不是/g, "");
-    return bare.length > 4 && !ASKS_FIGURE.test(bare) && !NARROWS.test(bare);
+    // (One that states a figure may set it aside: "乡镇那个100%我们都知道".)
+    return bare.length > 4 && !ASKS_FIGURE.test(bare) && !NARROWS.test(bare) && !/\d/.test(bare);
   };
   return sentences.filter((s, i) => i <= asking || !aside(s)).join("");
 }
