@@ -263,6 +263,10 @@ describe("question answering on the fixture district's report", () => {
     // The wrong number: 1266个 全科网格 for "How many 网格员 …" (people counted with 个 are in 名
     // since).
     ["final-ca", 0.96, 0],
+    // Written after c642702: first run 0.900, 1 wrong, top-3 0.983 (final-cb, township leaders
+    // who say why they ask; official scorer). The wrong number: 386户 for "…放了多少贷款？" of
+    // "发放贷款386户16090万元" (多少贷款 asks money since).
+    ["final-cb", 0.91, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -287,7 +291,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5564);
+    expect(total).toBe(5624);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -469,6 +473,6 @@ describe("question answering on reports first met in a fresh set", () => {
   it("keeps the unseen reports' sets at their level", () => {
     expect(pooled.total).toBe(6270);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
-    expect(pooled.wrong).toBeLessThanOrEqual(87);
+    expect(pooled.wrong).toBeLessThanOrEqual(84);
   });
 });

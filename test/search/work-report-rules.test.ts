@@ -1909,3 +1909,30 @@ describe("多大规模", () => {
     expect(value("规模以上工业总产值有多大规模？")).toBe(9027);
   });
 });
+
+describe("language data of the country's reports", () => {
+  const answerer = reportAnswerer(
+    "各位代表：\n一、2025年工作回顾\n国内生产总值增长5.2%，城镇新增就业1256万人。我国有2.9亿在校学生。\n二、2026年工作安排\n今年赤字率拟按3%安排，拟安排地方政府专项债券3.9万亿元。银行新增授信额度500亿元。\n",
+    "东湖区-2026-政府工作报告.txt",
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("reads 额度 as naming the measure, softly", () => {
+    expect(value("今年给地方政府安排的专项债券额度是多少？")).toBe(3.9);
+  });
+
+  it("reads deficit ratio, grow and 上岗就业", () => {
+    expect(value("今年的 deficit ratio 定的多少？")).toBe(3);
+    expect(value("How fast did GDP grow in 2025?")).toBe(5.2);
+    expect(value("去年城镇新增了多少人上岗就业？")).toBe(1256);
+  });
+});
+
+describe("多少贷款", () => {
+  it("asks money, not the households the loans went to", () => {
+    const value = valueIn(
+      progressReport("（一）金融服务。", "推动农村创业创新贷款担保工作，发放贷款386户16090万元。"),
+    );
+    expect(value("创业创新贷款担保那块放了多少贷款？")).toBe(16090);
+  });
+});
