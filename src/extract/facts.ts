@@ -605,9 +605,9 @@ const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** What a figure sets aside, in brackets after it ("（不含光明、龙华新区"). */
 const SET_ASIDE = /^[（(](?:不含|不包括|未含)[^）)]*[）)]?/;
-/** "由1832户增加到3382户": the figure after 由/从 is where it started. */
+/** "由1832户增加到3382户", "由上年下降2.3%转为…": the figure after 由/从 is where it started. */
 const EARLIER =
-  /[由从](?:每人|每户|每生)?(?:每月|每年|每学年|每天)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?的?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
+  /[由从](?:每人|每户|每生)?(?:每月|每年|每学年|每天)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?的?(?:下降|增长|减少|增加)?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {
@@ -616,8 +616,9 @@ function withoutChange(subject: string): string {
     "",
   );
 }
+// ("由上年下降2.3%转为增长8.5%": 转为 reaches the later figure too.)
 const LATER =
-  /^[^，。；]*?(增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)/;
+  /^[^，。；]*?((增加|增长|提高|提升|上升|下降|降低|减少|扩大|缩小|发展|跃升|攀升)?(到|至)|转为)/;
 /**
  * A figure over several years ("年均增长", "五年累计", "较“十三五”末", "新区成立以来"): of no
  * single year. ("建区以来规模最大的招商大会" is a superlative, not a span.)

@@ -184,11 +184,11 @@ const ENGLISH_WORD = /(?<![a-z0-9.&])[a-z]{2,}(?:'s)?(?![a-z0-9&])/g;
 const COUNT_BEFORE_NOUN = /(?<![\d.])(\d+)\s+(\p{Script=Han})/gu;
 const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
 /**
- * Who asks or what for, before a colon: "王区长问：", "区长讲话稿里要提一句：", "写材料要用：".
- * The question starts after it.
+ * Who asks or what for, before a colon: "王区长问：", "区长讲话稿里要提一句：", "写材料要用：";
+ * or before a comma, said of oneself: "我们局在写县域和全国指标对比，". The question starts after it.
  */
 const FRAMING =
-  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]/;
+  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]|^(我们|咱们|我)[^：:？?。，,\d]{0,14}(写|准备|汇报|材料|对比|比较|对照|对标)[^：:？?。，,\d]{0,8}[，,]/;
 
 /** A clause that only checks something yes or no ("都下村了吧", "完成了吗"). */
 const CHECK = /(吗|吧|嘛|没|没有)$/;

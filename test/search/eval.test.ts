@@ -267,6 +267,10 @@ describe("question answering on the fixture district's report", () => {
     // who say why they ask; official scorer). The wrong number: 386户 for "…放了多少贷款？" of
     // "发放贷款386户16090万元" (多少贷款 asks money since).
     ["final-cb", 0.91, 0],
+    // Written after 6730091: first run 0.900, 1 wrong, top-3 0.983 (final-cc, the agriculture
+    // bureau's section chiefs in a work chat; official scorer; the starting commit 0.883, 2
+    // wrong). The wrong number: 31名 who arrived for the 61位 sent ("派出数，不是到岗数").
+    ["final-cc", 0.9, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -291,7 +295,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5624);
+    expect(total).toBe(5684);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -452,7 +456,12 @@ describe("question answering on reports of other places", () => {
 // 国务院-2019 (0.850 and 0.700: 0.775 pooled, 4 wrong of 80), 国务院-2016 and 国务院-2022 (the
 // country's reports: 0.575 and 0.700, 0.6375 pooled, 4 wrong of 80; 0.650 and 0.800 once 全国 and
 // 我国 were read as the country's report's own place and unknown English words passed over);
-// 国务院-2018 and 国务院-2024 written after 66f8d55 and first run there (0.700 each, 3 wrong of 80).
+// 国务院-2018 and 国务院-2024 written after 66f8d55 and first run there (0.700 each, 3 wrong of 80);
+// 国务院-2021 and 国务院-2025 written after c642702, first run at 6730091 (0.625 and 0.650: 0.6375,
+// 3 wrong of 80; the starting commit 0.5875, 3 wrong); 国务院-2017 and 国务院-2023 the same way
+// (0.750 and 0.925: 0.8375, 5 wrong of 80; the starting commit 0.7125, 2 wrong); 国务院-2015 and
+// 国务院-2020 written after 6730091 and first run there (0.850 and 0.750: 0.800, 5 wrong of 80; the
+// starting commit 0.7125, 6 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -471,8 +480,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6270);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
-    expect(pooled.wrong).toBeLessThanOrEqual(84);
+    expect(pooled.total).toBe(6510);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.856);
+    expect(pooled.wrong).toBeLessThanOrEqual(95);
   });
 });

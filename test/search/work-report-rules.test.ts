@@ -1936,3 +1936,24 @@ describe("多少贷款", () => {
     expect(value("创业创新贷款担保那块放了多少贷款？")).toBe(16090);
   });
 });
+
+describe("a clause before the question saying what the asker is doing", () => {
+  it("is passed over", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n一、2016年工作回顾\n国内生产总值达到74.4万亿元，增长6.7%。全社会研发经费支出与国内生产总值之比达到2.08%。\n",
+      "东湖区-2017-政府工作报告.txt",
+    );
+    expect(
+      answerer.ask("我们局在写县域和全国指标对比，2016年经济总量（GDP）到了多少？").answer?.value,
+    ).toBe(74.4);
+  });
+});
+
+describe("由上年下降A转为增长B", () => {
+  it("reads A as where the figure started and B as the growth", () => {
+    const value = valueIn(
+      progressReport("（一）工业。", "全区工业企业利润由上年下降2.3%转为增长8.5%。"),
+    );
+    expect(value("工业企业利润增长多少？")).toBe(8.5);
+  });
+});
