@@ -306,9 +306,12 @@ function sharingTail(names: string[]): string[] {
   // "力争全年交通、水利投资": a time word (and a verb of striving) before the first item is not
   // part of it.
   const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, "").replace(/^\d{4}年/, ""));
-  if (names.length < 2 || !last || items.some((n) => n.length > 3 && !/^[a-z\d.]+$/i.test(n))) {
-    return names;
-  }
+  if (names.length < 2 || !last) return names;
+  // A long item names a whole of its own ("刑事案件" before "治安案件"), unless it ends unlike
+  // the last item's shared words ("二氧化硫" before "氮氧化物排放量").
+  const whole = (n: string) =>
+    n.length > 3 && !/^[a-z\d.]+$/i.test(n) && (n.length > 4 || n.at(-1) === last.at(-1));
+  if (items.some(whole)) return names;
   // The last item's own word: its first word, or as long as the items before it when jieba
   // joins it with the shared words ("农村居民人均可支配收入" after "城镇").
   const first = segment(last)[0] ?? "";
@@ -425,7 +428,9 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     const headSubject = cleanSubject(head);
     const time = TIME_ONLY.test(headSubject) ? headSubject : "";
     // "城镇和农村常住居民人均可支配收入分别达…": a pair before 分别 is the whole list.
-    const pairHere = values.length === 2 && pairOf(headSubject) !== undefined;
+    // (So is "城乡低保标准": 城镇 and 农村.)
+    const pairHere =
+      values.length === 2 && (pairOf(headSubject) !== undefined || headSubject.startsWith("城乡"));
     const subjects = [...(pairHere ? [] : subjectClausesBefore(clauses, at)), head];
     // "A、B、C等产业增加值分别…": each takes the words after 等 ("A产业增加值").
     const shared = /等(.+)$/.exec(subjects.at(-1)!);

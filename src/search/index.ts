@@ -1261,7 +1261,7 @@ function describesHow(word: string, asked: string): boolean {
 
 /** The country's government, and how its report's readers name the whole it speaks for. */
 const NATIONAL_GOVERNMENT = "国务院";
-const NATIONAL_WORDS = ["全国", "我国", "中国"];
+const NATIONAL_WORDS = ["咱们国家", "我们国家", "咱国家", "全国", "我国", "中国"];
 
 const PLACE = /^([\p{Script=Han}]{2,7}?)(省|自治区|市|自治州|州|盟|县|自治县|新区|区|旗)/u;
 

@@ -175,20 +175,20 @@ const EXAMPLES =
 const MENTION = /@\S+\s?/g;
 /** A ruled-out part naming another time or kind of figure ("不是去年实际浓度"). */
 const OTHER_TIME_OR_KIND = /去年|今年|前年|上年|明年|当年|\d{4}年|实际|目标|计划|预期/;
-/** "how many 持牌金融机构 …": the Chinese noun counted, then the rest up to the question mark. */
 /** A year written alone in an English question ("in 2013"), not a number of a unit. */
 const LONE_YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%年])/g;
 /** A word of Latin letters alone (not part of a code such as "pm2.5" or "5g"). */
 const ENGLISH_WORD = /(?<![a-z0-9.&])[a-z]{2,}(?:'s)?(?![a-z0-9&])/g;
 /** A whole number before a word ("27 乡镇" of "27 townships"), not a year. */
 const COUNT_BEFORE_NOUN = /(?<![\d.])(\d+)\s+(\p{Script=Han})/gu;
+/** "how many 持牌金融机构 …": the Chinese noun counted, then the rest up to the question mark. */
 const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
 /**
  * Who asks or what for, before a colon: "王区长问：", "区长讲话稿里要提一句：", "写材料要用：";
  * or before a comma, said of oneself: "我们局在写县域和全国指标对比，". The question starts after it.
  */
 const FRAMING =
-  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]|^(我们|咱们|我)[^：:？?。，,\d]{0,14}(写|准备|汇报|材料|对比|比较|对照|对标)[^：:？?。，,\d]{0,8}[，,]/;
+  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]|^(我们|咱们|我|[^：:？?。，,\d]{1,4}(这边|里|局|办|社))[^：:？?。，,\d]{0,14}(写|准备|汇报|材料|对比|比较|对照|对标|要讲|要做|想了解|想知道|想核)[^：:？?。，,\d]{0,8}[，,]/;
 
 /** A clause that only checks something yes or no ("都下村了吧", "完成了吗"). */
 const CHECK = /(吗|吧|嘛|没|没有)$/;
@@ -210,6 +210,7 @@ function withoutCheck(question: string): string {
   return clauses.filter((_, i) => !checks[i]).join("");
 }
 
+/** "多大规模": how big something is. */
 const HOW_BIG = /多大的?规模/g;
 /** A sentence that narrows the question before it ("要单年的", "不是总额度", "农村的"). */
 const NARROWS =
@@ -708,7 +709,8 @@ export class QueryParser {
 
   /** Cuts filler phrases out before words are split ("水产一共产了" -> "水产|产"). */
   private withoutFillers(text: string): string {
-    const fillers = [...this.intents.fillerPhrases, ...this.ownPlace];
+    // (The report's own place first: "咱们国家" is one, though 咱们 alone is a filler.)
+    const fillers = [...this.ownPlace, ...this.intents.fillerPhrases];
     return fillers.reduce((rest, filler) => rest.split(filler).join("|"), text);
   }
 
@@ -824,7 +826,7 @@ export class QueryParser {
       )
       // "27 townships" -> "27个乡镇", as a Chinese question states a count it knows.
       .replace(COUNT_BEFORE_NOUN, (m, n: string, next: string) =>
-        [...this.unitFamily.keys()].some((u) => next.startsWith(u[0]!)) ? m : `${n}个${next}`,
+        [...this.unitFamily.keys()].some((u) => u[0] === next) ? m : `${n}个${next}`,
       );
     return rest.trim();
   }

@@ -96,6 +96,30 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("shares the last item's words with a four-character item that ends unlike it", () => {
+    const store = buildIndicatorStore(
+      "某省情况\n二氧化硫、氮氧化物排放量分别下降5.6%和4%，刑事案件、治安案件分别下降55.8%、44.5%。\n",
+      "t.txt",
+    );
+    expect(store.indicators.map((i) => `${i.value}${i.unit}:${i.subject}`)).toEqual([
+      "5.6%:二氧化硫排放量",
+      "4%:氮氧化物排放量",
+      "55.8%:刑事案件",
+      "44.5%:治安案件",
+    ]);
+  });
+
+  it("splits 城乡 before 分别 into 城镇 and 农村, whatever the clause before says", () => {
+    const store = buildIndicatorStore(
+      "某省情况\n推进养老保险、社会救助制度建设，城乡低保标准分别提高13.1%和17.7%。\n",
+      "t.txt",
+    );
+    expect(store.indicators.map((i) => `${i.value}${i.unit}:${i.subject}`)).toEqual([
+      "13.1%:城镇低保标准",
+      "17.7%:农村低保标准",
+    ]);
+  });
+
   it("reads a number right after Latin letters as part of a name (PM2.5, CO2)", () => {
     const found = figures("PM2.5年均浓度36.2微克/立方米，接待邮轮91艘次，吞吐量2400万标准箱。");
     expect(found.map((f) => `${f.value}${f.unit}:${f.name}`)).toEqual([

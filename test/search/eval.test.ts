@@ -271,6 +271,10 @@ describe("question answering on the fixture district's report", () => {
     // bureau's section chiefs in a work chat; official scorer; the starting commit 0.883, 2
     // wrong). The wrong number: 31名 who arrived for the 61位 sent ("派出数，不是到岗数").
     ["final-cc", 0.9, 1],
+    // Written after f255c78: first run 0.950, 1 wrong, top-3 0.983 (final-cd, everyday users
+    // with lead-ins; official scorer; the starting commit 0.933, 1 wrong). The wrong number: the
+    // 支农资金 total 128605万元 for what 农村人居环境整治 got, which the report does not say.
+    ["final-cd", 0.95, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -295,7 +299,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5684);
+    expect(total).toBe(5744);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -461,7 +465,8 @@ describe("question answering on reports of other places", () => {
 // 3 wrong of 80; the starting commit 0.5875, 3 wrong); 国务院-2017 and 国务院-2023 the same way
 // (0.750 and 0.925: 0.8375, 5 wrong of 80; the starting commit 0.7125, 2 wrong); 国务院-2015 and
 // 国务院-2020 written after 6730091 and first run there (0.850 and 0.750: 0.800, 5 wrong of 80; the
-// starting commit 0.7125, 6 wrong).
+// starting commit 0.7125, 6 wrong); 国务院-2014 written after f255c78 and first run there (0.575, 3
+// wrong of 40; the starting commit 0.550, 3 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -480,8 +485,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6510);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.856);
+    expect(pooled.total).toBe(6550);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
     expect(pooled.wrong).toBeLessThanOrEqual(95);
   });
 });

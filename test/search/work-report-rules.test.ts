@@ -1957,3 +1957,25 @@ describe("由上年下降A转为增长B", () => {
     expect(value("工业企业利润增长多少？")).toBe(8.5);
   });
 });
+
+describe("the country's report asked of 咱们国家", () => {
+  it("reads 咱们国家 as the whole the report speaks for", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2013年工作回顾\n国家财政收入增长10.1%。城镇新增就业1310万人，全国城镇登记失业率4.1%。\n",
+      "国务院-2014-政府工作报告.txt",
+    );
+    expect(answerer.ask("咱们国家去年城镇新增就业搞了多少人啊？").answer?.value).toBe(1310);
+  });
+});
+
+describe("a lead-in naming an office before the question", () => {
+  it("is passed over", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n一、2013年工作回顾\n农村贫困人口减少1650万人。扶贫开发成效明显，新建扶贫车间12个。\n",
+      "东湖区-2014-政府工作报告.txt",
+    );
+    expect(
+      answerer.ask("乡里开会要讲扶贫成效，2013年农村有多少贫困人口脱了贫？").answer?.value,
+    ).toBe(1650);
+  });
+});
