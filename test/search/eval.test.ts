@@ -275,6 +275,12 @@ describe("question answering on the fixture district's report", () => {
     // with lead-ins; official scorer; the starting commit 0.933, 1 wrong). The wrong number: the
     // 支农资金 total 128605万元 for what 农村人居环境整治 got, which the report does not say.
     ["final-cd", 0.95, 1],
+    // Written after 9455170, the session's last matching change: first run 0.917, 2 wrong, top-3
+    // 0.967 (final-ce, the neutral brief; official scorer; the starting commit 0.933, 1 wrong).
+    // The wrong numbers: 15场 for the job positions offered at "the district's own 50 job fairs"
+    // (English words not known are passed over since 66f8d55) and the 78家 合作社 reviewed for
+    // 市级农业产业化龙头企业, which the sentence names without a count.
+    ["final-ce", 0.91, 2],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -299,7 +305,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5744);
+    expect(total).toBe(5804);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -466,7 +472,9 @@ describe("question answering on reports of other places", () => {
 // (0.750 and 0.925: 0.8375, 5 wrong of 80; the starting commit 0.7125, 2 wrong); 国务院-2015 and
 // 国务院-2020 written after 6730091 and first run there (0.850 and 0.750: 0.800, 5 wrong of 80; the
 // starting commit 0.7125, 6 wrong); 国务院-2014 written after f255c78 and first run there (0.575, 3
-// wrong of 40; the starting commit 0.550, 3 wrong).
+// wrong of 40; the starting commit 0.550, 3 wrong); 光明区-2022-法治政府建设情况的报告 written after
+// 9455170 and first run there (0.675, 7 wrong of 40, four of them 760宗 for "760余宗"; the
+// starting commit 0.650, 6 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -485,8 +493,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6550);
+    expect(pooled.total).toBe(6590);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
-    expect(pooled.wrong).toBeLessThanOrEqual(95);
+    expect(pooled.wrong).toBeLessThanOrEqual(98);
   });
 });
