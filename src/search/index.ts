@@ -710,13 +710,12 @@ export class IndicatorIndex {
   /** The question names people ("村干部", "技术人员…到位几个", "农民"). */
   private asksPeople(query: ParsedQuery): boolean {
     const named = query.terms.filter((t) => !t.anchor && !t.number);
-    const person = (t: QueryTerm) => t.forms.some((f) => PERSON_NOUN.test(f));
-    return named.length === 0 || query.asked.includes("人") || named.some(person);
+    return named.length === 0 || query.asked.includes("人") || named.some(namesPeople);
   }
 
   /** "大枣产量" is never in 亩 or 元, "面积" never in 吨: the head's own measure rules them out. */
   private misMeasured(doc: Doc, query: ParsedQuery): boolean {
-    const head = query.terms.findLast((t) => !t.soft && !t.anchor);
+    const head = headTermOf(query);
     if (!head) return false;
     const unit = baseUnit(doc.indicator.unit);
     // "产量增长百分之几": a change or rate of the measure is in percent.
@@ -1631,9 +1630,19 @@ function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   // "是几家" counts places or firms: 330张 (beds) is a count of something else.
   if (query.preferred.has("家") && unit !== "家" && unit !== "个") return -0.35;
   // "多少个网格员": people are counted with 个 too, in 名, 人 or 位.
-  const head = query.terms.findLast((t) => !t.soft && !t.anchor);
-  const people = PERSONS.test(indicator.unit) && head?.forms.some((f) => PERSON_NOUN.test(f));
+  const head = headTermOf(query);
+  const people = PERSONS.test(indicator.unit) && head !== undefined && namesPeople(head);
   return query.preferred.has(unit) || (query.preferred.has("个") && people) ? 0.1 : 0;
+}
+
+/** The question's head: its last word that is neither soft nor an anchor (what it counts). */
+function headTermOf(query: ParsedQuery): QueryTerm | undefined {
+  return query.terms.findLast((t) => !t.soft && !t.anchor);
+}
+
+/** The term names people by how it ends ("网格员", "农民"). */
+function namesPeople(term: QueryTerm): boolean {
+  return term.forms.some((f) => PERSON_NOUN.test(f));
 }
 
 /**
