@@ -1,6 +1,7 @@
 // The infrastructure toolkit: sleeps and clocks, retry with back-off, sliding-window limits,
 // per-key serial queues, delivery-outcome checks and a throttled refusal log. Imports no platform
 // and no storage; the core, the store and the channels build on it.
+export { Recent } from "./recent.js";
 export { realSleep, type Clock, type Now, type Sleep } from "./sleep.js";
 export {
   exponentialDelay,

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Jieba } from "@node-rs/jieba";
+import { Recent } from "../infra/recent.js";
 
 let jieba: Jieba | undefined;
 
@@ -20,26 +21,15 @@ function instance(): Jieba {
  * The last texts cut: a question is read once per report, and its pieces are the same each time.
  * Small, so it keeps one question's pieces and never grows.
  */
-const RECENT = 256;
-const recentWords = new Map<string, string[]>();
-const recentTagged = new Map<string, { word: string; tag: string }[]>();
-
-function remembered<T>(cache: Map<string, T>, text: string, cut: () => T): T {
-  let found = cache.get(text);
-  if (found === undefined) {
-    found = cut();
-    if (cache.size >= RECENT) cache.delete(cache.keys().next().value!);
-    cache.set(text, found);
-  }
-  return found;
-}
+const recentWords = new Recent<string, string[]>();
+const recentTagged = new Recent<string, { word: string; tag: string }[]>();
 
 /** Words of a text, each once, in order (a fresh array: callers may change it). */
 export function words(text: string): string[] {
-  return [...remembered(recentWords, text, () => instance().cut(text, true))];
+  return [...recentWords.get(text, () => instance().cut(text, true))];
 }
 
 /** Words with their part-of-speech tags (n noun, v verb, ...). */
 export function taggedWords(text: string): { word: string; tag: string }[] {
-  return [...remembered(recentTagged, text, () => instance().tag(text, true))];
+  return [...recentTagged.get(text, () => instance().tag(text, true))];
 }

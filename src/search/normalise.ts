@@ -1,13 +1,19 @@
 // Question and text normalisation: full-width, traditional -> simplified, punctuation.
 import * as OpenCC from "opencc-js/t2cn";
 
+import { Recent } from "../infra/recent.js";
+
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+/** A question is normalised once per report: the same text each time. */
+const recent = new Recent<string, string>();
 
 /** Folds full-width forms (NFKC), converts traditional to simplified and drops punctuation. */
 export function normaliseText(text: string): string {
-  return toSimplified(text.normalize("NFKC"))
-    .toLowerCase()
-    .replace(/[\s?？!！。，,、；;：:“”"'‘’（）()《》【】[\]…~～]/g, "");
+  return recent.get(text, () =>
+    toSimplified(text.normalize("NFKC"))
+      .toLowerCase()
+      .replace(/[\s?？!！。，,、；;：:“”"'‘’（）()《》【】[\]…~～]/g, ""),
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
 import { WordFinder } from "./word-finder.js";
 import { ContrastSides } from "./sides.js";
+import { Recent } from "../infra/recent.js";
 
 export type { QueryTerm } from "./terms.js";
 
@@ -245,11 +246,24 @@ interface SynonymTables {
   /** The synonym forms each report word holds. */
   wordForms: Map<string, Set<string>>;
   /** The last texts with their synonyms replaced (`canonical`). */
-  canonical: Map<string, string>;
+  canonical: Recent<string, string>;
+  /** The synonym forms of the last texts looked at (`formsIn`). */
+  formsIn: Recent<string, readonly { form: string; group: string[] }[]>;
+  /** Words that are never slips, for every report's typo corrector. */
+  protectedWords?: WordFinder;
+  /** The last questions' report-independent first reading (`firstReading`). */
+  firstReadings: Recent<string, FirstReading>;
 }
 
-/** How many recent texts `canonical` keeps: one question's readings, never growing. */
-const RECENT_TEXTS = 256;
+/** What a question reads as before any report's words are consulted. */
+interface FirstReading {
+  kept: string;
+  negated: string;
+  known: number[];
+  /** Normalised, clause breaks kept as "|", particles dropped. */
+  marked: string;
+}
+
 const TABLES = new WeakMap<Intents, SynonymTables>();
 
 function synonymTables(intents: Intents): SynonymTables {
@@ -277,7 +291,9 @@ function synonymTables(intents: Intents): SynonymTables {
     groupsOf,
     formAt,
     wordForms: new Map(),
-    canonical: new Map(),
+    canonical: new Recent(),
+    formsIn: new Recent(),
+    firstReadings: new Recent(),
   };
   TABLES.set(intents, tables);
   return tables;
@@ -364,7 +380,9 @@ export class QueryParser {
       ...UNITS.qualifiers,
       ...intents.synonyms.flat(),
     ];
-    this.typos = new TypoCorrector(corpus, protectedWords);
+    // (The same for every report: one finder lets the reports' correctors share their work.)
+    this.tables.protectedWords ??= new WordFinder(protectedWords);
+    this.typos = new TypoCorrector(corpus, this.tables.protectedWords);
     this.reader = new TermReader({
       corpus,
       questionWords: this.questionWords,
@@ -376,8 +394,8 @@ export class QueryParser {
     this.ownPlace = options.ownPlace ?? [];
   }
 
-  /** Parses one question. */
-  parse(question: string): ParsedQuery {
+  /** The question read with the intents alone: the same for every report (and remembered). */
+  private firstReading(question: string): FirstReading {
     // What the question rules out is split off while its punctuation still marks the clauses.
     const asked = withoutAside(
       withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, "")),
@@ -389,6 +407,14 @@ export class QueryParser {
       .replace(TEN_THOUSAND, "$1万")
       // "多大规模": how big, not 大规模 ("large-scale") asked of.
       .replace(HOW_BIG, "多少规模");
+    return { kept, negated, known, marked };
+  }
+
+  /** Parses one question. */
+  parse(question: string): ParsedQuery {
+    const { kept, negated, known, marked } = this.tables.firstReadings.get(question, () =>
+      this.firstReading(question),
+    );
     const plain = marked.replace(/\|/g, "");
     const cleaned = this.withoutFillers(marked).replace(EXAMPLES, "$1");
     // "那几个批次" points back at something; it does not ask how many.
@@ -860,16 +886,13 @@ export class QueryParser {
   /** The question with every synonym written as the report writes it (for hints only). */
   private canonical(text: string): string {
     // A question is read once per report: its synonyms are replaced once.
-    const recent = this.tables.canonical;
-    let result = recent.get(text);
-    if (result !== undefined) return result;
-    result = text;
-    for (const { form, group } of this.formsIn(text)) {
-      if (form !== group[0] && result.includes(form)) result = result.split(form).join(group[0]);
-    }
-    if (recent.size >= RECENT_TEXTS) recent.delete(recent.keys().next().value!);
-    recent.set(text, result);
-    return result;
+    return this.tables.canonical.get(text, () => {
+      let result = text;
+      for (const { form, group } of this.formsIn(text)) {
+        if (form !== group[0] && result.includes(form)) result = result.split(form).join(group[0]);
+      }
+      return result;
+    });
   }
 
   /**
@@ -883,7 +906,11 @@ export class QueryParser {
     return forms;
   }
 
-  private formsIn(text: string): { form: string; group: string[] }[] {
+  private formsIn(text: string): readonly { form: string; group: string[] }[] {
+    return this.tables.formsIn.get(text, () => this.findForms(text));
+  }
+
+  private findForms(text: string): { form: string; group: string[] }[] {
     const found = this.tables.forms.found(text);
     for (const form of found) {
       for (const group of this.tables.groupsOf.get(form) ?? []) {

@@ -4,6 +4,7 @@
 import { pinyin } from "pinyin-pro";
 import { taggedWords } from "../language/segmenter.js";
 import { WordFinder } from "./word-finder.js";
+import { Recent } from "../infra/recent.js";
 
 const MIN = 2;
 const MAX = 4;
@@ -14,8 +15,6 @@ const MAX_READINGS = 16;
 export class TypoCorrector {
   /** Words that are never slips (question and hint words): windows over them are skipped. */
   private readonly protectedWords: WordFinder;
-  /** A character's commonest readings, without tones ("长": chang, zhang). */
-  private readonly readings = new Map<string, string[]>();
   private readonly bySound = new Map<string, string[]>();
   /** The same, with tones: a real word is repaired only to one that sounds exactly alike. */
   private readonly byTone = new Map<string, string[]>();
@@ -23,17 +22,22 @@ export class TypoCorrector {
   private readonly byFuzzy = new Map<string, string[]>();
   private readonly byFuzzyTone = new Map<string, string[]>();
 
-  /** The protected positions of the last text looked at (`guarded`). */
-  private lastGuarded: { text: string; positions: Set<number> } | undefined;
+  /** The protected positions of the last texts looked at, shared by correctors of one finder. */
+  private readonly guardedTexts: Recent<string, Set<number>>;
   /** "Does the report say this?", fast (a gram set for short strings). */
   private readonly has: (text: string) => boolean;
 
   constructor(
     corpus: string | { text: string; has(text: string): boolean },
-    /** Words that are never slips (question and hint words): windows over them are skipped. */
-    protectedWords: string[] = [],
+    /**
+     * Words that are never slips (question and hint words): windows over them are skipped. One
+     * finder given to the correctors of every report lets them share what they found.
+     */
+    protectedWords: string[] | WordFinder = [],
   ) {
-    this.protectedWords = new WordFinder(protectedWords);
+    this.protectedWords =
+      protectedWords instanceof WordFinder ? protectedWords : new WordFinder(protectedWords);
+    this.guardedTexts = guardedTextsOf(this.protectedWords);
     const text = typeof corpus === "string" ? corpus : corpus.text;
     this.has = typeof corpus === "string" ? (w) => text.includes(w) : (w) => corpus.has(w);
     // Each run of the report read in context: "增长" is zeng zhang, though 长 alone is chang.
@@ -81,7 +85,7 @@ export class TypoCorrector {
         }
         // A word nobody writes may be read any way its characters are ("曾长": ceng or zeng,
         // chang or zhang); a real word as it is read.
-        const sounds = tones ? [pinyin(window, { toneType: "num" })] : this.readingsOf(window);
+        const sounds = tones ? [toned(window)] : this.readingsOf(window);
         const exact = tones
           ? (this.byTone.get(sounds[0]!) ?? [])
           : sounds.flatMap((sound) => this.bySound.get(sound) ?? []);
@@ -145,45 +149,59 @@ export class TypoCorrector {
         continue;
       }
       if (!this.has(stem) || this.has(typed) || this.guarded(question).has(i)) continue;
-      const same = (this.byTone.get(pinyin(typed, { toneType: "num" })) ?? []).filter((g) =>
-        g.startsWith(stem),
-      );
+      const same = (this.byTone.get(toned(typed)) ?? []).filter((g) => g.startsWith(stem));
       if (same.length === 1) text = text.slice(0, i) + same[0]![2]! + text.slice(i + 1);
     }
     return text;
   }
 
-  /** Positions inside protected words, of the last text asked about (often asked twice). */
+  /** Positions inside protected words (a text is asked about twice, and once per report). */
   private guarded(text: string): Set<number> {
-    if (this.lastGuarded?.text !== text) {
-      this.lastGuarded = { text, positions: guardedPositions(text, this.protectedWords) };
-    }
-    return this.lastGuarded.positions;
+    return this.guardedTexts.get(text, () => guardedPositions(text, this.protectedWords));
   }
 
   /** Every way a stretch may be read, without tones (at most `MAX_READINGS`). */
   private readingsOf(text: string): string[] {
     let sounds = [""];
     for (const ch of text) {
-      const readings = this.charReadings(ch);
+      const readings = charReadings(ch);
       sounds = sounds
         .flatMap((s) => readings.map((r) => (s ? `${s} ${r}` : r)))
         .slice(0, MAX_READINGS);
     }
     return sounds;
   }
+}
 
-  private charReadings(ch: string): string[] {
-    let readings = this.readings.get(ch);
-    if (readings === undefined) {
-      // (Its two commonest: 盖 is gai or ge, rarely he, and "盖住房" is no slip for 荷住房.)
-      const all = pinyin(ch, { multiple: true, type: "array", toneType: "none" });
-      readings = [...new Set(all)].slice(0, 2);
-      if (readings.length === 0) readings = [ch];
-      this.readings.set(ch, readings);
-    }
-    return readings;
+/** Guarded positions by text, per finder of protected words. */
+const GUARDED = new WeakMap<WordFinder, Recent<string, Set<number>>>();
+
+function guardedTextsOf(finder: WordFinder): Recent<string, Set<number>> {
+  let texts = GUARDED.get(finder);
+  if (!texts) GUARDED.set(finder, (texts = new Recent()));
+  return texts;
+}
+
+/** A stretch's reading with tones ("zeng1 zhang3"): the same stretches come up for every report. */
+const tonedReadings = new Recent<string, string>(4096);
+
+function toned(text: string): string {
+  return tonedReadings.get(text, () => pinyin(text, { toneType: "num" }));
+}
+
+/** A character's commonest readings, without tones ("长": chang, zhang). */
+const CHAR_READINGS = new Map<string, string[]>();
+
+function charReadings(ch: string): string[] {
+  let found = CHAR_READINGS.get(ch);
+  if (found === undefined) {
+    // (Its two commonest: 盖 is gai or ge, rarely he, and "盖住房" is no slip for 荷住房.)
+    const all = pinyin(ch, { multiple: true, type: "array", toneType: "none" });
+    found = [...new Set(all)].slice(0, 2);
+    if (found.length === 0) found = [ch];
+    CHAR_READINGS.set(ch, found);
   }
+  return found;
 }
 
 /**
@@ -191,6 +209,11 @@ export class TypoCorrector {
  * ang/an, eng/en, ing/in ("农名工" for 农民工, "总厂" for 总产).
  */
 function fuzzy(sound: string): string {
+  return fuzzySounds.get(sound, () => fuzzyOf(sound));
+}
+const fuzzySounds = new Recent<string, string>(4096);
+
+function fuzzyOf(sound: string): string {
   return sound
     .split(" ")
     .map((s) => s.replace(/^([zcs])h/, "$1").replace(/([aei])ng(?=\d?$)/, "$1n"))
