@@ -10,7 +10,7 @@ import {
   type FoundNumber,
 } from "./numbers.js";
 import type { ReportKind, SentenceNode } from "./structure.js";
-import { words as segment } from "../language/segmenter.js";
+import { words as segment, taggedWords } from "../language/segmenter.js";
 import {
   NEW_ONES,
   cleanSubject,
@@ -55,6 +55,11 @@ interface Draft {
   spanPlan?: string;
   /** One value of a 分别 list, named by its own item. */
   listItem?: boolean;
+  /**
+   * The words before a number that a noun follows ("新建成" of "新建成3个市级森林公园"), which
+   * the items of its list that open with their numbers go on with; "" when none.
+   */
+  lead: string;
 }
 
 /** What the extractor knows of the report as a whole. */
@@ -228,6 +233,23 @@ function draftsOfSentence(
         // "…，降至154户448人": the next clause reaches a level before any figure of its own.
         const nothingBetween = !next || clause.slice(figure.end, next.start) === "";
         const reached = LATER.exec(clauses[clauseIndex + 1] ?? "")?.[0];
+        // "新建成3个市级森林公园、2个郊野公园、4个市政公园和50个社区公园": an item that opens with
+        // its number goes on with the words before the list's first number (新建成).
+        const opensList = cleanSubject(left) === "" && cleanSubject(right) !== "";
+        const listGoesOn =
+          last !== undefined &&
+          (previous
+            ? /[和及、]/.test(clause.slice(previous.end, figure.start))
+            : clauseIndex > 0 &&
+              last.clause === clauses[clauseIndex - 1] &&
+              sentence.text.includes(`${last.clause}、${clause}`));
+        const lead = opensList
+          ? listGoesOn
+            ? last!.lead
+            : ""
+          : right.trim()
+            ? cleanSubject(left)
+            : "";
         // ("分别从每月554元、251元提高到609元、276元": the next clause may be the list's next start.)
         const earlier =
           Boolean(from) &&
@@ -242,7 +264,7 @@ function draftsOfSentence(
             ? last.subject
             : stockAfterNew(left, last)
               ? "累计"
-              : subjectFrom(left, right) ||
+              : subjectFrom(opensList && lead ? lead : left, right) ||
                 subjectFrom("", rest) ||
                 withoutChange(last?.subject ?? "");
         const kind = earlier
@@ -265,6 +287,7 @@ function draftsOfSentence(
           subject,
           name: name || clause,
           phrase: left + clause.slice(figure.start, figure.end) + right,
+          lead,
           inherited: clausesOf(inherited).length,
           context: [
             ...clausesOf(inherited),
@@ -307,6 +330,18 @@ function sharingTail(names: string[]): string[] {
   // part of it.
   const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, "").replace(/^\d{4}年/, ""));
   if (names.length < 2 || !last) return names;
+  // "化学需氧量、氨氮、二氧化硫和氮氧化物排放": what is done to the last item (a verb after its
+  // first word) is done to every item, however long.
+  const [firstWord, ...after] = taggedWords(last);
+  const done = after.map((w) => w.word).join("");
+  if (
+    firstWord &&
+    done.length >= 2 &&
+    /^v/.test(after[0]!.tag) &&
+    !items.some((n) => n.includes(done))
+  ) {
+    return [...items.map((n) => `${n}${done}`), last];
+  }
   // A long item names a whole of its own ("刑事案件" before "治安案件"), unless it ends unlike
   // the last item's shared words ("二氧化硫" before "氮氧化物排放量").
   const whole = (n: string) =>

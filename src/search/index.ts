@@ -164,6 +164,10 @@ const PLAN_START: Record<string, number> = {
 const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
 /** A question per mu: a yield ("单产", "亩产", "每亩", "平均一亩"). */
 const PER_MU_ASKED = /单产|亩产|每亩|亩均|一亩|平均|yield/;
+/** What stands right before a figure given per one of something ("实现每户1人以上就业"). */
+const PER_ONE = /每[一]?(?:户|人|村|家|个|名|位|所|校|镇|乡|社区|企业|学生)$/;
+/** A question asking per one ("每户", "户均", "平均", "一个村"). */
+const PER_ONE_ASKED = /每|均|一户|一人|一个|一家|一村|per\b/;
 /** A verb of achieving right before a measure ("实现增加值", "完成产值"). */
 const ACHIEVED_BEFORE = /(实现|完成|达到|达)$/;
 /** A question about a share of a whole ("占多大比重", "占比多少"). */
@@ -594,6 +598,9 @@ export class IndicatorIndex {
     if (base && of !== undefined && Number(base) < of - 1 && ONE_YEAR.test(query.asked)) {
       return false;
     }
+    // "2900多户零就业家庭实现每户1人以上就业": a figure per household answers only a question
+    // asked per one, not "多少人就业".
+    if (perOne(doc.indicator) && !PER_ONE_ASKED.test(query.asked)) return false;
     // "今年夏粮一共能打多少粮食" asks the harvest: a yield per mu answers only a question per mu.
     if (doc.indicator.unit.endsWith("/亩") && !PER_MU_ASKED.test(query.asked)) return false;
     // "外贸出口额" is not answered by "外贸进出口总额": exports (or imports) are a part of trade.
@@ -1473,6 +1480,12 @@ const THRESHOLD = /(?:低于|高于|小于|大于|超过|不足|不到|不低于
 function statesThreshold(asked: string, value: number): boolean {
   for (const m of asked.matchAll(THRESHOLD)) if (parseFloat(m[1]!) === value) return true;
   return false;
+}
+
+/** The figure is written per one of something: "每户1人", "每村2名". */
+function perOne({ clause, raw }: Indicator): boolean {
+  const at = clause.indexOf(raw);
+  return at > 0 && PER_ONE.test(clause.slice(Math.max(0, at - 4), at));
 }
 
 /** Whether a figure is in a unit the question asks for. */

@@ -149,7 +149,9 @@ const RELATIVE_YEARS: Record<string, number> = {
 };
 // "几个", "几家" are said of anything countable (几个涵洞 = 2座, 多少家主体 = 1041个).
 const GENERIC_COUNTS = new Set(["个", "家"]);
-const PEOPLE_ASKED = /多少\p{Script=Han}{0,4}人口/u;
+/** People counted: "有多少相对贫困人口", "多少失业人员重新就业" (nothing they own or earn after it). */
+const PEOPLE_ASKED =
+  /多少\p{Script=Han}{0,4}人口|多少(?:名|个)?\p{Script=Han}{0,3}(?:人员|群众|职工|员工)(?![\p{Script=Han}]{0,3}(?:工资|收入|补贴|资金|钱|待遇|比例|占比))/u;
 /** Measure words of things that reports also count in 个. */
 const THINGS_COUNTED = new Set(["座", "所", "处", "项", "条", "台", "套", "支"]);
 const POINTING = /[那这](几|些)个?/g;

@@ -109,6 +109,29 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("gives what is done to the last item (排放) to every item, however long", () => {
+    const store = buildIndicatorStore(
+      "某省情况\n化学需氧量、氨氮、二氧化硫和氮氧化物排放累计分别下降45.8%、37.0%、43.5%和23.8%。\n",
+      "t.txt",
+    );
+    expect(store.indicators.map((i) => `${i.value}${i.unit}:${i.subject}`)).toEqual([
+      "45.8%:化学需氧量排放",
+      "37%:氨氮排放",
+      "43.5%:二氧化硫排放",
+      "23.8%:氮氧化物排放",
+    ]);
+  });
+
+  it("names the items of a list of counts with the verb before the first (新建成3个A、2个B)", () => {
+    const found = figures("年底前新建成3个森林公园、2个郊野公园、4个市政公园和50个社区公园。");
+    expect(found.map((f) => `${f.value}${f.unit}:${f.name}`)).toEqual([
+      "3个:年底前新建成森林公园",
+      "2个:年底前新建成郊野公园",
+      "4个:年底前新建成市政公园",
+      "50个:年底前新建成社区公园",
+    ]);
+  });
+
   it("splits 城乡 before 分别 into 城镇 and 农村, whatever the clause before says", () => {
     const store = buildIndicatorStore(
       "某省情况\n推进养老保险、社会救助制度建设，城乡低保标准分别提高13.1%和17.7%。\n",

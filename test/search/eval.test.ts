@@ -474,7 +474,9 @@ describe("question answering on reports of other places", () => {
 // starting commit 0.7125, 6 wrong); 国务院-2014 written after f255c78 and first run there (0.575, 3
 // wrong of 40; the starting commit 0.550, 3 wrong); 光明区-2022-法治政府建设情况的报告 written after
 // 9455170 and first run there (0.675, 7 wrong of 40, four of them 760宗 for "760余宗"; the
-// starting commit 0.650, 6 wrong).
+// starting commit 0.650, 6 wrong). The next session (also 2026-12-03), written at 7e7856a's answers and
+// first run at 3256d94 (the same answers): 深圳市-2006 and 深圳市-2023 (0.650 and 0.900: 0.775
+// pooled, 2 wrong of 40), 深圳市-2012 and 深圳市-2015 (0.900 and 0.700: 0.800 pooled, 1 wrong of 40).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -493,8 +495,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6590);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
-    expect(pooled.wrong).toBeLessThanOrEqual(98);
+    expect(pooled.total).toBe(6670);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.854);
+    expect(pooled.wrong).toBeLessThanOrEqual(96);
   });
 });

@@ -1979,3 +1979,43 @@ describe("a lead-in naming an office before the question", () => {
     ).toBe(1650);
   });
 });
+
+describe("a list of counts after one verb (新建成3个A、2个B和50个C)", () => {
+  it("names every item with the verb, so the item asked is found by it", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）公园建设。",
+        "大力推进森林公园、郊野公园、社区公园建设，年底前新建成3个森林公园、2个郊野公园和50个社区公园。",
+      ),
+    );
+    expect(value("年底前社区公园要新建多少个？")).toBe(50);
+    expect(value("郊野公园新建成几个？")).toBe(2);
+  });
+});
+
+describe("a figure given per one of something (每户1人)", () => {
+  const report = progressReport(
+    "（一）就业。",
+    "帮助2.9万失业人员实现就业和再就业，2900多户“零就业家庭”实现每户1人以上就业。",
+  );
+
+  it("does not answer a count of people", () => {
+    expect(valueIn(report)("零就业家庭实现就业的有多少人？")).toBeNull();
+  });
+
+  it("answers a question asked per one", () => {
+    expect(valueIn(report)("零就业家庭每户至少几人就业？")).toBe(1);
+  });
+});
+
+describe("people counted right after 多少 (多少失业人员)", () => {
+  it("are not answered by a count of households", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）就业。",
+        "帮助2.9万失业人员实现就业和再就业，2900多户“零就业家庭”实现每户1人以上就业。",
+      ),
+    );
+    expect(value("有多少失业人员重新找到了工作（就业和再就业）？")).toBeNull();
+  });
+});
