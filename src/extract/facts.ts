@@ -274,10 +274,16 @@ function draftsOfSentence(
         // takes what its own clause names after the figures rather than the segment before's topic.
         const own = segmentIndex > strongSegment ? cleanSubject(rest) : "";
         const topic = own && !isWeakSubject(own) ? own : topicOf(lastStrong);
-        const name = isWeakSubject(subject)
-          ? joinName(kind === "rate" ? (drafts.at(-1)?.name ?? lastStrong) : topic, subject)
-          : subject;
-        if (!isWeakSubject(subject)) [lastStrong, strongSegment] = [subject, segmentIndex];
+        // "本市生产总值年均增长13.8%，2009年达到8201亿元": a year alone names no subject; the
+        // figure is the level of the topic before it.
+        const name = YEAR_ONLY.test(subject)
+          ? withoutChange(topic.replace(YEAR_CHANGE, "")) || subject
+          : isWeakSubject(subject)
+            ? joinName(kind === "rate" ? (drafts.at(-1)?.name ?? lastStrong) : topic, subject)
+            : subject;
+        if (!isWeakSubject(subject) && !YEAR_ONLY.test(subject)) {
+          [lastStrong, strongSegment] = [subject, segmentIndex];
+        }
         drafts.push({
           found: figure,
           sentence,
@@ -311,9 +317,13 @@ function draftsOfSentence(
               SPAN.test(before) ||
               // "未来3年还要新增…13.51万座": what the years ahead are to bring.
               YEARS_AHEAD.test(before + left) ||
-              (spanParagraph && (kind === "plan") === (spanLead?.ahead ?? false)) ||
-              (inSpanSection(sentence) &&
-                ((kind === "plan" && !namesOneYear(sentence)) || /累计/.test(left + before)))),
+              // ("到2015年，本市生产总值超过1.5万亿元；…": targets of the year a sentence opens
+              // with are that year's levels.)
+              (!(kind === "plan" && TARGET_YEAR_OPENING.test(sentence.text)) &&
+                ((spanParagraph && (kind === "plan") === (spanLead?.ahead ?? false)) ||
+                  (inSpanSection(sentence) &&
+                    ((kind === "plan" && !namesOneYear(sentence)) ||
+                      /累计/.test(left + before)))))),
           ...(spanLead?.plan ? { spanPlan: spanLead.plan } : {}),
         });
       });
@@ -330,6 +340,12 @@ function sharingTail(names: string[]): string[] {
   // part of it.
   const items = names.slice(0, -1).map((n) => n.replace(LEADING_TIME, "").replace(/^\d{4}年/, ""));
   if (names.length < 2 || !last) return names;
+  // "进、出口总额", "本外币存、贷款余额": an item ending in a one-character word stands for a
+  // word like the last item's first (进口, 存款), and shares what follows it.
+  const lead = segment(last)[0] ?? "";
+  if (items.length === 1 && segment(items[0]!).at(-1)?.length === 1 && lead.length === 2) {
+    return [`${items[0]}${last.slice(1)}`, last];
+  }
   // "化学需氧量、氨氮、二氧化硫和氮氧化物排放": what is done to the last item (a verb after its
   // first word) is done to every item, however long.
   const [firstWord, ...after] = taggedWords(last);
@@ -418,10 +434,11 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     // "城乡居民人均可支配收入达到2.36万元和1.53万元" lists two values without saying 分别, and so
     // does "实现调解成功率、仲裁结案率达75%、95%以上": items, a verb, as many values.
     // (The cheap tests first: findNumbers runs only for a clause that may be such an item.)
+    // ("存、贷款余额达到1.84万亿元和1.48万亿元": or both values in the clause, joined by 和.)
     const listedBefore =
       at > 0 &&
-      ONE_VALUE_AFTER_VERB.test(clause) &&
-      VALUE_ONLY.test(clauses[at + 1] ?? "") &&
+      (TWO_VALUES_AFTER_VERB.test(clause) ||
+        (ONE_VALUE_AFTER_VERB.test(clause) && VALUE_ONLY.test(clauses[at + 1] ?? ""))) &&
       sentence?.text.includes(`${clauses[at - 1]}、${clause}`) === true &&
       findNumbers(clauses[at - 1]!).length === 0;
     const implicit = (/^城乡/.test(clause) || listedBefore) && !clause.includes("分别");
@@ -561,6 +578,7 @@ const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上
 const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3}(\/[\p{Script=Han}]{1,2})?)(以上|左右|多|余)?`;
 /** "仲裁结案率达75%": an item, a verb, one value ending the clause. */
 const ONE_VALUE_AFTER_VERB = new RegExp(`^[^\\d，]{2,}?(达到|达|为)${VALUE}$`, "u");
+const TWO_VALUES_AFTER_VERB = new RegExp(`^[^\\d，]{2,}?(达到|达|为)${VALUE}[和及]${VALUE}$`, "u");
 /** "累计达759名和1125名": levels reached, nothing but their values after the verb. */
 const LEVEL_LIST = new RegExp(
   `^(累计|总量|总数|合计)?(达到|达|增至|增加到|提高到)${VALUE}([、和及]${VALUE})+$`,
@@ -650,6 +668,11 @@ const EARLIER =
   /[由从](?:每人|每户|每生)?(?:每月|每年|每学年|每天)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?的?(?:下降|增长|减少|增加)?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
+/** A subject that is a year and nothing else ("2009年", "2020年底达到"). */
+const YEAR_ONLY = /^\d{4}年(底|末|初)?(达到|达)?$/;
+/** A change a topic ends with, over years or against one ("年均增长", "比2005年增长"). */
+const YEAR_CHANGE = /(年均|比\d{4}年|较\d{4}年)(增长|增加|提高|下降|减少)$/;
+
 function withoutChange(subject: string): string {
   return subject.replace(
     /(同比|比上年|年均)?(净增|增长|增加|提高|下降|减少|增速|增幅|任务|目标|指标)$/,
@@ -731,7 +754,11 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
       context: draft.context,
       inherited: draft.inherited,
       period: draft.span ? spanPeriod(draft) : periodOf(draft.year, report),
-      ...(draft.span ? spanEndYear(draft) : draft.year === undefined ? {} : { year: draft.year }),
+      ...(draft.span
+        ? spanEndYear(draft, report)
+        : draft.year === undefined
+          ? {}
+          : { year: draft.year }),
       ...(draft.earlier ? { earlier: true } : {}),
       ...(draft.change ? { change: true } : {}),
       ...(draft.span ? { span: true } : {}),
@@ -783,7 +810,7 @@ function stockAfterNew(left: string, last: Draft | undefined): boolean {
  * "“十三五”时期…高速公路从6333公里增加到7809公里", "五年来…生产总值达到3353.3亿元": the level
  * a span of years ends at is of the plan's last year (2020), though the paragraph speaks of five.
  */
-function spanEndYear(draft: Draft): { year?: number } {
+function spanEndYear(draft: Draft, report: ReportFacts): { year?: number } {
   const before = draft.clause.slice(0, draft.found.start);
   // "从6333公里增加到7809公里", "生产总值达到3353.3亿元": a level reached, not a sum or an average.
   // ("新增…957家，总量5842家": the total the new ones came to.)
@@ -795,7 +822,11 @@ function spanEndYear(draft: Draft): { year?: number } {
   if (!stock && (!reached || /累计|年均|新增|共计|合计|总计|每年/.test(before))) return {};
   const plan = spanPlanOf(draft);
   const index = plan ? PLAN_NUMBERS.indexOf(plan) : -1;
-  return index < 0 ? {} : { year: 2010 + 5 * index };
+  if (index >= 0) return { year: 2010 + 5 * index };
+  // "过去五年…高新技术产品产值达到8508亿元" in a work report: the level its review ends at, the
+  // year before the report's.
+  const review = report.kind === "work-report" && draft.kind === "actual";
+  return review && report.year !== undefined ? { year: report.year - 1 } : {};
 }
 
 /** The sentence's text before a clause of it ("" when the clause is not found). */

@@ -838,6 +838,10 @@ export class QueryParser {
       .replace(HOW_MANY_THING, (_m, thing: string, rest: string) =>
         this.unitFamily.has(thing) ? `${rest.trim()} ${thing}` : `${rest.trim()} 多少个${thing}`,
       )
+      // ("how many tons", "how many households": a word naming the unit asks in that unit.)
+      .replace(/\bhow many\s+([a-z]+)/gi, (m, next: string) =>
+        this.englishHints.has(next.toLowerCase()) ? ` 多少 ${next}` : m,
+      )
       .replace(/\bhow many\b(?=\s*[A-Za-z\p{Script=Han}])/giu, " 多少个 ")
       .replace(/\bhow (?:many|much)\b/gi, " 多少 ");
     const { terms, questionWords, reportWord } = this.english;

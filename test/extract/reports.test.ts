@@ -122,6 +122,16 @@ describe("units, lists and kinds", () => {
     ]);
   });
 
+  it("reads 进、出口 and 存、贷款 as two words, the one character standing for the first", () => {
+    const trade = figures("进、出口总额分别增长5%和6%。").map((f) => `${f.value}:${f.name}`);
+    expect(trade).toEqual(["5:进口总额增长", "6:出口总额增长"]);
+    const balances = figures("金融机构存、贷款余额达到1.84万亿元和1.48万亿元。");
+    expect(balances.map((f) => `${f.value}:${f.name}`)).toEqual([
+      "1.84:金融机构存款余额",
+      "1.48:贷款余额",
+    ]);
+  });
+
   it("names the items of a list of counts with the verb before the first (新建成3个A、2个B)", () => {
     const found = figures("年底前新建成3个森林公园、2个郊野公园、4个市政公园和50个社区公园。");
     expect(found.map((f) => `${f.value}${f.unit}:${f.name}`)).toEqual([
@@ -331,6 +341,25 @@ describe("a work report's layout", () => {
     const found = buildIndicatorStore(text, "某县.txt").indicators;
     const of = (value: number) => found.find((i) => i.value === value)!;
     expect([of(5).kind, of(5).span]).toEqual(["plan", true]);
+  });
+
+  it("names a level given after its year alone (2024年达到…) by the topic before it", () => {
+    const text = WORK_REPORT.replace(
+      "2024年新建高标准农田3万亩。",
+      "2024年新建高标准农田3万亩。全县生产总值年均增长6.1%，2025年达到312.4亿元。",
+    );
+    const level = buildIndicatorStore(text, "某县.txt").indicators.find((i) => i.value === 312.4)!;
+    expect([level.name, level.year]).toEqual(["生产总值", 2025]);
+  });
+
+  it("dates the targets of a sentence opening with 到2030年 to that year in a five-year part", () => {
+    const text = WORK_REPORT.replace("二、2026年主要目标任务", "未来五年工作").replace(
+      "全县地区生产总值增长6%左右，新建高标准农田5万亩。",
+      "到2030年，全县生产总值超过500亿元，居民人均可支配收入达到4.9万元。",
+    );
+    const found = buildIndicatorStore(text, "某县.txt").indicators;
+    const income = found.find((i) => i.value === 4.9)!;
+    expect([income.kind, income.year, income.span ?? false]).toEqual(["plan", 2030, false]);
   });
 
   it("dates a figure since the area was set up (新区成立以来) to no single year", () => {

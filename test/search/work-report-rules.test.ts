@@ -2019,3 +2019,40 @@ describe("people counted right after 多少 (多少失业人员)", () => {
     expect(value("有多少失业人员重新找到了工作（就业和再就业）？")).toBeNull();
   });
 });
+
+describe("a level its five-year review ends at (过去五年…达到)", () => {
+  it("is the level of the year before the report", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n一、过去五年工作回顾\n五年来，高新技术产品产值达到8508亿元，比2019年增长160.5%。\n二、2025年工作安排\n新建学校3所。\n",
+      "某市-2025-政府工作报告.txt",
+    );
+    expect(answerer.ask("2024年高新技术产品产值是多少？").answer?.value).toBe(8508);
+  });
+});
+
+describe("English units and verbs after how many / how much", () => {
+  const value = valueIn(
+    progressReport(
+      "（一）农业生产。",
+      "夏粮总产预计达到14.95万吨。共对低保6158户11731人开展帮扶。发放创业贷款386户16090万元。",
+    ),
+  );
+
+  it("reads how many tons and how many households as the unit asked", () => {
+    expect(value("How many tons of summer grain output expected?")).toBe(14.95);
+    expect(value("低保 how many households covered?")).toBe(6158);
+  });
+
+  it("reads lent as money", () => {
+    expect(value("创业贷款 how much was lent out?")).toBe(16090);
+  });
+});
+
+describe("everyday words 新加 and 预估", () => {
+  it("reads 新加 as 新增 and 预估 as 预计 (on the fixture district's report)", () => {
+    const answerer = fixtureAnswerer();
+    const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+    expect(value("老年人日间照料中心今年要新加几家啊？")).toBe(23);
+    expect(value("夏粮亩产预估多少？")).toBe(437);
+  });
+});
