@@ -384,7 +384,12 @@ export class QueryParser {
     ];
     // (The same for every report: one finder lets the reports' correctors share their work.)
     this.tables.protectedWords ??= new WordFinder(protectedWords);
-    this.typos = new TypoCorrector(corpus, this.tables.protectedWords);
+    this.typos = new TypoCorrector(corpus, this.tables.protectedWords, [
+      ...intents.changeWords,
+      ...intents.incrementWords,
+      ...intents.targetWords,
+      ...intents.totalWords,
+    ]);
     this.reader = new TermReader({
       corpus,
       questionWords: this.questionWords,

@@ -290,6 +290,11 @@ describe("question answering on the fixture district's report", () => {
     // fixed); 11731人 for "how many households" and 386户 for "how much was lent" (fixed: an
     // English unit word after how many names the unit, lent asks money).
     ["final-cg", 0.95, 2],
+    // Written after b77b92c: first run 0.883, 3 wrong, top-3 0.967 (final-ch, the neutral brief;
+    // official scorer; the starting commit the same). The wrong numbers: 61位 sent for the 31名
+    // who arrived (fixed: 目前已经 is passed over whole), the 支农资金 total for what was spent,
+    // and 949个 for the 村两委 members elected, asked in English.
+    ["final-ch", 0.9, 2],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -314,7 +319,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5924);
+    expect(total).toBe(5984);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -489,7 +494,9 @@ describe("question answering on reports of other places", () => {
 // 深圳市-2009 and 深圳市-2010 written after 3256d94, first run at 8b00f65 (0.850 and 0.700: 0.775, 0
 // wrong of 40; the starting commit 0.750, 1 wrong); written after 8b00f65 and first run there:
 // 龙岗区-2017 and 福田区-2019 (0.800 and 0.900: 0.850, 2 wrong of 40), 盐田区-2016 and 龙岗区-2021
-// (1.000 and 0.900: 0.950, 0 wrong of 40); the starting commit the same on both.
+// (1.000 and 0.900: 0.950, 0 wrong of 40); the starting commit the same on both. Written after
+// b77b92c and first run there: 龙岗区-2019 and 福田区-2017 (0.800 and 0.900: 0.850, 0 wrong of 40),
+// 龙岗区-2023 and 盐田区-2023 (0.750 and 0.800: 0.775, 1 wrong of 40); the starting commit the same.
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -508,8 +515,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6790);
+    expect(pooled.total).toBe(6870);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(99);
+    expect(pooled.wrong).toBeLessThanOrEqual(100);
   });
 });

@@ -2056,3 +2056,24 @@ describe("everyday words 新加 and 预估", () => {
     expect(value("夏粮亩产预估多少？")).toBe(437);
   });
 });
+
+describe("a slip in a word questions ask with (下将 for 下降)", () => {
+  it("is read as the word the report writes that sounds the same, tones aside", () => {
+    const value = valueIn(
+      progressReport("（一）作风建设。", "坚决纠治“四风”，“三公”经费下降12%，立案查处案件70件。"),
+    );
+    expect(value("三公经费下将了多少？")).toBe(12);
+  });
+});
+
+describe("目前已经 before what was done", () => {
+  it("is passed over whole, leaving what was done to name the part asked", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）人才帮扶。",
+        "召开援派专业技术人才部署会议，选派61位专业技术人才赴东山县、西岭县开展支医、支教、支技工作。目前已有31名到岗到位，持续助力结对地区提升教育、医疗等社会事业发展水平。",
+      ),
+    );
+    expect(value("选派去东山、西岭支医支教的专业技术人才里，目前已经到岗的有多少名？")).toBe(31);
+  });
+});
