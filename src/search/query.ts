@@ -876,6 +876,9 @@ export class QueryParser {
     const reportWord = new Map<string, string>();
     for (const { form, group } of this.tables.englishForms) {
       if (!reportWord.has(form)) reportWord.set(form, group[0]!);
+      // ("high-tech", "e-commerce": hyphens are read as spaces before terms are looked up.)
+      const spaced = form.replace(/-/g, " ");
+      if (!reportWord.has(spaced)) reportWord.set(spaced, group[0]!);
     }
     const alternation = (words: string[]) => words.map(escape).join("|") || "(?!)";
     const forms = [...reportWord.keys()].sort((a, b) => b.length - a.length);

@@ -295,6 +295,10 @@ describe("question answering on the fixture district's report", () => {
     // who arrived (fixed: 目前已经 is passed over whole), the 支农资金 total for what was spent,
     // and 949个 for the 村两委 members elected, asked in English.
     ["final-ch", 0.9, 2],
+    // Written after aed904f: first run 0.917, 0 wrong, top-3 0.983 (final-ci, village cadres and
+    // township liaisons in plain spoken Chinese; official scorer; the starting commit 0.900, 1
+    // wrong).
+    ["final-ci", 0.91, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -319,7 +323,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(5984);
+    expect(total).toBe(6044);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -516,7 +520,7 @@ describe("question answering on reports first met in a fresh set", () => {
 
   it("keeps the unseen reports' sets at their level", () => {
     expect(pooled.total).toBe(6870);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.859);
     expect(pooled.wrong).toBeLessThanOrEqual(100);
   });
 });

@@ -2077,3 +2077,21 @@ describe("目前已经 before what was done", () => {
     expect(value("选派去东山、西岭支医支教的专业技术人才里，目前已经到岗的有多少名？")).toBe(31);
   });
 });
+
+describe("English terms with hyphens and trade words", () => {
+  const answerer = reportAnswerer(
+    "各位代表：\n一、2018年工作回顾\n进出口总额3498亿元，实际利用外资12.5亿美元，电子商务交易额4300亿元，国家高新技术企业达到2303家。\n",
+    "某区-2019-政府工作报告.txt",
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("reads a hyphenated form (e-commerce, high-tech) as the report's word", () => {
+    expect(value("What was the e-commerce transaction volume in 2018?")).toBe(4300);
+    expect(value("How many high-tech enterprises were there in 2018?")).toBe(2303);
+  });
+
+  it("reads import and export as trade and foreign capital as 利用外资", () => {
+    expect(value("What was the total import and export value in 2018?")).toBe(3498);
+    expect(value("How much foreign capital was actually utilized in 2018?")).toBe(12.5);
+  });
+});
