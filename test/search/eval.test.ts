@@ -299,6 +299,9 @@ describe("question answering on the fixture district's report", () => {
     // township liaisons in plain spoken Chinese; official scorer; the starting commit 0.900, 1
     // wrong).
     ["final-ci", 0.91, 0],
+    // Written after 6294499: first run 0.917, 0 wrong, top-3 0.983 (final-cj, the neutral brief;
+    // official scorer; the starting commit 0.900, 0 wrong).
+    ["final-cj", 0.91, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -323,7 +326,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6044);
+    expect(total).toBe(6104);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -501,6 +504,8 @@ describe("question answering on reports of other places", () => {
 // (1.000 and 0.900: 0.950, 0 wrong of 40); the starting commit the same on both. Written after
 // b77b92c and first run there: 龙岗区-2019 and 福田区-2017 (0.800 and 0.900: 0.850, 0 wrong of 40),
 // 龙岗区-2023 and 盐田区-2023 (0.750 and 0.800: 0.775, 1 wrong of 40); the starting commit the same.
+// 深圳市-2014 and 深圳市-2024 written after aed904f, first run at 6294499 (0.800 each: 0.800, 2 wrong
+// of 40; the starting commit 0.775, 2 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -519,8 +524,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6870);
+    expect(pooled.total).toBe(6910);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.859);
-    expect(pooled.wrong).toBeLessThanOrEqual(100);
+    expect(pooled.wrong).toBeLessThanOrEqual(101);
   });
 });

@@ -2095,3 +2095,15 @@ describe("English terms with hyphens and trade words", () => {
     expect(value("How much foreign capital was actually utilized in 2018?")).toBe(12.5);
   });
 });
+
+describe("hospital beds asked in English", () => {
+  it("are 病床, not the beds of care homes", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）卫生与养老。",
+        "新增公办养老床位1500张，老年人日间照料中心10家以上。加快医院建设，新增病床2400张。",
+      ),
+    );
+    expect(value("计划新增多少hospital beds？")).toBe(2400);
+  });
+});
