@@ -243,13 +243,9 @@ function draftsOfSentence(
             : clauseIndex > 0 &&
               last.clause === clauses[clauseIndex - 1] &&
               sentence.text.includes(`${last.clause}、${clause}`));
-        const lead = opensList
-          ? listGoesOn
-            ? last!.lead
-            : ""
-          : right.trim()
-            ? cleanSubject(left)
-            : "";
+        let lead = "";
+        if (opensList && listGoesOn) lead = last!.lead;
+        else if (!opensList && right.trim()) lead = cleanSubject(left);
         // ("分别从每月554元、251元提高到609元、276元": the next clause may be the list's next start.)
         const earlier =
           Boolean(from) &&
@@ -342,8 +338,8 @@ function sharingTail(names: string[]): string[] {
   if (names.length < 2 || !last) return names;
   // "进、出口总额", "本外币存、贷款余额": an item ending in a one-character word stands for a
   // word like the last item's first (进口, 存款), and shares what follows it.
-  const lead = segment(last)[0] ?? "";
-  if (items.length === 1 && segment(items[0]!).at(-1)?.length === 1 && lead.length === 2) {
+  const firstOfLast = segment(last)[0] ?? "";
+  if (items.length === 1 && segment(items[0]!).at(-1)?.length === 1 && firstOfLast.length === 2) {
     return [`${items[0]}${last.slice(1)}`, last];
   }
   // "化学需氧量、氨氮、二氧化硫和氮氧化物排放": what is done to the last item (a verb after its
@@ -578,6 +574,7 @@ const TIME_ONLY = /^(五年|三年|两年|全年|当年|年内|今年|去年|上
 const VALUE = String.raw`[\d.]+[万亿]?([^\p{Script=Han}\d]{0,3}|[\p{Script=Han}]{0,3}(\/[\p{Script=Han}]{1,2})?)(以上|左右|多|余)?`;
 /** "仲裁结案率达75%": an item, a verb, one value ending the clause. */
 const ONE_VALUE_AFTER_VERB = new RegExp(`^[^\\d，]{2,}?(达到|达|为)${VALUE}$`, "u");
+/** "存、贷款余额达到1.84万亿元和1.48万亿元": items, a verb, two values joined by 和. */
 const TWO_VALUES_AFTER_VERB = new RegExp(`^[^\\d，]{2,}?(达到|达|为)${VALUE}[和及]${VALUE}$`, "u");
 /** "累计达759名和1125名": levels reached, nothing but their values after the verb. */
 const LEVEL_LIST = new RegExp(
