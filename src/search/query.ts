@@ -371,8 +371,10 @@ export class QueryParser {
     }
     const units = [...this.unitFamily.keys()].sort((a, b) => b.length - a.length);
     this.askedUnit = new RegExp(`(几个|多少个|几|多少)(${units.map(escape).join("|")})`, "g");
-    // Words the intents know are never slips ("新盖的民宿" is not "新改…").
-    const protectedWords = [
+    // Words the intents know are never slips ("新盖的民宿" is not "新改…"). The same for every
+    // report (the soft words a report lacks are qualifiers, all listed), so built once: one
+    // finder lets the reports' correctors share their work.
+    this.tables.protectedWords ??= new WordFinder([
       ...this.questionWords,
       ...this.softWords,
       ...Object.keys(intents.hintWords),
@@ -381,9 +383,7 @@ export class QueryParser {
       ...intents.incrementWords,
       ...UNITS.qualifiers,
       ...intents.synonyms.flat(),
-    ];
-    // (The same for every report: one finder lets the reports' correctors share their work.)
-    this.tables.protectedWords ??= new WordFinder(protectedWords);
+    ]);
     this.typos = new TypoCorrector(corpus, this.tables.protectedWords, [
       ...intents.changeWords,
       ...intents.incrementWords,

@@ -227,15 +227,10 @@ function oneOff(word: string, k: number): string {
 }
 
 /** A word's reading without tones, in context ("下降": xia jiang). */
-const tonelessReadings = new Map<string, string>();
+const tonelessReadings = new Recent<string, string>(4096);
 
 function toneless(word: string): string {
-  let sound = tonelessReadings.get(word);
-  if (sound === undefined) {
-    sound = pinyin(word, { toneType: "none" });
-    tonelessReadings.set(word, sound);
-  }
-  return sound;
+  return tonelessReadings.get(word, () => pinyin(word, { toneType: "none" }));
 }
 
 /** A stretch's reading with tones ("zeng1 zhang3"): the same stretches come up for every report. */
@@ -246,18 +241,14 @@ function toned(text: string): string {
 }
 
 /** A character's commonest readings, without tones ("长": chang, zhang). */
-const CHAR_READINGS = new Map<string, string[]>();
+const charReadingsOf = new Recent<string, string[]>(8192);
 
 function charReadings(ch: string): string[] {
-  let found = CHAR_READINGS.get(ch);
-  if (found === undefined) {
+  return charReadingsOf.get(ch, () => {
     // (Its two commonest: 盖 is gai or ge, rarely he, and "盖住房" is no slip for 荷住房.)
-    const all = pinyin(ch, { multiple: true, type: "array", toneType: "none" });
-    found = [...new Set(all)].slice(0, 2);
-    if (found.length === 0) found = [ch];
-    CHAR_READINGS.set(ch, found);
-  }
-  return found;
+    const found = [...new Set(pinyin(ch, { multiple: true, type: "array", toneType: "none" }))];
+    return found.length ? found.slice(0, 2) : [ch];
+  });
 }
 
 /**
