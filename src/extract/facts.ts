@@ -741,6 +741,7 @@ function settle(drafts: Draft[], report: ReportFacts): Indicator[] {
       subject: draft.subject,
       value: draft.found.value,
       unit: draft.found.unit,
+      ...(draft.found.unitNote ? { unitNote: draft.found.unitNote } : {}),
       qualifiers: draft.qualifiers,
       kind: draft.kind,
       raw: draft.found.raw,

@@ -17,6 +17,11 @@ export const IndicatorSchema = z.object({
   value: z.number().finite(),
   /** Unit as written in the report (万亩, 公斤/亩, 户, %, ...). */
   unit: z.string().min(1),
+  /**
+   * A second measure word the report brackets after the unit ("10.3万套（间）": "（间）"): part
+   * of the unit as written, left out of `unit` so units compare and convert as usual.
+   */
+  unitNote: z.string().optional(),
   /** Qualifiers as written (预计, 计划, 累计, 约, 余, 多, 以上, 不少于, 近, ...). */
   qualifiers: z.array(z.string()),
   kind: IndicatorKind,

@@ -15,6 +15,8 @@ export interface FoundNumber {
   raw: string;
   /** Qualifiers written right at the figure (余, 多, 以上, 左右). */
   qualifiers: string[];
+  /** A second measure word bracketed after the unit ("万套（间）": "（间）"). */
+  unitNote?: string;
 }
 
 // The measure words, magnitudes and spellings are the bot's one unit table (intents/units.json
@@ -24,9 +26,14 @@ const MAGNITUDE = written.magnitudes.map(([m]) => m).join("|");
 const alternation = (units: string[]) => units.map((u) => u.replace("/", "\\/")).join("|");
 const UNIT = `(?:${alternation([...written.measureWords])})(?:\\/(?:${alternation([...written.perUnits])}))?|(?:${alternation([...written.latinUnits])})(?![A-Za-z0-9])`;
 const ARABIC = new RegExp(
-  `(\\d+(?:\\.\\d+)?)\\s?(余|多)?(${MAGNITUDE})?(余|多)?(${UNIT})(?:（[^）]{1,3}）)?(以上|左右|(?:余|多)(?![\\p{Script=Han}]))?`,
+  `(\\d+(?:\\.\\d+)?)\\s?(余|多)?(${MAGNITUDE})?(余|多)?(${UNIT})(?:（([^）]{1,3})）)?(以上|左右|(?:余|多)(?![\\p{Script=Han}]))?`,
   "gu",
 );
+/** One measure word, as a bracket after a unit may hold one ("套（间）", "头（只）"). */
+const MEASURE_WORD = new Set([
+  ...written.classifiers,
+  ...written.measureWords.filter((w) => w.length === 1),
+]);
 /** People counted with 万 or 亿 and no measure word: "签约48.9万常住居民" (not "3万名群众"). */
 const PEOPLE_COUNTED =
   /(\d+(?:\.\d+)?)(万|亿)(?=(?:常住|户籍|城乡|农村|城镇)?(?:居民|群众|人口|农民|职工|市民|村民|学生|患者|老人|儿童))/gu;
@@ -40,6 +47,10 @@ const CHINESE = new RegExp(
 /** "每十个常住人口就有一个义工", "每10人中就有1人": the second number of a ratio is no figure. */
 const RATIO_BEFORE = /每[^，；。]{1,12}就有?$/;
 
+/** "超100亿元项目4个", "营收过亿元企业": a bound, when what it bounds is counted after it. */
+const OVER = /(超|超过|逾|过)$/;
+const CLASS_OVER = /^的?(项目|企业|工程|集群|园区|平台|品牌|楼宇|商圈)[^，；。]*\d/;
+
 /** What stands before "N年" when the years are a span spoken of: "未来3年", "近5年". */
 const SPAN_OF_YEARS = /(未来|今后|近|过去|最近)$/;
 
@@ -52,7 +63,8 @@ export function chineseNumeral(text: string): number | undefined {
 export function findNumbers(clause: string): FoundNumber[] {
   const found: FoundNumber[] = [];
   for (const m of clause.matchAll(ARABIC)) {
-    const [whole, num, beforeMagnitude = "", magnitude = "", before = "", base, after] = m;
+    const [whole, num, beforeMagnitude = "", magnitude = "", before = "", base, bracketed, after] =
+      m;
     const start = m.index;
     if (!isCountable(clause, start, whole, num!, base!)) continue;
     // "未来3年还要新增…", "近5年": a span of time the clause speaks of, no figure of its own.
@@ -60,6 +72,9 @@ export function findNumbers(clause: string): FoundNumber[] {
     if (RATIO_BEFORE.test(clause.slice(0, start))) continue;
     const unit = normaliseUnit(magnitude + base!);
     if (!SHARES.has(unit) && isSizeClass(after, clause.slice(start + whole.length), base!))
+      continue;
+    // "投资额超100亿元项目4个": a bound that names a class of projects, counted after it.
+    if (OVER.test(clause.slice(0, start)) && CLASS_OVER.test(clause.slice(start + whole.length)))
       continue;
     const approximate = beforeMagnitude || before;
     const qualifiers = [approximate, after].filter((q): q is string => Boolean(q));
@@ -70,6 +85,8 @@ export function findNumbers(clause: string): FoundNumber[] {
       unit,
       raw: num! + beforeMagnitude + magnitude + before,
       qualifiers,
+      // ("套（间）", "头（只）": another measure word for the same count is part of the unit.)
+      ...(bracketed && MEASURE_WORD.has(bracketed) ? { unitNote: `（${bracketed}）` } : {}),
     });
   }
   // "签约48.9万常住居民": a number of people written with the people it counts, no measure word.

@@ -2,7 +2,7 @@
 // close alternatives as choices, or an honest "no such figure" with near topics.
 import type { Choice } from "../core/types.js";
 import type { Indicator, IndicatorStore } from "../extract/indicator.js";
-import { formatFigure, quoteOf, sectionOf } from "./format.js";
+import { formatFigure, quoteOf, sectionOf, writtenUnit } from "./format.js";
 import { IndicatorIndex, type IndicatorIndexOptions } from "./index.js";
 import type { Intents } from "./intents.js";
 
@@ -201,10 +201,15 @@ export class Answerer {
     related: Indicator[],
     alternatives: Indicator[],
   ): Answer {
-    const brief = (i: Indicator) => ({ id: i.id, name: i.name, value: i.value, unit: i.unit });
+    const brief = (i: Indicator) => ({
+      id: i.id,
+      name: i.name,
+      value: i.value,
+      unit: writtenUnit(i),
+    });
     return {
       value: best.value,
-      unit: best.unit,
+      unit: writtenUnit(best),
       text,
       id: best.id,
       name: best.name,
@@ -232,5 +237,5 @@ export function shortReportName(store: IndicatorStore): string {
 }
 
 function offeredOf(indicator: Indicator): AskResult["offered"][number] {
-  return { value: indicator.value, unit: indicator.unit, name: indicator.name };
+  return { value: indicator.value, unit: writtenUnit(indicator), name: indicator.name };
 }

@@ -4,6 +4,11 @@ import type { Indicator } from "../extract/indicator.js";
 const BEFORE = ["预计", "计划", "累计", "约", "近", "不少于", "超过"];
 const AFTER = ["以上", "左右"];
 
+/** The unit as the report writes it, a bracketed second measure word included ("万套（间）"). */
+export function writtenUnit(indicator: Indicator): string {
+  return indicator.unit + (indicator.unitNote ?? "");
+}
+
 /** "预计437公斤/亩", "1500余个", "5亿多元", "60%以上". */
 export function formatFigure(indicator: Indicator): string {
   const before = BEFORE.filter((q) => indicator.qualifiers.includes(q));
@@ -16,7 +21,7 @@ export function formatFigure(indicator: Indicator): string {
   const number = arabic ? indicator.raw : String(indicator.value);
   const magnitude =
     arabic && /[万亿]/.test(indicator.raw) && /^[万亿]/.test(indicator.unit) ? 1 : 0;
-  return `${before.join("")}${number}${indicator.unit.slice(magnitude)}${after.join("")}`;
+  return `${before.join("")}${number}${writtenUnit(indicator).slice(magnitude)}${after.join("")}`;
 }
 
 /**

@@ -69,6 +69,11 @@ const MARK = /^[^，；]{0,3}(台阶|大关|关口)/;
 const MARK_ASKED = /突破|迈上|跨越|跨过|站上|超过|台阶|大关/;
 /** What a round mark loses to the figure itself that its sentence goes on to give. */
 const ROUND_MARK = 0.3;
+/**
+ * What a number in quotes alone loses ("稳外贸“24条”", "“1+10”政策"): it names a policy; it
+ * answers a question that asks in its unit ("出台了多少条").
+ */
+const QUOTED_NAME = 0.3;
 /** Verbs of reaching: a subject of these alone goes on with the subject before it ("达到…"). */
 const REACHED = /达到|达|为|实现|完成|至|到/g;
 const CLAUSE = 0.85;
@@ -1115,6 +1120,9 @@ export class IndicatorIndex {
       partOnly(doc, query) +
       (query.increments.length && this.increment.test(doc.own) ? ADDED_FIT : 0) -
       (this.isRoundMark(doc) && !MARK_ASKED.test(query.asked) ? ROUND_MARK : 0) -
+      (quotedAlone(doc.indicator) && !query.units.has(baseUnit(doc.indicator.unit))
+        ? QUOTED_NAME
+        : 0) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
@@ -1339,6 +1347,13 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
  * 增长5.5%，…固定资产投资…增速均高于全国"), while this figure's clause names a subject of its
  * own: the counted thing is another figure's.
  */
+/** The figure stands alone in quotes ("稳外贸“24条”"): the name of a policy, not a count. */
+function quotedAlone(indicator: Indicator): boolean {
+  const at = indicator.phrase.indexOf(indicator.raw);
+  if (at < 1 || !/[“"「]$/.test(indicator.phrase.slice(0, at))) return false;
+  return /^[^“”"「」，；]{0,3}[”"」]/.test(indicator.phrase.slice(at + indicator.raw.length));
+}
+
 function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   // Only a thing counted ("高速公路", "社会消费品零售总额"), not a doing ("花了多少钱" -> 支出)
   // nor a bare measure ("产量"): the term ends in a noun ("固定资产投资": a verbal one).

@@ -191,7 +191,12 @@ const HOW_MANY_THING = /how many\s+(\p{Script=Han}+)\s+([^?？]+)/iu;
  * or before a comma, said of oneself: "我们局在写县域和全国指标对比，". The question starts after it.
  */
 const FRAMING =
-  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|要用)[^：:？?。，,]{0,6}[：:]|^(我们|咱们|我|[^：:？?。，,\d]{1,4}(这边|里|局|办|社))[^：:？?。，,\d]{0,14}(写|准备|汇报|材料|对比|比较|对照|对标|要讲|要做|想了解|想知道|想核)[^：:？?。，,\d]{0,8}[，,]/;
+  /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|想核实|要用)[^：:？?。，,]{0,6}[：:]|^(我们|咱们|我|作为|[^：:？?。，,\d]{1,4}(这边|里|局|办|社))[^：:？?。，,\d]{0,14}(写|准备|汇报|材料|专题|课题|调研|对比|比较|对照|对标|要讲|要做|想了解|想知道|想核)[^：:？?。，,\d]{0,8}[，,]/;
+/**
+ * Who is asking, said first: "我是区人大代表，". Not when it names a township or village ("我是
+ * 下营镇的联络员，"), which is the place asked of.
+ */
+const SELF_INTRODUCTION = /^(我是|本人是)[^：:？?。，,\d镇乡村]{1,14}[，,]/;
 
 /** A clause that only checks something yes or no ("都下村了吧", "完成了吗"). */
 const CHECK = /(吗|吧|嘛|没|没有)$/;
@@ -213,6 +218,8 @@ function withoutCheck(question: string): string {
   return clauses.filter((_, i) => !checks[i]).join("");
 }
 
+/** "2021年以来", "年初以来", "上半年以来": the year so far. */
+const SINCE_YEAR = /((?:\d{4}|今|本|上半|下半)?年初?)以来/g;
 /** "多大规模": how big something is. */
 const HOW_BIG = /多大的?规模/g;
 /** A sentence that narrows the question before it ("要单年的", "不是总额度", "农村的"). */
@@ -405,7 +412,9 @@ export class QueryParser {
   private firstReading(question: string): FirstReading {
     // What the question rules out is split off while its punctuation still marks the clauses.
     const asked = withoutAside(
-      withoutCheck(question.replace(MENTION, " ").trim().replace(FRAMING, "")),
+      withoutCheck(
+        question.replace(MENTION, " ").trim().replace(SELF_INTRODUCTION, "").replace(FRAMING, ""),
+      ),
     );
     const { kept, negated, known } = this.splitNegated(this.fromEnglish(asked));
     // Clause breaks stay as "|" where words are split: "积分制试点，区里选了" holds no 试点区.
@@ -413,7 +422,9 @@ export class QueryParser {
       .replace(PARTICLES, "")
       .replace(TEN_THOUSAND, "$1万")
       // "多大规模": how big, not 大规模 ("large-scale") asked of.
-      .replace(HOW_BIG, "多少规模");
+      .replace(HOW_BIG, "多少规模")
+      // "今年以来": so far this year, as every figure of the year is ("会议以来" stays).
+      .replace(SINCE_YEAR, "$1");
     return { kept, negated, known, marked };
   }
 

@@ -305,6 +305,11 @@ describe("question answering on the fixture district's report", () => {
     // Written after e072d61, the session's last matching change: first run 0.950, 0 wrong, top-3
     // 1.000 (final-ck, the neutral brief; official scorer; the starting commit 0.933, 0 wrong).
     ["final-ck", 0.95, 0],
+    // Written after 35942c1 (the next session's start): first run 0.867, 2 wrong, top-3 0.950
+    // (final-cl, a neighbouring county's office and a people's congress deputy; official scorer):
+    // 1500个 job positions for "how many workers" (fixed: how many people, workers … asks people)
+    // and 949个 villages for the 879个 that cleaned up, asked in English (not fixed).
+    ["final-cl", 0.91, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -329,7 +334,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6164);
+    expect(total).toBe(6224);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -508,7 +513,9 @@ describe("question answering on reports of other places", () => {
 // b77b92c and first run there: 龙岗区-2019 and 福田区-2017 (0.800 and 0.900: 0.850, 0 wrong of 40),
 // 龙岗区-2023 and 盐田区-2023 (0.750 and 0.800: 0.775, 1 wrong of 40); the starting commit the same.
 // 深圳市-2014 and 深圳市-2024 written after aed904f, first run at 6294499 (0.800 each: 0.800, 2 wrong
-// of 40; the starting commit 0.775, 2 wrong).
+// of 40; the starting commit 0.775, 2 wrong). The next session (2026-12-03), written after 35942c1
+// and first run there: 深圳市-2025 and 福田区-2020 (0.600 and 0.950: 0.775, 3 wrong of 40), 龙岗区-2024
+// and 盐田区-2022 (0.800 and 0.900: 0.850, 2 wrong of 40).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -527,8 +534,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6910);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.859);
-    expect(pooled.wrong).toBeLessThanOrEqual(101);
+    expect(pooled.total).toBe(6990);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
+    expect(pooled.wrong).toBeLessThanOrEqual(96);
   });
 });

@@ -2107,3 +2107,81 @@ describe("hospital beds asked in English", () => {
     expect(value("计划新增多少hospital beds？")).toBe(2400);
   });
 });
+
+describe("a second measure word in brackets after the unit", () => {
+  const answerer = reportAnswerer(
+    "各位代表：\n一、2024年工作回顾\n供应分配保障性住房3.6万套（间），建设筹集保障性住房1.9万套（间），年末生猪存栏12.5万头。\n",
+    "某区-2025-政府工作报告.txt",
+  );
+
+  it("is part of the unit the answer gives, as the report writes it", () => {
+    const result = answerer.ask("去年保障性住房供应分配了多少套？");
+    expect(result.answer?.value).toBe(3.6);
+    expect(result.answer?.unit).toBe("万套（间）");
+    expect(result.text).toContain("3.6万套（间）");
+    // A unit without one is given as before.
+    expect(answerer.ask("去年末生猪存栏多少头").answer?.unit).toBe("万头");
+  });
+});
+
+describe("a number standing alone in quotes", () => {
+  const answerer = reportAnswerer(
+    "各位代表：\n一、2024年工作回顾\n外贸进出口总额达2.7万亿元、增长6.1%，总量居全省首位。\n（一）推动外贸。出台五外联动“25条”、稳外贸“18条”、服务贸易“9条”。\n",
+    "某市-2025-政府工作报告.txt",
+  );
+  const value = (q: string) => answerer.ask(q).answer?.value ?? null;
+
+  it("names a policy: it does not answer for the amount", () => {
+    expect(value("去年外贸进出口加起来总共有多大的量？")).toBe(2.7);
+  });
+
+  it("still answers how many measures the policy has", () => {
+    expect(value("稳外贸出台了多少条？")).toBe(18);
+  });
+});
+
+describe("a bound naming a class of projects", () => {
+  it("is no figure: 超100亿元项目4个 counts projects", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n一、2024年工作回顾\n聚焦重点产业精准招商，新增投资额超亿元项目150个、增长35%，意向投资额930亿元、增长21%，其中投资额超100亿元项目4个、增长100%。\n",
+      "某区-2025-政府工作报告.txt",
+    );
+    expect(answerer.ask("去年新增超亿元项目的意向投资额一共多少？").answer?.value).toBe(930);
+  });
+});
+
+describe("how a question opens", () => {
+  const value = valueIn(
+    progressReport(
+      "（一）质量安全。",
+      "上半年累计完成农产品质量安全快速检测5120批次。推进黑臭水体治理，上半年总共治理64处。提供就业岗位800余个，帮助两县农村劳动力、脱贫人口来津就业41人。",
+    ),
+  );
+
+  it("reads 今年以来 as the year so far", () => {
+    expect(value("今年以来农产品质量安全快速检测一共做了多少批次？")).toBe(5120);
+  });
+
+  it("passes over who is asking and why", () => {
+    expect(
+      value("我是县人大代表，视察前想核实一下：农产品质量安全快速检测一共做了多少批次？"),
+    ).toBe(5120);
+    expect(value("作为人大代表想了解一下，上半年黑臭水体治理了多少处？")).toBe(64);
+  });
+
+  it("counts people when asked how many workers", () => {
+    expect(value("Through labour cooperation, how many workers came here for jobs?")).toBe(41);
+  });
+});
+
+describe("installed capacity asked in English", () => {
+  it("is 装机, not the count of projects", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n一、2023年工作回顾\n新增屋顶分布式光伏项目120个、装机规模57兆瓦。\n",
+      "某区-2024-政府工作报告.txt",
+    );
+    expect(
+      answerer.ask("How much rooftop solar PV capacity was newly installed in 2023?").answer?.value,
+    ).toBe(57);
+  });
+});
