@@ -26,6 +26,8 @@ export class TypoCorrector {
   private readonly guardedTexts: Recent<string, Set<number>>;
   /** The asking words the report writes, by each pattern with one character left open. */
   private readonly asking = new Map<string, string[]>();
+  /** Every asking word's patterns, whatever the report writes, and the questions they may fit. */
+  private readonly askingShared: AskingWords;
   /** "Does the report say this?", fast (a gram set for short strings). */
   private readonly has: (text: string) => boolean;
 
@@ -47,8 +49,8 @@ export class TypoCorrector {
     this.guardedTexts = guardedTextsOf(this.protectedWords);
     const text = typeof corpus === "string" ? corpus : corpus.text;
     this.has = typeof corpus === "string" ? (w) => text.includes(w) : (w) => corpus.has(w);
-    for (const word of askingWords) {
-      if (word.length < MIN || word.length > MAX || !/^\p{Script=Han}+$/u.test(word)) continue;
+    this.askingShared = askingWordsOf(askingWords);
+    for (const word of this.askingShared.words) {
       if (!this.has(word)) continue;
       for (let k = 0; k < word.length; k++) add(this.asking, oneOff(word, k), word);
     }
@@ -97,7 +99,7 @@ export class TypoCorrector {
         }
         // A word nobody writes may be read any way its characters are ("曾长": ceng or zeng,
         // chang or zhang); a real word as it is read.
-        const sounds = tones ? [toned(window)] : this.readingsOf(window);
+        const sounds = tones ? [toned(window)] : readingsOf(window);
         const exact = tones
           ? (this.byTone.get(sounds[0]!) ?? [])
           : sounds.flatMap((sound) => this.bySound.get(sound) ?? []);
@@ -174,6 +176,10 @@ export class TypoCorrector {
    */
   private askingSlips(question: string): string {
     if (this.asking.size === 0) return question;
+    // Nearly every question has no stretch sounding like any asking word: found once for all
+    // the reports a question is asked of, as that needs no report.
+    const { patterns, mayFit } = this.askingShared;
+    if (!mayFit.get(question, () => hasAskingSlip(question, patterns))) return question;
     let text = question;
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
@@ -184,7 +190,7 @@ export class TypoCorrector {
         if (alike.length === 0 || /[几多少啥么哪谁]/.test(window)) continue;
         const guarded = this.guarded(text);
         if ([...window].some((_, k) => guarded.has(i + k))) continue;
-        const sounds = this.readingsOf(window);
+        const sounds = readingsOf(window);
         const fix = alike.find(
           (word) => differingAt(word, window) >= 0 && sounds.includes(toneless(word)),
         );
@@ -197,18 +203,6 @@ export class TypoCorrector {
   /** Positions inside protected words (a text is asked about twice, and once per report). */
   private guarded(text: string): Set<number> {
     return this.guardedTexts.get(text, () => guardedPositions(text, this.protectedWords));
-  }
-
-  /** Every way a stretch may be read, without tones (at most `MAX_READINGS`). */
-  private readingsOf(text: string): string[] {
-    let sounds = [""];
-    for (const ch of text) {
-      const readings = charReadings(ch);
-      sounds = sounds
-        .flatMap((s) => readings.map((r) => (s ? `${s} ${r}` : r)))
-        .slice(0, MAX_READINGS);
-    }
-    return sounds;
   }
 }
 
@@ -238,6 +232,18 @@ const tonedReadings = new Recent<string, string>(4096);
 
 function toned(text: string): string {
   return tonedReadings.get(text, () => pinyin(text, { toneType: "num" }));
+}
+
+/** Every way a stretch may be read, without tones (at most `MAX_READINGS`). */
+function readingsOf(text: string): string[] {
+  let sounds = [""];
+  for (const ch of text) {
+    const readings = charReadings(ch);
+    sounds = sounds
+      .flatMap((s) => readings.map((r) => (s ? `${s} ${r}` : r)))
+      .slice(0, MAX_READINGS);
+  }
+  return sounds;
 }
 
 /** A character's commonest readings, without tones ("长": chang, zhang). */
@@ -335,6 +341,50 @@ function isAbsentNoun(word: string, tag: string, inCorpus: (w: string) => boolea
 }
 
 const FUNCTION_START = /^[要能会可将都也还就又才已被把给让共总准想该得]/;
+
+/** Asking words of 2–4 characters, their one-open patterns, and the questions they may fit. */
+interface AskingWords {
+  words: string[];
+  patterns: Map<string, string[]>;
+  mayFit: Recent<string, boolean>;
+}
+
+const ASKING_WORDS = new Map<string, AskingWords>();
+
+function askingWordsOf(askingWords: string[]): AskingWords {
+  const key = askingWords.join("|");
+  let found = ASKING_WORDS.get(key);
+  if (!found) {
+    const words = askingWords.filter(
+      (w) => w.length >= MIN && w.length <= MAX && /^\p{Script=Han}+$/u.test(w),
+    );
+    const patterns = new Map<string, string[]>();
+    for (const word of words)
+      for (let k = 0; k < word.length; k++) add(patterns, oneOff(word, k), word);
+    ASKING_WORDS.set(key, (found = { words, patterns, mayFit: new Recent() }));
+  }
+  return found;
+}
+
+/**
+ * Whether some stretch of the question differs in one character from an asking word (any the
+ * intents list) and sounds like it, tones aside: only then may a report's word repair it.
+ */
+function hasAskingSlip(question: string, patterns: Map<string, string[]>): boolean {
+  for (let n = MAX; n >= MIN; n--) {
+    for (let i = 0; i + n <= question.length; i++) {
+      const window = question.slice(i, i + n);
+      if (!/^\p{Script=Han}+$/u.test(window) || /[几多少啥么哪谁]/.test(window)) continue;
+      const alike = [...window].flatMap((_, k) => patterns.get(oneOff(window, k)) ?? []);
+      if (alike.length === 0) continue;
+      const sounds = readingsOf(window);
+      if (alike.some((w) => differingAt(w, window) >= 0 && sounds.includes(toneless(w)))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 /** Where two strings of one length differ, when they differ in exactly one character; else -1. */
 function differingAt(a: string, b: string): number {
