@@ -310,6 +310,10 @@ describe("question answering on the fixture district's report", () => {
     // 1500个 job positions for "how many workers" (fixed: how many people, workers … asks people)
     // and 949个 villages for the 879个 that cleaned up, asked in English (not fixed).
     ["final-cl", 0.91, 1],
+    // Written after 963b26f, the session's last matching change: first run 0.933, 0 wrong, top-3
+    // 0.983 (final-cm, the neutral brief; official scorer; the session's starting commit 35942c1
+    // scored it too, see the closing note).
+    ["final-cm", 0.93, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -334,7 +338,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6224);
+    expect(total).toBe(6284);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -515,7 +519,9 @@ describe("question answering on reports of other places", () => {
 // 深圳市-2014 and 深圳市-2024 written after aed904f, first run at 6294499 (0.800 each: 0.800, 2 wrong
 // of 40; the starting commit 0.775, 2 wrong). The next session (2026-12-03), written after 35942c1
 // and first run there: 深圳市-2025 and 福田区-2020 (0.600 and 0.950: 0.775, 3 wrong of 40), 龙岗区-2024
-// and 盐田区-2022 (0.800 and 0.900: 0.850, 2 wrong of 40).
+// and 盐田区-2022 (0.800 and 0.900: 0.850, 2 wrong of 40); written after 963b26f and first run there:
+// 福田区-2018 and 盐田区-2024 (0.850 and 0.750: 0.800, 2 wrong of 40), 龙岗区-2018 and 龙华区-2020
+// (0.800 and 0.850: 0.825, 1 wrong of 40).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -534,8 +540,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(6990);
+    expect(pooled.total).toBe(7070);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
-    expect(pooled.wrong).toBeLessThanOrEqual(96);
+    expect(pooled.wrong).toBeLessThanOrEqual(99);
   });
 });
