@@ -38,6 +38,8 @@ export interface AskOptions {
   short?: boolean;
   /** The question as the person typed it, when `ask` gets a rewritten one ("去年" -> "2025年"). */
   asked?: string;
+  /** Only an answer is wanted: no near topics are looked for when there is none. */
+  answerOnly?: boolean;
 }
 
 /** The command a choice sends back to show one indicator. */
@@ -73,7 +75,7 @@ export class Answerer {
 
   /** Answers one question. */
   ask(question: string, options: AskOptions = {}): AskResult {
-    const result = this.index.search(question);
+    const result = this.index.search(question, { nearTopics: !options.answerOnly });
     // A figure the question itself states ("那批53个示范村…验收了几个") is not its answer.
     const { asked } = result.query;
     const compact = asked.replace(/(\d)个(?=[人户家名位])/g, "$1"); // "95个人" states 95人

@@ -281,7 +281,7 @@ export class IndicatorIndex {
   }
 
   /** Finds the figures that answer `question`, best first. */
-  search(question: string): SearchResult {
+  search(question: string, { nearTopics: near = true } = {}): SearchResult {
     const query = this.parser.parse(question);
     const terms = query.terms;
     const required = terms.filter((t) => !t.soft);
@@ -316,10 +316,10 @@ export class IndicatorIndex {
         this.fits(doc, query) &&
         !this.ofWholeWhenPartAsked(doc, part),
     );
-    if (matches.length) return { query, matches, suggestions: [] };
+    if (matches.length || !near) return { query, matches, suggestions: [] };
     // Near topics come from every figure, also those ruled out ("秋粮亩产" -> 夏粮单产).
-    const near = [...scored, ...unlikely.slice(0, NEAR_POOL).map(score)];
-    return { query, matches, suggestions: nearTopics(near.sort((a, b) => b.score - a.score)) };
+    const closest = [...scored, ...unlikely.slice(0, NEAR_POOL).map(score)];
+    return { query, matches, suggestions: nearTopics(closest.sort((a, b) => b.score - a.score)) };
   }
 
   /**

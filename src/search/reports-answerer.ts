@@ -97,7 +97,12 @@ export class ReportsAnswerer implements QuestionAnswerer, Teachable {
     const plain = topic.replace(PREVIOUS_REPORT, " ");
     let first: AskResult | undefined;
     for (const entry of selected) {
-      const result = this.answererOf(entry).ask(plain, { asked: question, ...options });
+      // (Near topics are offered from the first report asked only.)
+      const result = this.answererOf(entry).ask(plain, {
+        asked: question,
+        ...options,
+        answerOnly: first !== undefined,
+      });
       if (result.answer) return result;
       first ??= result;
     }
