@@ -1555,10 +1555,11 @@ interface Within {
 }
 
 const WITHIN: readonly Within[] = [
+  // ("超亿元项目", "过亿元企业": projects or firms above a size, not a measure per yuan.)
   {
-    before: /(单位|(?<![\d.])[万亿]元|每平方公里|每平方千米|地均)(地区)?$/,
+    before: /(单位|(?<![\d.超过逾])[万亿]元|每平方公里|每平方千米|地均)(地区)?$/,
     asked: /单位|万元|亿元(?=gdp|地区|生产)|每平方|地均/,
-    mark: /单位|(?<![\d.])[万亿]元(?![\d])|每平方公里|每平方千米|地均/,
+    mark: /单位|(?<![\d.超过逾])[万亿]元(?![\d])|每平方公里|每平方千米|地均/,
   },
   { before: /每[十百千万]+人$/, asked: /每[十百千万]/, mark: /每[十百千万]+人/ },
   // Imports and exports asked together (in English too): trade, which 进出口 names.

@@ -542,6 +542,6 @@ describe("question answering on reports first met in a fresh set", () => {
   it("keeps the unseen reports' sets at their level", () => {
     expect(pooled.total).toBe(7070);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
-    expect(pooled.wrong).toBeLessThanOrEqual(99);
+    expect(pooled.wrong).toBeLessThanOrEqual(98);
   });
 });

@@ -2171,6 +2171,7 @@ describe("how a question opens", () => {
 
   it("counts people when asked how many workers", () => {
     expect(value("Through labour cooperation, how many workers came here for jobs?")).toBe(41);
+    expect(value("How many laborers were helped to come here for jobs?")).toBe(41);
   });
 });
 
@@ -2183,5 +2184,15 @@ describe("installed capacity asked in English", () => {
     expect(
       answerer.ask("How much rooftop solar PV capacity was newly installed in 2023?").answer?.value,
     ).toBe(57);
+  });
+});
+
+describe("projects above a size", () => {
+  it("are counted: 超亿元项目 is no measure per yuan", () => {
+    const answerer = reportAnswerer(
+      "各位代表：\n一、2017年工作回顾\n全年引进超亿元项目140宗，甲乙等重点项目顺利签约，丙丁等5宗总部项目落户。\n",
+      "某区-2018-政府工作报告.txt",
+    );
+    expect(answerer.ask("咱区去年招来了多少个超亿元的项目呀？").answer?.value).toBe(140);
   });
 });
