@@ -314,6 +314,11 @@ describe("question answering on the fixture district's report", () => {
     // 0.983 (final-cm, the neutral brief; official scorer; the session's starting commit 35942c1
     // scored it too, see the closing note).
     ["final-cm", 0.93, 0],
+    // Written after 4c522ac, the session's last matching change: first run 0.850, 2 wrong, top-3
+    // 0.983 (final-cn, a city bureau compiling every district's figures and a journalist;
+    // official scorer; the starting commit the same): 61位 sent for the 31名 who arrived, and 2个
+    // towns for the 29户 homestays they built, asked in English (neither fixed).
+    ["final-cn", 0.85, 2],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -338,7 +343,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6284);
+    expect(total).toBe(6344);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -521,7 +526,9 @@ describe("question answering on reports of other places", () => {
 // and first run there: 深圳市-2025 and 福田区-2020 (0.600 and 0.950: 0.775, 3 wrong of 40), 龙岗区-2024
 // and 盐田区-2022 (0.800 and 0.900: 0.850, 2 wrong of 40); written after 963b26f and first run there:
 // 福田区-2018 and 盐田区-2024 (0.850 and 0.750: 0.800, 2 wrong of 40), 龙岗区-2018 and 龙华区-2020
-// (0.800 and 0.850: 0.825, 1 wrong of 40).
+// (0.800 and 0.850: 0.825, 1 wrong of 40); written after 4c522ac, the last matching change, and first
+// run there: 盐田区-2025 and 龙岗区-2025 (0.850 and 0.800: 0.825, 1 wrong of 40), 福田区-2016 and
+// 盐田区-2018 (0.750 and 0.800: 0.775, 2 wrong of 40); the starting commit the same on all four.
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -540,8 +547,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7070);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
-    expect(pooled.wrong).toBeLessThanOrEqual(98);
+    expect(pooled.total).toBe(7150);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.859);
+    expect(pooled.wrong).toBeLessThanOrEqual(101);
   });
 });
