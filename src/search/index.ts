@@ -280,7 +280,10 @@ export class IndicatorIndex {
       .map(([word]) => word);
   }
 
-  /** Finds the figures that answer `question`, best first. */
+  /**
+   * Finds the figures that answer `question`, best first; when none does, the near topics too
+   * (unless `nearTopics` is false: a caller that wants only an answer).
+   */
   search(question: string, { nearTopics: near = true } = {}): SearchResult {
     const query = this.parser.parse(question);
     const terms = query.terms;
@@ -1341,12 +1344,6 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
   });
 }
 
-/**
- * "新增高速公路1794公里，…铁路通车总里程达到8050公里": what the question counts stands only in
- * neighbouring clauses that have figures of their own, or that follow this figure's ("地区生产总值
- * 增长5.5%，…固定资产投资…增速均高于全国"), while this figure's clause names a subject of its
- * own: the counted thing is another figure's.
- */
 /** The figure stands alone in quotes ("稳外贸“24条”"): the name of a policy, not a count. */
 function quotedAlone(indicator: Indicator): boolean {
   const at = indicator.phrase.indexOf(indicator.raw);
@@ -1354,6 +1351,12 @@ function quotedAlone(indicator: Indicator): boolean {
   return /^[^“”"「」，；]{0,3}[”"」]/.test(indicator.phrase.slice(at + indicator.raw.length));
 }
 
+/**
+ * "新增高速公路1794公里，…铁路通车总里程达到8050公里": what the question counts stands only in
+ * neighbouring clauses that have figures of their own, or that follow this figure's ("地区生产总值
+ * 增长5.5%，…固定资产投资…增速均高于全国"), while this figure's clause names a subject of its
+ * own: the counted thing is another figure's.
+ */
 function ownedElsewhere(doc: Doc, term: QueryTerm): boolean {
   // Only a thing counted ("高速公路", "社会消费品零售总额"), not a doing ("花了多少钱" -> 支出)
   // nor a bare measure ("产量"): the term ends in a noun ("固定资产投资": a verbal one).
