@@ -194,7 +194,7 @@ const FRAMING =
   /^[^：:？?。，,]{0,14}(问|讲话|汇报|材料|稿|提一句|想知道|想了解|想核实|要用)[^：:？?。，,]{0,6}[：:]|^(我们|咱们|我|作为|[^：:？?。，,\d]{1,4}(这边|里|局|办|社))[^：:？?。，,\d]{0,14}(写|准备|汇报|材料|专题|课题|调研|对比|比较|对照|对标|要讲|要做|想了解|想知道|想核)[^：:？?。，,\d]{0,8}[，,]/;
 /**
  * Who is asking, said first: "我是区人大代表，". Not when it names a township or village ("我是
- * 下营镇的联络员，"), which is the place asked of.
+ * 东岭镇的联络员，"), which is the place asked of.
  */
 const SELF_INTRODUCTION = /^(我是|本人是)[^：:？?。，,\d镇乡村]{1,14}[，,]/;
 
