@@ -59,6 +59,10 @@ interface Doc {
   /** The sentence's clauses with the credit they give, and whether they follow the figure's. */
   context: { text: string; credit: number; after: boolean }[];
   section: string;
+  /** Written per one of something ("每户1人"): see `perOne`. */
+  perOne: boolean;
+  /** A number alone in quotes (稳外贸“24条”): see `quotedAlone`. */
+  quoted: boolean;
 }
 
 const STRONG = 1;
@@ -170,7 +174,7 @@ const ONE_YEAR = /同比|比上年|较上年|比去年|较去年/;
 /** A question per mu: a yield ("单产", "亩产", "每亩", "平均一亩"). */
 const PER_MU_ASKED = /单产|亩产|每亩|亩均|一亩|平均|yield/;
 /** What stands right before a figure given per one of something ("实现每户1人以上就业"). */
-const PER_ONE = /每[一]?(?:户|人|村|家|个|名|位|所|校|镇|乡|社区|企业|学生)$/;
+const PER_ONE = /每一?(?:户|人|村|家|个|名|位|所|校|镇|乡|社区|企业|学生)$/;
 /** A question asking per one ("每户", "户均", "平均", "一个村"). */
 const PER_ONE_ASKED = /每|均|一户|一人|一个|一家|一村|per\b/;
 /** A verb of achieving right before a measure ("实现增加值", "完成产值"). */
@@ -608,7 +612,7 @@ export class IndicatorIndex {
     }
     // "2900多户零就业家庭实现每户1人以上就业": a figure per household answers only a question
     // asked per one, not "多少人就业".
-    if (perOne(doc.indicator) && !PER_ONE_ASKED.test(query.asked)) return false;
+    if (doc.perOne && !PER_ONE_ASKED.test(query.asked)) return false;
     // "今年夏粮一共能打多少粮食" asks the harvest: a yield per mu answers only a question per mu.
     if (doc.indicator.unit.endsWith("/亩") && !PER_MU_ASKED.test(query.asked)) return false;
     // "外贸出口额" is not answered by "外贸进出口总额": exports (or imports) are a part of trade.
@@ -1123,9 +1127,7 @@ export class IndicatorIndex {
       partOnly(doc, query) +
       (query.increments.length && this.increment.test(doc.own) ? ADDED_FIT : 0) -
       (this.isRoundMark(doc) && !MARK_ASKED.test(query.asked) ? ROUND_MARK : 0) -
-      (quotedAlone(doc.indicator) && !query.units.has(baseUnit(doc.indicator.unit))
-        ? QUOTED_NAME
-        : 0) -
+      (doc.quoted && !query.units.has(baseUnit(doc.indicator.unit)) ? QUOTED_NAME : 0) -
       doc.order * 1e-5;
     return { indicator: doc.indicator, coverage, score };
   }
@@ -1796,6 +1798,8 @@ function toDoc(indicator: Indicator, order: number): Doc {
     units: unitsOf(indicator, indicator.context[own - 1] ?? ""),
     ownWords: text(`${indicator.subject}|${indicator.phrase}`),
     within: WITHIN.filter((w) => w.mark.test(all)),
+    perOne: perOne(indicator),
+    quoted: quotedAlone(indicator),
     sentence: text(indicator.context.join("，")),
     own: text(listSpan(indicator.sentence, indicator.clause)),
     before: text(indicator.context[own - 1] ?? ""),

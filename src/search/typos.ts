@@ -184,17 +184,12 @@ export class TypoCorrector {
     for (let n = MAX; n >= MIN; n--) {
       for (let i = 0; i + n <= text.length; i++) {
         const window = text.slice(i, i + n);
-        if (!/^\p{Script=Han}+$/u.test(window) || this.has(window)) continue;
-        // (Words differing in one character first, by pattern: sounds are dearer to compare.)
-        const alike = [...window].flatMap((_, k) => this.asking.get(oneOff(window, k)) ?? []);
-        if (alike.length === 0 || /[几多少啥么哪谁]/.test(window)) continue;
+        if (this.has(window)) continue;
+        const fix = slipOf(window, this.asking);
+        if (!fix) continue;
         const guarded = this.guarded(text);
         if ([...window].some((_, k) => guarded.has(i + k))) continue;
-        const sounds = readingsOf(window);
-        const fix = alike.find(
-          (word) => differingAt(word, window) >= 0 && sounds.includes(toneless(word)),
-        );
-        if (fix) text = text.slice(0, i) + fix + text.slice(i + n);
+        text = text.slice(0, i) + fix + text.slice(i + n);
       }
     }
     return text;
@@ -373,17 +368,23 @@ function askingWordsOf(askingWords: string[]): AskingWords {
 function hasAskingSlip(question: string, patterns: Map<string, string[]>): boolean {
   for (let n = MAX; n >= MIN; n--) {
     for (let i = 0; i + n <= question.length; i++) {
-      const window = question.slice(i, i + n);
-      if (!/^\p{Script=Han}+$/u.test(window) || /[几多少啥么哪谁]/.test(window)) continue;
-      const alike = [...window].flatMap((_, k) => patterns.get(oneOff(window, k)) ?? []);
-      if (alike.length === 0) continue;
-      const sounds = readingsOf(window);
-      if (alike.some((w) => differingAt(w, window) >= 0 && sounds.includes(toneless(w)))) {
-        return true;
-      }
+      if (slipOf(question.slice(i, i + n), patterns)) return true;
     }
   }
   return false;
+}
+
+/**
+ * The asking word of `patterns` that `window` is a slip of: one differing in one character and
+ * sounding alike, tones aside ("下将": 下降). Never a stretch with a question word (几, 多少…).
+ */
+function slipOf(window: string, patterns: Map<string, string[]>): string | undefined {
+  if (!/^\p{Script=Han}+$/u.test(window) || /[几多少啥么哪谁]/.test(window)) return undefined;
+  // (Words differing in one character first, by pattern: sounds are dearer to compare.)
+  const alike = [...window].flatMap((_, k) => patterns.get(oneOff(window, k)) ?? []);
+  if (alike.length === 0) return undefined;
+  const sounds = readingsOf(window);
+  return alike.find((word) => differingAt(word, window) >= 0 && sounds.includes(toneless(word)));
 }
 
 /** Where two strings of one length differ, when they differ in exactly one character; else -1. */
