@@ -262,10 +262,18 @@ function draftsOfSentence(
               ? "累计"
               : subjectFrom(opensList && lead ? lead : left, right) ||
                 subjectFrom("", rest) ||
+                // "固定资产投资首次突破百亿元大关，达122.57亿元": a clause with no figure right
+                // before names what the figure measures.
+                (!previous && clauseIndex > 0 ? unfiguredLead(clauses[clauseIndex - 1]!) : "") ||
                 withoutChange(last?.subject ?? "");
         const kind = earlier
           ? "actual"
-          : kindOf(figure, clause, planScope(earlierClauses), sentence.mode === "plan");
+          : kindOf(
+              figure,
+              clause,
+              planScope(earlierClauses),
+              sentence.mode === "plan" && !reportsSoFar(sentence.text),
+            );
         // "…上线303人；投资775.6万元为…学生实施营养改善计划": a weak subject in a new segment
         // takes what its own clause names after the figures rather than the segment before's topic.
         const own = segmentIndex > strongSegment ? cleanSubject(rest) : "";
@@ -621,6 +629,24 @@ function planScope(earlier: string[]): boolean {
   }
   return open;
 }
+
+/** A clause without a figure, as the subject of the figure after it ("" when it has one). */
+function unfiguredLead(clause: string): string {
+  if (findNumbers(clause).length > 0) return "";
+  const subject = cleanSubject(clause);
+  return isWeakSubject(subject) ? "" : subject;
+}
+
+/**
+ * "今年一季度，我们…实现“开门红”，…增长40.1%": a sentence among the plans that opens with the part
+ * of this year already past and says it was achieved reports what was done.
+ */
+function reportsSoFar(sentence: string): boolean {
+  return SO_FAR_OPENING.test(sentence) && /已|实现|取得/.test(sentence);
+}
+
+const SO_FAR_OPENING =
+  /^(?:今年|本年|年初)?(?:以来|一季度|第一季度|前[两三四五]个月|1[-—－~至到][2-9]月)[，,]/;
 
 function kindOf(
   figure: FoundNumber,

@@ -107,7 +107,10 @@ export function parseReport(text: string): ReportStructure {
       continue;
     }
     if (!SENTENCE_STOP.test(line) && index >= body.length - 2 && /[办委局府厅处室会]$/.test(line)) {
-      issuer ||= line; // a closing line naming an office: the issuer
+      // A closing line naming one office: the issuer. Not in a work report, which a government
+      // delivers (such a line there names who carries out an appendix's item), nor a list of
+      // offices ("卫人局、民政局、各街道办").
+      if (kind !== "work-report" && !/[、，,]/.test(line)) issuer ||= line;
       continue;
     }
     const heading = headingOf(line);
@@ -165,11 +168,11 @@ export function parseReport(text: string): ReportStructure {
   const { year, yearSource } = reportYear(date, title, kind, headingYears, text);
   // "长治市农业农村局工作总结": the office that writes is named at the start of the title.
   issuer ||= /^(?:\d{4}年)?(.{2,20}?(农业农村局|局|委员会|办公室|人民政府))/.exec(title)?.[1] ?? "";
-  // A header without a title line ("――2022年1月23日在…上", then the speaker), or the bare
-  // "政府工作报告": name it by year and place, as people list reports.
+  // A header without a title line ("――2022年1月23日在…上", then the speaker, or only "各位代表："),
+  // or the bare "政府工作报告": name it by year and place, as people list reports.
   const place = issuer.replace(/人民政府$/, "");
   const bare = !/报告|总结|情况|汇报|通报|公报/.test(title) || title === "政府工作报告";
-  if (kind === "work-report" && issuer && bare) {
+  if (kind === "work-report" && bare && (issuer || !untitled)) {
     title = `${year ? `${year}年` : ""}${place}政府工作报告`;
   } else if (untitled && year) {
     title = `${year}年工作报告`;
@@ -308,11 +311,23 @@ export function splitSentences(paragraph: string): string[] {
 
 function splitSegments(sentence: string): string[][] {
   // A bracketed breakdown ("（其中春季5万亩，秋季10万亩）") is cut into clauses like the rest.
-  const opened = sentence.replace(/（(其中|包括|含|分别为)([^（）]*)）/g, "，$1$2");
+  // What follows the bracket is said of the figure before it ("1002套（含…352套）完成竣工").
+  // "三、四期工程": a 、 between numerals joins them into one item.
+  const opened = sentence
+    .replace(/（(其中|包括|含|分别为)([^（）]*)）/g, "，$1$2，")
+    .replace(NUMERALS_JOINED, JOINED);
   return splitOutside(opened, /[；;]/)
     .filter(Boolean)
-    .map((segment) => splitOutside(segment, /[，,、：:]/, QUOTES).filter(Boolean));
+    .map((segment) =>
+      splitOutside(segment, /[，,、：:]/, QUOTES)
+        .filter(Boolean)
+        .map((clause) => clause.replaceAll(JOINED, "、")),
+    );
 }
+
+const NUMERALS_JOINED = /(?<=[一二三四五六七八九十])、(?=[一二三四五六七八九十])/g;
+/** Stands for a 、 that joins while clauses are split (a private-use character). */
+const JOINED = "\uE000";
 
 const BRACKETS = { open: "“《（(「", close: "”》）)」" };
 const QUOTES = { open: "“《「", close: "”》」" };

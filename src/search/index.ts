@@ -562,6 +562,8 @@ export class IndicatorIndex {
     const { kind } = doc.indicator;
     if (query.kinds.has("actual") && !query.kinds.has("plan") && kind === "plan") return false;
     if (query.asksTarget && kind === "actual") return false;
+    // A change the sentence sets no aim for ("…实现“开门红”，…增长40.1%") was achieved.
+    if (query.asksTarget && kind === "change" && !AIMED.test(doc.indicator.sentence)) return false;
     // "十四五期间…": a figure of another five-year plan's period does not answer.
     const plan = FIVE_YEAR.exec(query.asked)?.[0];
     const { period, section } = doc.indicator;
@@ -840,7 +842,11 @@ export class IndicatorIndex {
       const lead = own.slice(0, Math.max(0, at)).replace(ACHIEVED_BEFORE, "");
       if (at < 2 || lead.length < 2) return false;
       const before = taggedWords(lead.slice(-4)).at(-1);
-      return before !== undefined && before.word.length >= 2 && NOUN.test(before.tag);
+      return (
+        before !== undefined &&
+        before.word.length >= 2 &&
+        (NOUN.test(before.tag) || before.tag === "vn")
+      );
     });
   }
 
@@ -1232,7 +1238,7 @@ export class IndicatorIndex {
 
 const NOUN = /^n[a-z]?$/;
 /** Heads that measure the noun before them ("果品产量", "渔业产值"): that noun says what is counted. */
-const MEASURED = /(产量|总产|单产|产值|面积|收入|总额|销售额|增加值|存栏|出栏)$/;
+const MEASURED = /(产量|总产|单产|产值|面积|收入|总额|销售额|增加值|存栏|出栏|支出)$/;
 /** Words that name a figure's measure and little else (规模 of 建设规模1.43万亩). */
 const MEASURE_WORD = /^(规模|面积|金额|数量|里程|长度|总额|人数|户数)$/;
 /** The unit families such a word names, where it names one. */
@@ -1302,7 +1308,12 @@ export function ownPlaceOf(store: IndicatorStore): string[] {
 function lastPlaceIn(text: string): RegExpExecArray | undefined {
   let rest = text.replace(/^(\d{4}年?|中共)+/, "");
   let place: RegExpExecArray | undefined;
-  for (let m = PLACE.exec(rest); m && !/政府|工作|报告/.test(m[1]!); m = PLACE.exec(rest)) {
+  // ("区委区政府办公室": a party committee, 区委, is no place.)
+  for (
+    let m = PLACE.exec(rest);
+    m && !/政府|工作|报告|^[省市县区州旗]委/.test(m[1]!);
+    m = PLACE.exec(rest)
+  ) {
     place = m;
     rest = rest.slice(m[0].length);
   }
@@ -1650,7 +1661,7 @@ const MEASURES = /亩|公顷|㎡|平方米|元|吨|公斤|斤|%|公里|延米|�
 /** A measure asked with a count word: money in hundreds of millions, percent ("几个亿", "几个点"). */
 const COUNTED_MEASURE = /(?:几|多少)个?(?:亿|点)/;
 
-function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
+function unitFit({ indicator, units, own }: Doc, query: ParsedQuery): number {
   const unit = baseUnit(indicator.unit);
   if (query.units.size > 0) {
     if (!units.some((u) => query.units.has(u))) return -0.35;
@@ -1665,8 +1676,22 @@ function unitFit({ indicator, units }: Doc, query: ParsedQuery): number {
   if (query.preferred.has("家") && unit !== "家" && unit !== "个") return -0.35;
   // "多少个网格员": people are counted with 个 too, in 名, 人 or 位.
   const head = headTermOf(query);
+  // "多少个老住宅区" of "168个老住宅区45269户居民": where the figure's clause counts the thing
+  // asked in the unit asked, a figure in another unit counts something of it.
+  if (!query.preferred.has(unit) && head && countedApart(own, head, query.preferred)) return -0.35;
   const people = PERSONS.test(indicator.unit) && head !== undefined && namesPeople(head);
   return query.preferred.has(unit) || (query.preferred.has("个") && people) ? 0.1 : 0;
+}
+
+/** `text` counts one of the term's forms in one of `units` ("168个老住宅区"). */
+function countedApart(text: string, term: QueryTerm, units: ReadonlySet<string>): boolean {
+  for (const unit of units) {
+    for (const form of term.forms) {
+      const at = text.indexOf(unit + form);
+      if (at > 0 && /\d/.test(text[at - 1]!)) return true;
+    }
+  }
+  return false;
 }
 
 /** The question's head: its last word that is neither soft nor an anchor (what it counts). */
@@ -1746,6 +1771,9 @@ function kindFit(indicator: Indicator, query: ParsedQuery): number {
   const opposite = indicator.kind === "plan" ? "actual" : indicator.kind === "actual" ? "plan" : "";
   return query.kinds.has(opposite as IndicatorKind) ? -0.3 : 0;
 }
+
+/** Words that make a change in a sentence an aim rather than a result. */
+const AIMED = /目标|计划|预期|力争|确保|预计|争取|左右|要|将/;
 
 /** Lower case without quotation marks: questions lose theirs in normalisation ("十三五末"). */
 function lower(text: string): string {

@@ -728,12 +728,25 @@ export class QueryParser {
         continue;
       }
       if (word === form || group.includes(word)) return false;
+      if (word.length === form.length + 1 && word.endsWith(form) && this.joinsWord(word, form)) {
+        continue;
+      }
       // A one-character form ("讲") is a word only on its own, never inside "宣讲团".
       if (form.length > 1 && !this.corpus.has(word)) return false;
       // "农民收入" is 农民 and 收入; "总产值" is no 总产 and 值.
       if (form.length > 1 && word.length - form.length > 1) return false;
     }
     return true;
+  }
+
+  /**
+   * "学技术" in "科学技术": the form is a phrase (学|技术) whose first word the character before
+   * it completes (科学), the rest a word (技术); "牛奶" in "鲜牛奶" or "建好" in "点建好" stays a
+   * word of its own.
+   */
+  private joinsWord(word: string, form: string): boolean {
+    const [first = "", ...rest] = words(form);
+    return rest.join("").length >= 2 && words(word.slice(0, 1) + first).length === 1;
   }
 
   /** The question names a side of a contrast: "种植养殖" names 种植业 and 养殖业. */

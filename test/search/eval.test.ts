@@ -319,6 +319,10 @@ describe("question answering on the fixture district's report", () => {
     // official scorer; the starting commit the same): 61位 sent for the 31名 who arrived, and 2个
     // towns for the 29户 homestays they built, asked in English (neither fixed).
     ["final-cn", 0.85, 2],
+    // Written after 3d740f3 (the next session's start): first run 0.867, 0 wrong, top-3 0.983
+    // (final-co, a newly appointed township liaison in plain words and a provincial inspection
+    // team; official scorer).
+    ["final-co", 0.88, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -343,7 +347,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6344);
+    expect(total).toBe(6404);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -529,6 +533,9 @@ describe("question answering on reports of other places", () => {
 // (0.800 and 0.850: 0.825, 1 wrong of 40); written after 4c522ac, the last matching change, and first
 // run there: 盐田区-2025 and 龙岗区-2025 (0.850 and 0.800: 0.825, 1 wrong of 40), 福田区-2016 and
 // 盐田区-2018 (0.750 and 0.800: 0.775, 2 wrong of 40); the starting commit the same on all four.
+// The next session (2026-12-03), written after 3d740f3 and first run there: 盐田区-2017 and
+// 福田区-2014 (0.775 and 0.400: 0.5875, 3 wrong of 40; 福田区-2014 was read as a report of "区委区",
+// the office named on its last line), 龙岗区-2020 and 盐田区-2015 (0.775 and 0.825: 0.800, 1 wrong).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -547,8 +554,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7150);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.859);
-    expect(pooled.wrong).toBeLessThanOrEqual(101);
+    expect(pooled.total).toBe(7310);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
+    expect(pooled.wrong).toBeLessThanOrEqual(105);
   });
 });
