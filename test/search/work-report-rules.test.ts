@@ -2196,3 +2196,107 @@ describe("projects above a size", () => {
     expect(answerer.ask("咱区去年招来了多少个超亿元的项目呀？").answer?.value).toBe(140);
   });
 });
+
+/** A district's work report pasted from "各位代表：" on, read as the file of that name. */
+function pasted(body: string, year = 2014): ReportsAnswerer {
+  return reportAnswerer(`各位代表：\n${body}\n`, `某某区-${year}-政府工作报告.txt`);
+}
+
+describe("a work report's own place", () => {
+  it("is not read from an appendix's closing list of offices", () => {
+    const report = `各位代表：\n一、2013年工作回顾\n初步预计，我区实现本地生产总值2685亿元，外贸出口额695亿美元。\n附件\n落实情况\n区委区政府办公室\n卫人局、民政局、各街道办\n`;
+    const store = buildIndicatorStore(report, "某某区-2014-政府工作报告.txt");
+    expect(store.source.issuer).toBe("");
+    expect(store.source.title).toBe("2014年政府工作报告");
+    const answerer = reportAnswerer(report, "某某区-2014-政府工作报告.txt");
+    expect(answerer.ask("某某2013年外贸出口一共做了多少美元？").answer?.value).toBe(695);
+    expect(answerer.ask("某某区2013年本地生产总值是多少？").answer?.value).toBe(2685);
+  });
+
+  it("is no party committee named at a progress report's end", () => {
+    const report = `上半年工作进展情况\n一、主要进展\n新建民宿35户。\n区委区政府办公室\n`;
+    const answerer = reportAnswerer(report, "某某区-2021-进展情况.txt");
+    expect(answerer.ask("某某区新建民宿多少户").answer?.value).toBe(35);
+  });
+});
+
+describe("what this year has achieved so far, said among the plans", () => {
+  const answerer = pasted(
+    `一、2021年工作回顾\n固定资产投资增长8.2%。\n二、2022年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n今年一季度，我们克服疫情影响，实现“开门红”，地区生产总值增长9.6%、固定资产投资增长40.1%。`,
+    2022,
+  );
+
+  it("is a change achieved, not a target", () => {
+    expect(answerer.ask("今年全年固定资产投资的增速目标是多少？").answer).toBeNull();
+    expect(answerer.ask("今年地区生产总值的增长目标是多少？").answer?.value).toBe(7);
+  });
+});
+
+describe("the whole year asked of a year's figure", () => {
+  it("needs no 全年 in the report", () => {
+    const answerer = pasted("一、2013年工作回顾\n实现本区生产总值537.68亿元，增长8.8%。");
+    expect(answerer.ask("想确认一下某某区2013年全年的地区生产总值是多少？").answer?.value).toBe(
+      537.68,
+    );
+  });
+});
+
+describe("one item of a budget list", () => {
+  const answerer = pasted(
+    "二、2014年工作思路\n今年的预算清单已经公开，其中，教育支出28.4亿元，占23%；医疗卫生支出11.9亿元，占10%。",
+  );
+
+  it("is not answered by another item's spending", () => {
+    expect(answerer.ask("2014年预算清单里科学技术支出安排了多少钱？").answer).toBeNull();
+    expect(answerer.ask("2014年预算清单里教育支出安排了多少钱？").answer?.value).toBe(28.4);
+  });
+});
+
+describe("a count asked in the measure word the report counts it in", () => {
+  it("is not answered by the households of the places counted", () => {
+    const answerer = pasted(
+      "二、2014年工作思路\n拟用3年时间分批分期实施辖区168个老住宅区45269户居民管道燃气改造。",
+    );
+    expect(answerer.ask("准备改管道燃气的老住宅区总共有多少个？").answer?.value).toBe(168);
+    expect(answerer.ask("管道燃气改造涉及多少户居民？").answer?.value).toBe(45269);
+  });
+});
+
+describe("a 分别 list whose item numbers its phases", () => {
+  it("keeps 三、四期 in one item", () => {
+    const answerer = pasted(
+      "一、2013年工作回顾\n完成优质饮用水二期入户改造和老旧住宅区燃气入户三、四期工程，分别累计达10261户、9006户。",
+    );
+    expect(answerer.ask("优质饮用水入户改造累计做了多少户？").answer?.value).toBe(10261);
+    expect(answerer.ask("燃气入户工程累计多少户？").answer?.value).toBe(9006);
+  });
+});
+
+describe("a part in brackets", () => {
+  it("leaves the verb after the bracket to the whole", () => {
+    const answerer = pasted(
+      "一、2013年工作回顾\n第五期保障性住房1002套（含港澳流动渔民新居352套）完成竣工。",
+    );
+    expect(answerer.ask("第五期保障性住房总共有多少套房子完工？").answer?.value).not.toBe(352);
+    expect(answerer.ask("港澳流动渔民新居有几套？").answer?.value).toBe(352);
+  });
+});
+
+describe("a figure with no words of its own", () => {
+  it("is named by the clause with no figure right before it", () => {
+    const store = buildIndicatorStore(
+      "各位代表：\n一、2016年工作回顾\n全年集中开工103个建设项目，固定资产投资首次突破百亿元大关，达122.57亿元，增长23.1%。\n",
+      "某某区-2017-政府工作报告.txt",
+    );
+    const figure = store.indicators.find((i) => i.value === 122.57);
+    expect(figure?.name).toContain("固定资产投资");
+  });
+});
+
+describe("an everyday phrase inside a longer word", () => {
+  it("is not read there: 学技术 in 科学技术", () => {
+    const answerer = pasted("二、2014年工作思路\n安排职业技能培训支出3000万元，培训1.2万人次。");
+    expect(answerer.ask("预算里科学技术支出安排了多少？").answer).toBeNull();
+    expect(answerer.ask("学技术的培训支出安排了多少？").answer?.value).toBe(3000);
+  });
+});
