@@ -2300,3 +2300,15 @@ describe("an everyday phrase inside a longer word", () => {
     expect(answerer.ask("学技术的培训支出安排了多少？").answer?.value).toBe(3000);
   });
 });
+
+describe("batches asked in English", () => {
+  it("ask the count in 批次", () => {
+    const answerer = pasted(
+      "一、2013年工作回顾\n开展3个专项整治，累计完成农产品质量安全快速检测17202批次。",
+    );
+    expect(
+      answerer.ask("How many batches of quick tests on farm product quality and safety were done?")
+        .answer?.value,
+    ).toBe(17202);
+  });
+});
