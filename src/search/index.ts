@@ -562,8 +562,11 @@ export class IndicatorIndex {
     const { kind } = doc.indicator;
     if (query.kinds.has("actual") && !query.kinds.has("plan") && kind === "plan") return false;
     if (query.asksTarget && kind === "actual") return false;
-    // A change the sentence sets no aim for ("…实现“开门红”，…增长40.1%") was achieved.
-    if (query.asksTarget && kind === "change" && !AIMED.test(doc.indicator.sentence)) return false;
+    // A change the sentence sets no aim for ("…实现“开门红”，…增长40.1%") was achieved; a target
+    // of a level ("总产量的目标") is no change ("增产1.75万吨").
+    if (query.asksTarget && kind === "change") {
+      if (!query.asksChange || !AIMED.test(doc.indicator.sentence)) return false;
+    }
     // "十四五期间…": a figure of another five-year plan's period does not answer.
     const plan = FIVE_YEAR.exec(query.asked)?.[0];
     const { period, section } = doc.indicator;

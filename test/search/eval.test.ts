@@ -328,6 +328,11 @@ describe("question answering on the fixture district's report", () => {
     // the 17202批次 of quick tests, asked in English (fixed: "batches" asks 批次, "quick tests" is
     // 快速检测).
     ["final-cp", 0.95, 0],
+    // Written after 8e71390: first run 0.967, 1 wrong, top-3 0.983 (final-cq, office staff on
+    // their phones; official scorer; the starting commit 0.983, 0 wrong): 1.75万吨 more summer
+    // grain for a grain output target the report does not set (fixed: a target of a level is no
+    // change).
+    ["final-cq", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -352,7 +357,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6464);
+    expect(total).toBe(6524);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -540,7 +545,9 @@ describe("question answering on reports of other places", () => {
 // 盐田区-2018 (0.750 and 0.800: 0.775, 2 wrong of 40); the starting commit the same on all four.
 // The next session (2026-12-03), written after 3d740f3 and first run there: 盐田区-2017 and
 // 福田区-2014 (0.775 and 0.400: 0.5875, 3 wrong of 40; 福田区-2014 was read as a report of "区委区",
-// the office named on its last line), 龙岗区-2020 and 盐田区-2015 (0.775 and 0.825: 0.800, 1 wrong).
+// the office named on its last line), 龙岗区-2020 and 盐田区-2015 (0.775 and 0.825: 0.800, 1 wrong);
+// written after e9dc5bb and first run there: 盐田区-2010 and 龙岗区-2014 (0.700 and 0.575: 0.6375, 3
+// wrong of 40; the starting commit the same).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -559,8 +566,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7310);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.86);
-    expect(pooled.wrong).toBeLessThanOrEqual(105);
+    expect(pooled.total).toBe(7390);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
+    expect(pooled.wrong).toBeLessThanOrEqual(108);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
 import { memoryLibrary } from "../../src/reports/library.js";
 import { loadIntents } from "../../src/search/intents.js";
+import { ownPlaceOf } from "../../src/search/index.js";
 import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
 import { TypoCorrector } from "../../src/search/typos.js";
 import { answererOf, fixtureAnswerer } from "../helpers/reports.js";
@@ -2215,8 +2216,8 @@ describe("a work report's own place", () => {
 
   it("is no party committee named at a progress report's end", () => {
     const report = `上半年工作进展情况\n一、主要进展\n新建民宿35户。\n区委区政府办公室\n`;
-    const answerer = reportAnswerer(report, "某某区-2021-进展情况.txt");
-    expect(answerer.ask("某某区新建民宿多少户").answer?.value).toBe(35);
+    const store = buildIndicatorStore(report, "某某区-2021-进展情况.txt");
+    expect(ownPlaceOf(store)).toEqual(["某某区", "某某"]);
   });
 });
 
@@ -2226,6 +2227,14 @@ describe("what this year has achieved so far, said among the plans", () => {
     2022,
   );
 
+  it("is no target of a level", () => {
+    const grain = reportAnswerer(
+      progressReport("一、粮食生产", "预计夏粮总产14.95万吨，比去年增产1.75万吨。"),
+      "某县-2025-进展.txt",
+    );
+    expect(grain.ask("今年全县粮食全年总产量的目标是多少？").answer).toBeNull();
+  });
+
   it("is a change achieved, not a target", () => {
     expect(answerer.ask("今年全年固定资产投资的增速目标是多少？").answer).toBeNull();
     expect(answerer.ask("今年地区生产总值的增长目标是多少？").answer?.value).toBe(7);
@@ -2234,7 +2243,9 @@ describe("what this year has achieved so far, said among the plans", () => {
 
 describe("the whole year asked of a year's figure", () => {
   it("needs no 全年 in the report", () => {
-    const answerer = pasted("一、2013年工作回顾\n实现本区生产总值537.68亿元，增长8.8%。");
+    const answerer = pasted(
+      "一、2013年工作回顾\n全年集中开工103个建设项目。实现本区生产总值537.68亿元，增长8.8%。",
+    );
     expect(answerer.ask("想确认一下某某区2013年全年的地区生产总值是多少？").answer?.value).toBe(
       537.68,
     );
@@ -2304,7 +2315,7 @@ describe("an everyday phrase inside a longer word", () => {
 describe("batches asked in English", () => {
   it("ask the count in 批次", () => {
     const answerer = pasted(
-      "一、2013年工作回顾\n开展3个专项整治，累计完成农产品质量安全快速检测17202批次。",
+      "一、2013年工作回顾\n建成农产品质量安全监管示范点3个，累计完成农产品质量安全快速检测17202批次。",
     );
     expect(
       answerer.ask("How many batches of quick tests on farm product quality and safety were done?")
