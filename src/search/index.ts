@@ -1677,11 +1677,11 @@ function unitFit({ indicator, units, own }: Doc, query: ParsedQuery): number {
   if (MEASURES.test(indicator.unit)) return -0.35;
   // "是几家" counts places or firms: 330张 (beds) is a count of something else.
   if (query.preferred.has("家") && unit !== "家" && unit !== "个") return -0.35;
-  // "多少个网格员": people are counted with 个 too, in 名, 人 or 位.
   const head = headTermOf(query);
   // "多少个老住宅区" of "168个老住宅区45269户居民": where the figure's clause counts the thing
   // asked in the unit asked, a figure in another unit counts something of it.
   if (!query.preferred.has(unit) && head && countedApart(own, head, query.preferred)) return -0.35;
+  // "多少个网格员": people are counted with 个 too, in 名, 人 or 位.
   const people = PERSONS.test(indicator.unit) && head !== undefined && namesPeople(head);
   return query.preferred.has(unit) || (query.preferred.has("个") && people) ? 0.1 : 0;
 }

@@ -333,6 +333,10 @@ describe("question answering on the fixture district's report", () => {
     // grain for a grain output target the report does not set (fixed: a target of a level is no
     // change).
     ["final-cq", 0.96, 0],
+    // Written after ccfaaa4, the session's last matching change: first run 0.933, 1 wrong, top-3
+    // 0.983 (final-cr, the neutral brief; official scorer; the starting commit the same): 50场 job
+    // fairs for the 18941个 positions they offered, asked in English (not fixed).
+    ["final-cr", 0.93, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -357,7 +361,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6524);
+    expect(total).toBe(6584);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
