@@ -306,9 +306,9 @@ function draftsOfSentence(
           ],
           qualifiers: qualifiersOf(figure, left, before),
           kind,
-          year: from?.[1]
-            ? Number(from[1].slice(0, 4))
-            : yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
+          year:
+            startYear(from?.[1], report) ??
+            yearOf(sentence, [...earlierClauses, left].join("，"), report, kind),
           earlier,
           from,
           change: !earlier && isChangeFigure(figure, clause),
@@ -687,8 +687,18 @@ const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|�
 /** What a figure sets aside, in brackets after it ("（不含光明、龙华新区"). */
 const SET_ASIDE = /^[（(](?:不含|不包括|未含)[^）)]*[）)]?/;
 /** "由1832户增加到3382户", "由上年下降2.3%转为…": the figure after 由/从 is where it started. */
+// ("从去年安排的6.5亿元扩大到8.5亿元": a verb may say how the start came about.)
 const EARLIER =
-  /[由从](?:每人|每户|每生)?(?:每月|每年|每学年|每天)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?的?(?:下降|增长|减少|增加)?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
+  /[由从](?:每人|每户|每生)?(?:每月|每年|每学年|每天)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?(?:安排|投入|下达|计划)?的?(?:下降|增长|减少|增加)?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
+
+/** The year a start names ("2010年", "去年"); undefined when it names none ("一季度", none). */
+function startYear(named: string | undefined, report: ReportFacts): number | undefined {
+  if (!named) return undefined;
+  const year = /^\d{4}/.exec(named)?.[0];
+  if (year) return Number(year);
+  const relative = RELATIVE_YEAR[named];
+  return relative !== undefined && report.year !== undefined ? report.year + relative : undefined;
+}
 
 /** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 /** A subject that is a year and nothing else ("2009年", "2020年底达到"). */

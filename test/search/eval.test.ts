@@ -335,8 +335,9 @@ describe("question answering on the fixture district's report", () => {
     ["final-cq", 0.96, 0],
     // Written after ccfaaa4, the session's last matching change: first run 0.933, 1 wrong, top-3
     // 0.983 (final-cr, the neutral brief; official scorer; the starting commit the same): 50场 job
-    // fairs for the 18941个 positions they offered, asked in English (not fixed).
-    ["final-cr", 0.93, 1],
+    // fairs for the 18941个 positions they offered, asked in English (fixed: "job positions" is
+    // 就业岗位).
+    ["final-cr", 0.95, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);

@@ -2323,3 +2323,15 @@ describe("batches asked in English", () => {
     ).toBe(17202);
   });
 });
+
+describe("a start with a verb before it", () => {
+  it("is the start: 从去年安排的6.5亿元扩大到8.5亿元", () => {
+    const report =
+      "各位代表：\n二、2010年工作安排\n区政府投资计划从去年安排的6.5亿元扩大到8.5亿元。\n";
+    const store = buildIndicatorStore(report, "某某区-2010-政府工作报告.txt");
+    const start = store.indicators.find((i) => i.value === 6.5);
+    expect([start?.earlier, start?.year]).toEqual([true, 2009]);
+    const answerer = reportAnswerer(report, "某某区-2010-政府工作报告.txt");
+    expect(answerer.ask("今年区政府自己的投资计划扩大到了多少亿元？").answer?.value).toBe(8.5);
+  });
+});
