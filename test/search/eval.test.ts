@@ -338,6 +338,10 @@ describe("question answering on the fixture district's report", () => {
     // fairs for the 18941个 positions they offered, asked in English (fixed: "job positions" is
     // 就业岗位).
     ["final-cr", 0.95, 0],
+    // Written after dac0ca4, the session's last matching change: first run 0.900, 0 wrong, top-3
+    // 1.000 (final-cs, a township party secretary preparing a speech and a city analyst mixing in
+    // English; official scorer; the starting commit the same).
+    ["final-cs", 0.9, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -362,7 +366,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6584);
+    expect(total).toBe(6644);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });

@@ -2335,3 +2335,17 @@ describe("a start with a verb before it", () => {
     expect(answerer.ask("今年区政府自己的投资计划扩大到了多少亿元？").answer?.value).toBe(8.5);
   });
 });
+
+describe("words that say how, not what", () => {
+  it("help where found and cost nothing where not (直接, 前后, 绝对量)", () => {
+    const answerer = reportAnswerer(
+      progressReport(
+        "一、秸秆利用",
+        "全区共投入秸秆粉碎还田机740台，完成小麦秸秆粉碎还田31.68万亩，秸秆打捆2.3万亩。前后两批项目直接带动就业300人。",
+      ),
+      "某县-2025-进展.txt",
+    );
+    expect(answerer.ask("小麦秸秆粉碎直接还田的面积有多大？").answer?.value).toBe(31.68);
+    expect(answerer.ask("秸秆打捆前后搞了多少亩？").answer?.value).toBe(2.3);
+  });
+});
