@@ -342,6 +342,9 @@ describe("question answering on the fixture district's report", () => {
     // 1.000 (final-cs, a township party secretary preparing a speech and a city analyst mixing in
     // English; official scorer; the starting commit the same).
     ["final-cs", 0.9, 0],
+    // Written after d0614d6, the session's last matching change: first run 0.967, 0 wrong, top-3
+    // 0.983 (final-ct, the neutral brief; official scorer; the starting commit 0.950, 0 wrong).
+    ["final-ct", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -366,7 +369,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6644);
+    expect(total).toBe(6704);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -556,7 +559,8 @@ describe("question answering on reports of other places", () => {
 // 福田区-2014 (0.775 and 0.400: 0.5875, 3 wrong of 40; 福田区-2014 was read as a report of "区委区",
 // the office named on its last line), 龙岗区-2020 and 盐田区-2015 (0.775 and 0.825: 0.800, 1 wrong);
 // written after e9dc5bb and first run there: 盐田区-2010 and 龙岗区-2014 (0.700 and 0.575: 0.6375, 3
-// wrong of 40; the starting commit the same).
+// wrong of 40; the starting commit the same); 河北省-2002 (0.800, 0 wrong; the starting commit the
+// same), written after dac0ca4 and first run there.
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -575,8 +579,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7390);
+    expect(pooled.total).toBe(7430);
     expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(108);
+    expect(pooled.wrong).toBeLessThanOrEqual(107);
   });
 });
