@@ -686,8 +686,10 @@ const HELD_AT = /(?<=(?:增幅|涨幅|降幅|增速))(控制在|保持在|稳定
 const TRAILING_CHANGE_FILLERS = /(了|达到|达|为|约|近|超过|超|分别|均|都|以上|左右|完成|实现)+$/;
 /** What a figure sets aside, in brackets after it ("（不含光明、龙华新区"). */
 const SET_ASIDE = /^[（(](?:不含|不包括|未含)[^）)]*[）)]?/;
-/** "由1832户增加到3382户", "由上年下降2.3%转为…": the figure after 由/从 is where it started. */
-// ("从去年安排的6.5亿元扩大到8.5亿元": a verb may say how the start came about.)
+/**
+ * "由1832户增加到3382户", "由上年下降2.3%转为…": the figure after 由/从 is where it started
+ * ("从去年安排的6.5亿元扩大到8.5亿元": a verb may say how the start came about).
+ */
 const EARLIER =
   /[由从](?:每人|每户|每生)?(?:每月|每年|每学年|每天)?(\d{4}年[底末]?|[“"]?十[一二三四五]五[”"]?末|上年|去年|上半年|年初|一季度|前三季度|[一二两三四五六七八九十\d]+年前)?(?:安排|投入|下达|计划)?的?(?:下降|增长|减少|增加)?(?:不足|近|约)?$|[由从][^，。；\d]{2,10}之[初时]的?(?:不足|近|约)?$/;
 
@@ -700,12 +702,12 @@ function startYear(named: string | undefined, report: ReportFacts): number | und
   return relative !== undefined && report.year !== undefined ? report.year + relative : undefined;
 }
 
-/** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 /** A subject that is a year and nothing else ("2009年", "2020年底达到"). */
 const YEAR_ONLY = /^\d{4}年(底|末|初)?(达到|达)?$/;
 /** A change a topic ends with, over years or against one ("年均增长", "比2005年增长"). */
 const YEAR_CHANGE = /(年均|比\d{4}年|较\d{4}年)(增长|增加|提高|下降|减少)$/;
 
+/** A subject taken over from the figure before, without its change word ("…增长" -> "…"). */
 function withoutChange(subject: string): string {
   return subject.replace(
     /(同比|比上年|年均)?(净增|增长|增加|提高|下降|减少|增速|增幅|任务|目标|指标)$/,
