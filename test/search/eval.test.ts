@@ -344,7 +344,8 @@ describe("question answering on the fixture district's report", () => {
     ["final-cs", 0.9, 0],
     // Written after d0614d6, the session's last matching change: first run 0.967, 0 wrong, top-3
     // 0.983 (final-ct, the neutral brief; official scorer; the starting commit 0.950, 0 wrong).
-    ["final-ct", 0.96, 0],
+    // Since: "emergency shelters" is 紧急避难场所.
+    ["final-ct", 0.98, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
