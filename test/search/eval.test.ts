@@ -346,6 +346,9 @@ describe("question answering on the fixture district's report", () => {
     // 0.983 (final-ct, the neutral brief; official scorer; the starting commit 0.950, 0 wrong).
     // Since: "emergency shelters" is 紧急避难场所.
     ["final-ct", 0.98, 0],
+    // Written after 50fcbb3, the session's last matching change: first run 0.967, 0 wrong, top-3
+    // 0.983 (final-cu, the neutral brief; official scorer; the starting commit 0.933, 1 wrong).
+    ["final-cu", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -370,7 +373,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6704);
+    expect(total).toBe(6764);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
