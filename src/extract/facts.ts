@@ -273,6 +273,7 @@ function draftsOfSentence(
               clause,
               planScope(earlierClauses),
               sentence.mode === "plan" && !reportsSoFar(sentence.text),
+              report.kind === "work-report" && sentence.mode !== "plan",
             );
         // "…上线303人；投资775.6万元为…学生实施营养改善计划": a weak subject in a new segment
         // takes what its own clause names after the figures rather than the segment before's topic.
@@ -653,8 +654,14 @@ function kindOf(
   clause: string,
   scoped: boolean,
   planSection: boolean,
+  /** In a work report's review of the year before it, which is over when it is given. */
+  yearReviewed: boolean,
 ): IndicatorKind {
-  const near = clause.slice(0, figure.start);
+  // "预计全年实现地区生产总值725亿元": looking back on a year that is over, an estimate of the
+  // whole year is its result, not a plan (in a half-year report it is a forecast).
+  const near = yearReviewed
+    ? clause.slice(0, figure.start).replace(/预计全年/g, "全年")
+    : clause.slice(0, figure.start);
   const change = isChangeFigure(figure, clause);
   if (planSection && !/已经|已有|目前|现有/.test(near)) return "plan";
   if (figure.unit === "%" && !change) {

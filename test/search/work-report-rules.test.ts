@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildIndicatorStore } from "../../src/extract/index.js";
 import { memoryLibrary } from "../../src/reports/library.js";
 import { loadIntents } from "../../src/search/intents.js";
-import { ownPlaceOf } from "../../src/search/index.js";
+import { IndicatorIndex, ownPlaceOf } from "../../src/search/index.js";
 import { ReportsAnswerer } from "../../src/search/reports-answerer.js";
 import { TypoCorrector } from "../../src/search/typos.js";
 import { answererOf, fixtureAnswerer } from "../helpers/reports.js";
@@ -2347,5 +2347,36 @@ describe("words that say how, not what", () => {
     );
     expect(answerer.ask("小麦秸秆粉碎直接还田的面积有多大？").answer?.value).toBe(31.68);
     expect(answerer.ask("秸秆打捆前后搞了多少亩？").answer?.value).toBe(2.3);
+  });
+});
+
+describe("an estimate of a year that is over", () => {
+  const body = "一、2013年工作回顾\n预计全年实际利用外资15.1亿美元，增长44.1%。";
+
+  it("is that year's result in a work report", () => {
+    const store = buildIndicatorStore(`各位代表：\n${body}\n`, "某某区-2014-政府工作报告.txt");
+    const level = store.indicators.find((i) => i.value === 15.1);
+    expect([level?.kind, level?.year]).toEqual(["actual", 2013]);
+    expect(pasted(body).ask("2013年实际使用外资金额是多少？").answer?.value).toBe(15.1);
+  });
+
+  it("is a forecast in a half-year report", () => {
+    const report = progressReport("一、招商引资", "预计全年实际利用外资15.1亿美元，增长44.1%。");
+    const level = buildIndicatorStore(report, "某县-2025-进展.txt").indicators.find(
+      (i) => i.value === 15.1,
+    );
+    expect(level?.kind).toBe("plan");
+  });
+});
+
+describe("money asked in 亿美元", () => {
+  it("is the unit asked, not a word the figure must hold", () => {
+    const store = buildIndicatorStore(
+      "各位代表：\n一、2013年工作回顾\n进出口总额完成88亿美元，其中出口58亿美元。\n",
+      "某某区-2014-政府工作报告.txt",
+    );
+    const { query } = new IndicatorIndex(store, loadIntents()).search("进口额是多少亿美元？");
+    expect(query.terms.map((t) => t.text)).not.toContain("亿美元");
+    expect([...query.units]).toEqual(["美元"]);
   });
 });
