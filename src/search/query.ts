@@ -262,6 +262,10 @@ interface SynonymTables {
   protectedWords?: WordFinder;
   /** The last questions' report-independent first reading (`firstReading`). */
   firstReadings: Recent<string, FirstReading>;
+  /** The last texts with the filler phrases cut out (`withoutFillers`). */
+  withoutFillers: Recent<string, string>;
+  /** The contrast sets the last questions take a side in (`contrastsOf`). */
+  contrasts: Recent<string, Pick<ParsedQuery, "contrasts" | "unnamed">>;
 }
 
 /** What a question reads as before any report's words are consulted. */
@@ -303,6 +307,8 @@ function synonymTables(intents: Intents): SynonymTables {
     canonical: new Recent(),
     formsIn: new Recent(),
     firstReadings: new Recent(),
+    withoutFillers: new Recent(),
+    contrasts: new Recent(),
   };
   TABLES.set(intents, tables);
   return tables;
@@ -520,7 +526,10 @@ export class QueryParser {
       increments: this.intents.incrementWords.filter((w) =>
         asksChangeWith(normaliseText(askingClause(kept)), w),
       ),
-      ...this.contrastsOf(canonical, normalised),
+      // (The same for every report: the contrast sets are the intents'.)
+      ...this.tables.contrasts.get(`${canonical}\n${normalised}`, () =>
+        this.contrastsOf(canonical, normalised),
+      ),
       subset: SUBSET.exec(normalised)?.[1] ?? "",
       knownValues: known,
       ...this.negatedOf(normaliseText(negated).replace(PARTICLES, ""), normalised),
@@ -767,8 +776,11 @@ export class QueryParser {
   /** Cuts filler phrases out before words are split ("水产一共产了" -> "水产|产"). */
   private withoutFillers(text: string): string {
     // (The report's own place first: "咱们国家" is one, though 咱们 alone is a filler.)
-    const fillers = [...this.ownPlace, ...this.intents.fillerPhrases];
-    return fillers.reduce((rest, filler) => rest.split(filler).join("|"), text);
+    const placeless = this.ownPlace.reduce((rest, place) => rest.split(place).join("|"), text);
+    // The filler phrases are the same for every report: cut once per question.
+    return this.tables.withoutFillers.get(placeless, () =>
+      this.intents.fillerPhrases.reduce((rest, filler) => rest.split(filler).join("|"), placeless),
+    );
   }
 
   /** The report's words and the units that what a question does not want names. */

@@ -85,7 +85,6 @@ export class TypoCorrector {
         // Only a window over an unknown word may hold a slip (checked first: it is cheap).
         if (!anyWithin(strange, i, n) && !anyWithin(absent, i, n)) continue;
         const window = text.slice(i, i + n);
-        const inside = (p: number) => p >= i && p < i + n;
         if (!/^\p{Script=Han}+$/u.test(window) || this.has(window)) continue;
         // "建几座" is no slip for 建集: what a question asks with is never repaired.
         if (/[几多少啥么哪谁]/.test(window)) continue;
@@ -93,47 +92,64 @@ export class TypoCorrector {
         // lacks ("肉机") only one with the very same tones ("肉鸡", but "科级" is not "科技").
         // ... and only within that word: "养殖两块" is no slip for anything.
         const whole = absent.includes(i) && absent.includes(i + n - 1) && !absent.includes(i - 1);
-        const tones = !strange.some(inside);
-        if (tones && !(whole && absent.filter(inside).length === n && !absent.includes(i + n))) {
+        const tones = !anyWithin(strange, i, n);
+        if (tones && !(whole && countWithin(absent, i, n) === n && !absent.includes(i + n))) {
           continue;
         }
-        // A word nobody writes may be read any way its characters are ("曾长": ceng or zeng,
-        // chang or zhang); a real word as it is read.
-        const sounds = tones ? [toned(window)] : readingsOf(window);
-        const exact = tones
-          ? (this.byTone.get(sounds[0]!) ?? [])
-          : sounds.flatMap((sound) => this.bySound.get(sound) ?? []);
-        // A sound typists mix up (总厂 for 总产) repairs only a character of the strange word.
-        const mixed = sounds.flatMap(
-          (sound) => (tones ? this.byFuzzyTone : this.byFuzzy).get(fuzzy(sound)) ?? [],
-        );
-        const slip = (g: string) => {
-          const k = differingAt(g, window);
-          return k >= 0 && (strange.includes(i + k) || absent.includes(i + k));
-        };
-        // "查违要搞" (jieba: 查|违要): a character that makes a report word with its neighbour
-        // outside the window ("查违") is no slip, whatever the window sounds like ("为要").
-        const breaksWord = (g: string) => {
-          const k = differingAt(g, window);
-          const [before, after] = [text[i - 1] ?? "", text[i + n] ?? ""];
-          return (
-            (k === 0 &&
-              before !== "" &&
-              this.has(before + window[0]) &&
-              !this.has(before + g[0])) ||
-            (k === n - 1 && after !== "" && this.has(window[k] + after) && !this.has(g[k] + after))
-          );
-        };
-        const fits = (g: string) => differingAt(g, window) >= 0 && !breaksWord(g);
-        const fix = exact?.find(fits) ?? mixed?.find((g) => slip(g) && !breaksWord(g));
+        const fix = this.repairOf(text, i, window, tones, strange, absent);
         if (!fix) continue;
         text = text.slice(0, i) + fix + text.slice(i + n);
         // A repaired stretch is a report word now: never "repair" it again.
-        strange = strange.filter((p) => !inside(p));
-        absent = absent.filter((p) => !inside(p));
+        const outside = (p: number) => p < i || p >= i + n;
+        strange = strange.filter(outside);
+        absent = absent.filter(outside);
       }
     }
     return text;
+  }
+
+  /**
+   * The report's word that `window` (at `i` in `text`) is a slip of, if any. A word nobody writes
+   * may be read any way its characters are ("曾长": ceng or zeng, chang or zhang); a real word
+   * (`tones`) as it is read.
+   */
+  private repairOf(
+    text: string,
+    i: number,
+    window: string,
+    tones: boolean,
+    strange: number[],
+    absent: number[],
+  ): string | undefined {
+    const sounds = tones ? [toned(window)] : readingsOf(window);
+    for (const sound of sounds) {
+      for (const g of (tones ? this.byTone : this.bySound).get(sound) ?? []) {
+        if (differingAt(g, window) >= 0 && !this.breaksWord(text, i, window, g)) return g;
+      }
+    }
+    // A sound typists mix up (总厂 for 总产) repairs only a character of the strange word.
+    for (const sound of sounds) {
+      for (const g of (tones ? this.byFuzzyTone : this.byFuzzy).get(fuzzy(sound)) ?? []) {
+        const k = differingAt(g, window);
+        const slip = k >= 0 && (strange.includes(i + k) || absent.includes(i + k));
+        if (slip && !this.breaksWord(text, i, window, g)) return g;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * "查违要搞" (jieba: 查|违要): a character that makes a report word with its neighbour outside
+   * the window ("查违") is no slip, whatever the window sounds like ("为要").
+   */
+  private breaksWord(text: string, i: number, window: string, g: string): boolean {
+    const n = window.length;
+    const k = differingAt(g, window);
+    const [before, after] = [text[i - 1] ?? "", text[i + n] ?? ""];
+    return (
+      (k === 0 && before !== "" && this.has(before + window[0]) && !this.has(before + g[0])) ||
+      (k === n - 1 && after !== "" && this.has(window[k] + after) && !this.has(g[k] + after))
+    );
   }
 
   /**
@@ -396,6 +412,13 @@ function differingAt(a: string, b: string): number {
     at = i;
   }
   return at;
+}
+
+/** How many of `positions` lie in the window of `n` characters from `start`. */
+function countWithin(positions: number[], start: number, n: number): number {
+  let count = 0;
+  for (const p of positions) if (p >= start && p < start + n) count++;
+  return count;
 }
 
 /** Whether one of `positions` lies in the window of `n` characters from `start`. */
