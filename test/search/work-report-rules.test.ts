@@ -2380,3 +2380,24 @@ describe("money asked in 亿美元", () => {
     expect([...query.units]).toEqual(["美元"]);
   });
 });
+
+describe("the unit asked in everyday and English words", () => {
+  const answerer = reportAnswerer(
+    progressReport(
+      "一、粮食生产",
+      "全区夏粮全部收割34.2万亩，预计夏粮总产14.95万吨。全区农业农村资金已支出68226万元，支出进度53%。",
+    ),
+    "某县-2025-进展.txt",
+  );
+
+  it("能收多少 asks a harvest's weight, not its area", () => {
+    expect(answerer.ask("咱们今年夏粮总共能收多少啊？").answer?.value).toBe(14.95);
+  });
+
+  it("what percentage asks a percentage", () => {
+    expect(
+      answerer.ask("What percentage of the agriculture and rural funding has been spent so far?")
+        .answer?.value,
+    ).toBe(53);
+  });
+});
