@@ -2401,3 +2401,20 @@ describe("the unit asked in everyday and English words", () => {
     ).toBe(53);
   });
 });
+
+describe("cadres asked in English", () => {
+  it("are 干部, and leadership posts 领导岗位", () => {
+    const answerer = reportAnswerer(
+      progressReport(
+        "一、基层组织建设",
+        "截至目前，全区27个乡镇街全部完成换届。今年以来，共有33名区直部门干部交流调整到乡镇领导岗位任职。",
+      ),
+      "某县-2025-进展.txt",
+    );
+    expect(
+      answerer.ask(
+        "How many cadres from county departments were moved into township leadership posts this year?",
+      ).answer?.value,
+    ).toBe(33);
+  });
+});
