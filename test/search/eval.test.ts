@@ -349,6 +349,16 @@ describe("question answering on the fixture district's report", () => {
     // Written after 50fcbb3, the session's last matching change: first run 0.967, 0 wrong, top-3
     // 0.983 (final-cu, the neutral brief; official scorer; the starting commit 0.933, 1 wrong).
     ["final-cu", 0.96, 0],
+    // Written after 4718195, the next session's start: first run 0.933, 1 wrong, top-3 0.983
+    // (final-cv, township liaisons on their phones and office staff preparing a briefing;
+    // official scorer): 27个 townships for the 33名 cadres moved to township leadership posts,
+    // asked in English (fixed: "cadres" is 干部, "leadership posts" 领导岗位).
+    ["final-cv", 0.95, 0],
+    // Written after e82dd5b, the session's first matching change: first run 0.933, 2 wrong, top-3
+    // 0.950 (final-cw, the neutral brief; official scorer): 34.2万亩 harvested for "夏粮总共能收
+    // 多少" (fixed: 能收 hints a weight) and 68226万元 spent for "What percentage of the … funding
+    // has been spent" (fixed: "percentage" asks a percentage).
+    ["final-cw", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -373,7 +383,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6764);
+    expect(total).toBe(6884);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -564,7 +574,9 @@ describe("question answering on reports of other places", () => {
 // the office named on its last line), 龙岗区-2020 and 盐田区-2015 (0.775 and 0.825: 0.800, 1 wrong);
 // written after e9dc5bb and first run there: 盐田区-2010 and 龙岗区-2014 (0.700 and 0.575: 0.6375, 3
 // wrong of 40; the starting commit the same); 河北省-2002 (0.800, 0 wrong; the starting commit the
-// same), written after dac0ca4 and first run there.
+// same), written after dac0ca4 and first run there. The next session (2026-12-04), written after
+// 4718195 and first run there: 河北省-2001 and 河北省-2004 (0.700 and 0.825: 0.7625, 1 wrong of 40:
+// 12.5亿美元 of foreign direct investment for the imports the report does not give).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -583,8 +595,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7430);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
+    expect(pooled.total).toBe(7510);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.8569);
     expect(pooled.wrong).toBeLessThanOrEqual(107);
   });
 });
