@@ -316,7 +316,8 @@ export class IndicatorIndex {
       ...this.scoreDoc(doc, terms, { weights, missed }, query, head),
     });
     const scored = likely.map(score).sort((a, b) => b.score - a.score);
-    const part = this.statedPart(query);
+    // (Only figures that were scored may be a whole whose part was asked.)
+    const part = scored.length ? this.statedPart(query) : undefined;
     const matches = scored.filter(
       ({ doc, coverage }) =>
         coverage >= this.options.minCoverage &&

@@ -262,6 +262,8 @@ interface SynonymTables {
   protectedWords?: WordFinder;
   /** The last questions' report-independent first reading (`firstReading`). */
   firstReadings: Recent<string, FirstReading>;
+  /** The clause that asks, of the last questions (`parse`). */
+  askingClauses: Recent<string, string>;
   /** The last texts with the filler phrases cut out (`withoutFillers`). */
   withoutFillers: Recent<string, string>;
   /** The contrast sets the last questions take a side in (`contrastsOf`). */
@@ -307,6 +309,7 @@ function synonymTables(intents: Intents): SynonymTables {
     canonical: new Recent(),
     formsIn: new Recent(),
     firstReadings: new Recent(),
+    askingClauses: new Recent(),
     withoutFillers: new Recent(),
     contrasts: new Recent(),
   };
@@ -454,8 +457,9 @@ export class QueryParser {
     }
     // "今年计划的4个项目，到目前为止已经完成了多少投资": a plan word naming the topic in another
     // clause asks no plan when the clause that asks says what was done.
+    // The clause that asks, as the report's words are compared (the same for every report: kept).
+    const asking = this.tables.askingClauses.get(kept, () => normaliseText(askingClause(kept)));
     if (kinds.has("plan") && kinds.has("actual")) {
-      const asking = normaliseText(askingClause(kept));
       const holds = (kind: IndicatorKind) =>
         this.kindEntries.some(([word, k]) => k === kind && asking.includes(word));
       if (holds("actual") && !holds("plan")) kinds.delete("plan");
@@ -523,9 +527,7 @@ export class QueryParser {
       changeWorded: changeWorded || comparedWithYear,
       // "增加到多少户" asks the level reached, not what was added.
       // "新建高标准农田那4个项目，目前…花了多少投资": only the clause that asks says what is asked.
-      increments: this.intents.incrementWords.filter((w) =>
-        asksChangeWith(normaliseText(askingClause(kept)), w),
-      ),
+      increments: this.intents.incrementWords.filter((w) => asksChangeWith(asking, w)),
       // (The same for every report: the contrast sets are the intents'.)
       ...this.tables.contrasts.get(`${canonical}\n${normalised}`, () =>
         this.contrastsOf(canonical, normalised),
