@@ -76,6 +76,7 @@ export class Answerer {
   /** Answers one question. */
   ask(question: string, options: AskOptions = {}): AskResult {
     const result = this.index.search(question, { nearTopics: !options.answerOnly });
+    if (!result.query) return this.noAnswer(options.asked ?? question, []);
     // A figure the question itself states ("那批53个示范村…验收了几个") is not its answer.
     const { asked } = result.query;
     const compact = asked.replace(/(\d)个(?=[人户家名位])/g, "$1"); // "95个人" states 95人

@@ -6,7 +6,7 @@ import { joinedVerbsApart } from "./normalise.js";
 import { Corpus } from "./corpus.js";
 import { ContrastSides } from "./sides.js";
 import { notPlacesOf, type Intents } from "./intents.js";
-import { QueryParser, namesOneThing, type ParsedQuery, type QueryTerm } from "./query.js";
+import { QueryParser, namesOneThing, type ParsedQuery, type QueryTerm, type TermsReading } from "./query.js";
 
 /** An indicator with how well it answers a question. */
 export interface Scored {
@@ -17,13 +17,16 @@ export interface Scored {
 }
 
 /** The outcome of a search. */
-export interface SearchResult {
-  query: ParsedQuery;
-  /** Best first; empty when nothing answers the question well enough. */
-  matches: Scored[];
-  /** Near topics to suggest when there is no answer. */
-  suggestions: Indicator[];
-}
+export type SearchResult =
+  | {
+      query: ParsedQuery;
+      /** Best first; empty when nothing answers the question well enough. */
+      matches: Scored[];
+      /** Near topics to suggest when there is no answer. */
+      suggestions: Indicator[];
+    }
+  /** Nothing answers, and no near topics were wanted: the question was not read in full. */
+  | { query: undefined; matches: []; suggestions: [] };
 
 /** Options of `IndicatorIndex`. */
 export interface IndicatorIndexOptions {
@@ -289,10 +292,12 @@ export class IndicatorIndex {
    * (unless `nearTopics` is false: a caller that wants only an answer).
    */
   search(question: string, { nearTopics: near = true } = {}): SearchResult {
-    const query = this.parser.parse(question);
-    const terms = query.terms;
+    // The question is read in full only when some figure may answer it or near topics are
+    // wanted: most reports asked have none.
+    const reading = this.parser.readTerms(question);
+    const terms = reading.terms;
     const required = terms.filter((t) => !t.soft);
-    if (required.length === 0) return { query, matches: [], suggestions: [] };
+    if (required.length === 0) return this.nothingFor(reading, near);
     // The head noun of a Chinese question comes last and names what is counted.
     const head = terms.findLastIndex(
       (t) => !t.soft && !t.optional && !t.anchor && !MODAL.test(t.text),
@@ -301,16 +306,18 @@ export class IndicatorIndex {
     const boost = (t: QueryTerm, i: number) =>
       i === head ? HEAD_BOOST : t.number ? NUMBER_BOOST : 1;
     const weights = terms.map(
-      (t, i) => this.weight(t) * boost(t, i) * this.absent(t, i, head, query),
+      (t, i) => this.weight(t) * boost(t, i) * this.absent(t, i, head, reading),
     );
     // Only figures that may reach the coverage threshold are scored in full; of the others, the
     // closest few are scored for near topics. Time then stays flat however many figures share
     // a common word.
     // What each term weighs in coverage where a figure lacks it (less for an added verb).
     const missed = terms.map((t, i) =>
-      this.verbAdded(t, i, head, query) ? weights[i]! * VERB_ADDED : weights[i]!,
+      this.verbAdded(t, i, head, reading) ? weights[i]! * VERB_ADDED : weights[i]!,
     );
     const { likely, unlikely } = this.triage(terms, weights, missed);
+    if (likely.length === 0 && !near) return this.nothingFor(reading, near);
+    const query = this.parser.finish(reading);
     const score = (doc: Doc) => ({
       doc,
       ...this.scoreDoc(doc, terms, { weights, missed }, query, head),
@@ -328,6 +335,12 @@ export class IndicatorIndex {
     // Near topics come from every figure, also those ruled out ("秋粮亩产" -> 夏粮单产).
     const closest = [...scored, ...unlikely.slice(0, NEAR_POOL).map(score)];
     return { query, matches, suggestions: nearTopics(closest.sort((a, b) => b.score - a.score)) };
+  }
+
+  /** No figure answers: the question read in full only if near topics are wanted (none here). */
+  private nothingFor(reading: TermsReading, near: boolean): SearchResult {
+    if (!near) return { query: undefined, matches: [], suggestions: [] };
+    return { query: this.parser.finish(reading), matches: [], suggestions: [] };
   }
 
   /**
@@ -1031,7 +1044,7 @@ export class IndicatorIndex {
 
   /** Inverse document frequency of a term's forms. */
   /** Less weight for a modifier the whole report never says; the head noun keeps its weight. */
-  private absent(term: QueryTerm, i: number, head: number, query: ParsedQuery): number {
+  private absent(term: QueryTerm, i: number, head: number, query: TermsReading): number {
     if (term.soft || term.anchor) return 1;
     // "多少对夫妻": what the unit asked for counts (夫妻 in 对), though the report never says it.
     if (i === head) return query.strictUnits && !this.sayAnywhere(term) ? ABSENT : 1;
@@ -1044,7 +1057,7 @@ export class IndicatorIndex {
    * A verb besides the head that says how the thing asked came about (`describesHow`), one the
    * report says elsewhere (one it never says weighs half already, see `absent`).
    */
-  private verbAdded(term: QueryTerm, i: number, head: number, query: ParsedQuery): boolean {
+  private verbAdded(term: QueryTerm, i: number, head: number, query: TermsReading): boolean {
     return (
       i !== head &&
       !term.anchor &&

@@ -41,6 +41,21 @@ const SIZE_CLASS_AT = new RegExp(`^${SIZE_CLASS.source}`);
 /** A word for the area a report speaks for ("地区生产总值", "全区"). */
 const AREA_WORD = /^(地区|全区|全市|全县|本区|本市|本县)$/;
 
+/** A question's terms read with one report's words, the first part of `QueryParser.parse`. */
+export interface TermsReading {
+  /** The question as asked, normalised, its particles dropped. */
+  asked: string;
+  normalised: string;
+  canonical: string;
+  terms: QueryTerm[];
+  /** The question rules out every unit but those it asks for (`ParsedQuery.strictUnits`). */
+  strictUnits: boolean;
+  hints: Omit<ReturnType<QueryParser["unitHints"]>, "rest">;
+  kept: string;
+  negated: string;
+  known: number[];
+}
+
 /** A parsed question. */
 export interface ParsedQuery {
   /** The question as typed, normalised (full-width, traditional characters), nothing cut. */
@@ -439,6 +454,14 @@ export class QueryParser {
 
   /** Parses one question. */
   parse(question: string): ParsedQuery {
+    return this.finish(this.readTerms(question));
+  }
+
+  /**
+   * The first part of `parse`: the question's terms, read with the report's words. Enough to find
+   * the figures that may answer it: most reports asked have none, and need no more.
+   */
+  readTerms(question: string): TermsReading {
     const { kept, negated, known, marked } = this.tables.firstReadings.get(question, () =>
       this.firstReading(question),
     );
@@ -448,6 +471,21 @@ export class QueryParser {
     const pointed = cleaned.replace(POINTING, "那些");
     const normalised = this.typos.correct(pointed);
     const canonical = this.canonical(normalised);
+    const { rest, ...hints } = this.unitHints(normalised, canonical);
+    const terms = this.termsOf(this.withoutActualWords(rest), question);
+    // "民生方面投入的资金总额": with money asked, the word for money need not stand in the
+    // figure's words ("民生领域投入49.48亿元"): its unit says it.
+    if (moneyAsked(normalised)) {
+      for (const term of terms) if (MONEY_WORDS.has(term.text)) term.optional = true;
+    }
+    const { strictUnits } = hints;
+    return { asked: plain, normalised, canonical, terms, strictUnits, hints, kept, negated, known };
+  }
+
+  /** The rest of `parse`: what kind of figure the question asks for, and what it rules out. */
+  finish(reading: TermsReading): ParsedQuery {
+    const { asked: plain, normalised, canonical, terms, kept, negated, known } = reading;
+    const { unitNamed, ...hints } = { ...reading.hints, units: new Set(reading.hints.units) };
     const kinds = new Set<IndicatorKind>();
     // "一般公共预算收入" names an indicator; its 预算 asks for no plan.
     const unnamed = this.namesCut(canonical);
@@ -455,17 +493,15 @@ export class QueryParser {
     for (const [word, kind] of this.kindEntries) {
       if (kindText.includes(word)) kinds.add(kind);
     }
-    // "今年计划的4个项目，到目前为止已经完成了多少投资": a plan word naming the topic in another
-    // clause asks no plan when the clause that asks says what was done.
     // The clause that asks, as the report's words are compared (the same for every report: kept).
     const asking = this.tables.askingClauses.get(kept, () => normaliseText(askingClause(kept)));
+    // "今年计划的4个项目，到目前为止已经完成了多少投资": a plan word naming the topic in another
+    // clause asks no plan when the clause that asks says what was done.
     if (kinds.has("plan") && kinds.has("actual")) {
       const holds = (kind: IndicatorKind) =>
         this.kindEntries.some(([word, k]) => k === kind && asking.includes(word));
       if (holds("actual") && !holds("plan")) kinds.delete("plan");
     }
-    const { rest, unitNamed, ...hints } = this.unitHints(normalised, canonical);
-    const terms = this.termsOf(this.withoutActualWords(rest), question);
     // "专业化能力提升网络培训班", "粮食产能提升重点县": a change word inside a longer name (not
     // ending it, as in "gdp增长") asks no change.
     const inName = (t: QueryTerm) =>
@@ -495,11 +531,6 @@ export class QueryParser {
       !shareUnits.some((u) => hints.units.has(u))
     ) {
       shareUnits.forEach((u) => hints.units.add(u));
-    }
-    // "民生方面投入的资金总额": with money asked, the word for money need not stand in the
-    // figure's words ("民生领域投入49.48亿元"): its unit says it.
-    if (moneyAsked(normalised)) {
-      for (const term of terms) if (MONEY_WORDS.has(term.text)) term.optional = true;
     }
     return {
       asked: plain,

@@ -2376,8 +2376,8 @@ describe("money asked in 亿美元", () => {
       "某某区-2014-政府工作报告.txt",
     );
     const { query } = new IndicatorIndex(store, loadIntents()).search("进口额是多少亿美元？");
-    expect(query.terms.map((t) => t.text)).not.toContain("亿美元");
-    expect([...query.units]).toEqual(["美元"]);
+    expect(query?.terms.map((t) => t.text)).not.toContain("亿美元");
+    expect([...(query?.units ?? [])]).toEqual(["美元"]);
   });
 });
 
