@@ -6,7 +6,13 @@ import { joinedVerbsApart } from "./normalise.js";
 import { Corpus } from "./corpus.js";
 import { ContrastSides } from "./sides.js";
 import { notPlacesOf, type Intents } from "./intents.js";
-import { QueryParser, namesOneThing, type ParsedQuery, type QueryTerm, type TermsReading } from "./query.js";
+import {
+  QueryParser,
+  namesOneThing,
+  type ParsedQuery,
+  type QueryTerm,
+  type TermsReading,
+} from "./query.js";
 
 /** An indicator with how well it answers a question. */
 export interface Scored {
@@ -647,6 +653,7 @@ export class IndicatorIndex {
     const narrowed = /重点(\p{Script=Han}{2,})/u.exec(doc.indicator.subject)?.[1];
     const asksNarrowed = (t: QueryTerm) => t.forms.some((f) => narrowed?.startsWith(f));
     if (narrowed && !query.asked.includes("重点") && query.terms.some(asksNarrowed)) return false;
+    if (this.asksListedMember(doc, query)) return false;
     // "每平方公里土地GDP产出18.68亿元" is output per area: it answers only a question about it.
     if (PER_AREA.test(doc.indicator.name) && !PER_AREA.test(query.asked)) return false;
     // "一年多少钱" is not answered by 元/月, "每个月多少钱" not by 元/年.
@@ -675,6 +682,22 @@ export class IndicatorIndex {
       !contradicts(doc, query, this.sides) &&
       !this.otherModifier(doc, query) &&
       !this.misMeasured(doc, query)
+    );
+  }
+
+  /**
+   * "…、农民人均纯收入等六项主要经济指标全部位列全市第一": a count right after 等 counts the things
+   * listed before it, as what follows it (主要经济指标). A question that names neither that nor
+   * the count's unit (几项) asks something else: one of the things listed, say.
+   */
+  private asksListedMember(doc: Doc, query: ParsedQuery): boolean {
+    const { sentence, raw, unit } = doc.indicator;
+    const mark = `等${raw}${unit}`;
+    const at = sentence.indexOf(mark);
+    if (at < 0 || query.asked.includes(unit)) return false;
+    const countedAs = sentence.slice(at + mark.length).split(/[，。；;]/)[0] ?? "";
+    return !query.terms.some(
+      (t) => !t.soft && !t.anchor && t.forms.some((f) => countedAs.includes(f)),
     );
   }
 
@@ -1368,9 +1391,15 @@ function contradicts(doc: Doc, query: ParsedQuery, sides: ContrastSides): boolea
   const part = ({ named }: { named: string[] }) =>
     named.length > 1 && named.filter(has(phrase)).length === 1;
   if (query.contrasts.some(part)) return true;
+  // A side the question names is named in the figure by any form the question's term has
+  // ("农民人均纯收入" names 农村居民, asked as 农民, against 城镇居民 of the same sentence).
+  const formsOf = (side: string) =>
+    query.terms.flatMap((t) => (t.forms.includes(side) ? t.forms : [])).filter((f) => f !== side);
+  const names = (text: string) => (side: string) =>
+    sides.has(text, side) || formsOf(side).some((f) => f.length > 1 && text.includes(f));
   return query.contrasts.some(({ named, others }) => {
-    const scope = [...named, ...others].some(has(phrase)) ? phrase : sentence;
-    return !named.some(has(scope)) && others.some(has(scope));
+    const scope = named.some(names(phrase)) || others.some(has(phrase)) ? phrase : sentence;
+    return !named.some(names(scope)) && others.some(has(scope));
   });
 }
 

@@ -359,6 +359,10 @@ describe("question answering on the fixture district's report", () => {
     // 多少" (fixed: 能收 hints a weight) and 68226万元 spent for "What percentage of the … funding
     // has been spent" (fixed: "percentage" asks a percentage).
     ["final-cw", 0.96, 0],
+    // Written after 07ba8de (the session's last matching change, "cadres", was before it): first
+    // run 0.967, 0 wrong, top-3 0.983 (final-cx, a district deputy head preparing for a
+    // supervision visit and village cadres typing fast; official scorer).
+    ["final-cx", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -383,7 +387,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6884);
+    expect(total).toBe(6944);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -596,7 +600,7 @@ describe("question answering on reports first met in a fresh set", () => {
 
   it("keeps the unseen reports' sets at their level", () => {
     expect(pooled.total).toBe(7510);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.8569);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
     expect(pooled.wrong).toBeLessThanOrEqual(107);
   });
 });

@@ -2418,3 +2418,29 @@ describe("cadres asked in English", () => {
     ).toBe(33);
   });
 });
+
+describe("a side of a contrast asked in another of its forms", () => {
+  it("is named by the figure that writes that form (农民 for 农村居民)", () => {
+    const answerer = pasted(
+      "一、2013年工作回顾\n预计全区城镇居民人均可支配收入达到7150元，增长7%；农民人均纯收入达到2850元，增长6%。",
+    );
+    expect(answerer.ask("2013年农民人均纯收入有多少？").answer?.value).toBe(2850);
+    expect(answerer.ask("2013年农村居民人均纯收入有多少？").answer?.value).toBe(2850);
+    expect(answerer.ask("2013年城镇居民人均可支配收入有多少？").answer?.value).toBe(7150);
+  });
+});
+
+describe("a count right after 等", () => {
+  const answerer = pasted(
+    "一、2013年工作回顾\n地区生产总值、城镇居民人均可支配收入、农民人均纯收入等6项主要经济指标全部位列全市第一。泰康等38家优质企业落户。",
+  );
+
+  it("does not answer for one of the things it lists", () => {
+    // (With 收入 misspelt, nothing says the answer is money.)
+    expect(answerer.ask("2013年农民人均纯收人是多少？").answer).toBeNull();
+  });
+
+  it("answers for what it counts them as", () => {
+    expect(answerer.ask("How many 优质企业 settled in 2013?").answer?.value).toBe(38);
+  });
+});
