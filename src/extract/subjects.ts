@@ -5,7 +5,8 @@ import { LEADING_FILLERS, METRIC_WORDS, TRAILING_FILLERS, WEAK_SUBJECT } from ".
 /** Strips filler words, quotes and brackets from both ends of a phrase. */
 export function cleanSubject(phrase: string): string {
   // "同比(下同)增长": a note on how to read what follows is no part of the name.
-  const bare = phrase.replace(/[（(][^（()）]*下同[)）]/g, "");
+  // "按可比口径年均增长": the basis a figure is reckoned on is no part of its name either.
+  const bare = phrase.replace(/[（(][^（()）]*下同[)）]/g, "").replace(BASIS, "");
   const parts = words(bare.replace(/[“”《》（）()]/g, "").trim());
   let start = 0;
   let end = parts.length;
@@ -13,6 +14,8 @@ export function cleanSubject(phrase: string): string {
   while (end > start && TRAILING_FILLERS.has(parts[end - 1]!)) end--;
   return parts.slice(start, end).join("");
 }
+
+const BASIS = /^[按以](?:可比|同|现行)?(?:口径|价格|价)(?:计算|计)?/;
 
 /** True when a subject is too generic to name a figure on its own. */
 export function isWeakSubject(subject: string): boolean {

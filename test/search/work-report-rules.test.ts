@@ -2444,3 +2444,16 @@ describe("a count right after 等", () => {
     expect(answerer.ask("How many 优质企业 settled in 2013?").answer?.value).toBe(38);
   });
 });
+
+describe("figures over several years", () => {
+  it("are read apart from the basis they are reckoned on and from their year", () => {
+    const store = buildIndicatorStore(
+      "各位代表：\n一、过去五年回顾\n2002年全县生产总值达到607亿元，五年平均增长9.5%；全部财政收入54亿元，按可比口径年均增长10%。\n",
+      "某某县-2003-政府工作报告.txt",
+    );
+    const average = store.indicators.find((i) => i.value === 9.5);
+    const revenue = store.indicators.find((i) => i.value === 10);
+    expect(average?.span).toBeTruthy();
+    expect(revenue?.name).toBe("全部财政收入年均增长");
+  });
+});
