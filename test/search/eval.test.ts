@@ -363,6 +363,9 @@ describe("question answering on the fixture district's report", () => {
     // run 0.967, 0 wrong, top-3 0.983 (final-cx, a district deputy head preparing for a
     // supervision visit and village cadres typing fast; official scorer).
     ["final-cx", 0.96, 0],
+    // Written after b1dd5cd, the session's last matching change: first run 0.917, 0 wrong, top-3
+    // 1.000 (final-cy, the neutral brief; official scorer).
+    ["final-cy", 0.91, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -387,7 +390,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(6944);
+    expect(total).toBe(7004);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -580,7 +583,9 @@ describe("question answering on reports of other places", () => {
 // wrong of 40; the starting commit the same); 河北省-2002 (0.800, 0 wrong; the starting commit the
 // same), written after dac0ca4 and first run there. The next session (2026-12-04), written after
 // 4718195 and first run there: 河北省-2001 and 河北省-2004 (0.700 and 0.825: 0.7625, 1 wrong of 40:
-// 12.5亿美元 of foreign direct investment for the imports the report does not give).
+// 12.5亿美元 of foreign direct investment for the imports the report does not give); 河北省-2003,
+// written after 07ba8de and first run at b1dd5cd, the last matching change (0.675, 1 wrong of 40:
+// 10% of fiscal revenue's yearly growth for the five-year average growth of GDP, 9.5%).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -599,8 +604,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7510);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.858);
-    expect(pooled.wrong).toBeLessThanOrEqual(107);
+    expect(pooled.total).toBe(7550);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
+    expect(pooled.wrong).toBeLessThanOrEqual(108);
   });
 });
