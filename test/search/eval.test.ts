@@ -366,6 +366,10 @@ describe("question answering on the fixture district's report", () => {
     // Written after b1dd5cd, the session's last matching change: first run 0.917, 0 wrong, top-3
     // 1.000 (final-cy, the neutral brief; official scorer).
     ["final-cy", 0.91, 0],
+    // Written after a4b0afa (ca88d23 the session's last matching change): first run 0.967, 0
+    // wrong, top-3 1.000 (final-cz, a city bureau comparing counties and a liaison mixing in
+    // English; official scorer).
+    ["final-cz", 0.96, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -390,7 +394,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(7004);
+    expect(total).toBe(7064);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
