@@ -343,7 +343,10 @@ export class IndicatorIndex {
     return { query, matches, suggestions: nearTopics(closest.sort((a, b) => b.score - a.score)) };
   }
 
-  /** No figure answers: the question read in full only if near topics are wanted (none here). */
+  /**
+   * No figure may answer. A caller that wants near topics gets the question read in full (there
+   * are none to offer here); one that wants only an answer, nothing more.
+   */
   private nothingFor(reading: TermsReading, near: boolean): SearchResult {
     if (!near) return { query: undefined, matches: [], suggestions: [] };
     return { query: this.parser.finish(reading), matches: [], suggestions: [] };
