@@ -1068,7 +1068,6 @@ export class IndicatorIndex {
       .slice(0, 3);
   }
 
-  /** Inverse document frequency of a term's forms. */
   /** Less weight for a modifier the whole report never says; the head noun keeps its weight. */
   private absent(term: QueryTerm, i: number, head: number, query: TermsReading): number {
     if (term.soft || term.anchor) return 1;
@@ -1098,6 +1097,7 @@ export class IndicatorIndex {
     return term.forms.some((f) => this.corpus.has(f));
   }
 
+  /** Inverse document frequency of a term's forms. */
   private weight(term: QueryTerm): number {
     const key = term.forms.join("|");
     let weight = this.weights.get(key);
