@@ -1072,7 +1072,7 @@ export class IndicatorIndex {
   private absent(term: QueryTerm, i: number, head: number, query: TermsReading): number {
     if (term.soft || term.anchor) return 1;
     // "多少对夫妻": what the unit asked for counts (夫妻 in 对), though the report never says it.
-    if (i === head) return query.strictUnits && !this.sayAnywhere(term) ? ABSENT : 1;
+    if (i === head) return query.hints.strictUnits && !this.sayAnywhere(term) ? ABSENT : 1;
     // A place, a code or a level ("宁夏", "pm10", "科级") picks one of several alike.
     if (term.tag === "ns" || term.tag === "code" || /级$/.test(term.text)) return 1;
     return this.sayAnywhere(term) ? 1 : ABSENT;

@@ -48,8 +48,7 @@ export interface TermsReading {
   normalised: string;
   canonical: string;
   terms: QueryTerm[];
-  /** The question rules out every unit but those it asks for (`ParsedQuery.strictUnits`). */
-  strictUnits: boolean;
+  /** The units asked (`strictUnits`: every other unit is ruled out), as `ParsedQuery` has them. */
   hints: Omit<ReturnType<QueryParser["unitHints"]>, "rest">;
   kept: string;
   negated: string;
@@ -478,8 +477,7 @@ export class QueryParser {
     if (moneyAsked(normalised)) {
       for (const term of terms) if (MONEY_WORDS.has(term.text)) term.optional = true;
     }
-    const { strictUnits } = hints;
-    return { asked: plain, normalised, canonical, terms, strictUnits, hints, kept, negated, known };
+    return { asked: plain, normalised, canonical, terms, hints, kept, negated, known };
   }
 
   /** The rest of `parse`: what kind of figure the question asks for, and what it rules out. */
