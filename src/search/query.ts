@@ -4,7 +4,7 @@ import { baseUnit } from "../extract/numbers.js";
 import { notPlacesOf, type Intents } from "./intents.js";
 import { joinedVerbsApart, normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
-import { words } from "../language/segmenter.js";
+import { taggedWords, words } from "../language/segmenter.js";
 import { UNITS } from "../language/units.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
@@ -188,6 +188,21 @@ const PER_PERSON = /人均|每人|每个人|一个人|按人口平均/;
 // "民营企业等民营经济主体": the examples before 等 narrow nothing; what follows is asked.
 const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
+/** "1-6月份": the months from January, asked as the part of the year they make. */
+const MONTHS_FROM_JANUARY = /(?<![\d.])1\s*[-—－~～至到]\s*(3|6|9|12)\s*月份?/g;
+const PART_OF_YEAR: Readonly<Record<string, string>> = {
+  "3": "一季度",
+  "6": "上半年",
+  "9": "前三季度",
+  "12": "全年",
+};
+/** "鱼虾这些水产品", "民宿农家乐这类": what is named before the marker only gives examples. */
+const EXAMPLE_MARKER = /(?:这些|那些|这类|之类的?)(?=\p{Script=Han}{2})(?!年)/gu;
+/** Words that may be examples: nouns and fixed phrases, joined by 、 和 及 (not times, places). */
+const EXAMPLE_WORD = /^(?:n|nr|nz|l|j|vn)$/;
+const EXAMPLE_JOIN = /^[、和及与加跟]$/;
+/** Kinds too general to name anything ("乡镇、学校这些地方"): the examples say what is asked. */
+const GENERAL_KIND = /^(?:地方|东西|方面|事情|事|情况|单位|地儿)/;
 // "@机器人 …": a mention is not part of the question.
 const MENTION = /@\S+\s?/g;
 /** A ruled-out part naming another time or kind of figure ("不是去年实际浓度"). */
@@ -441,7 +456,10 @@ export class QueryParser {
     );
     const { kept, negated, known } = this.splitNegated(this.fromEnglish(asked));
     // Clause breaks stay as "|" where words are split: "积分制试点，区里选了" holds no 试点区.
-    const marked = joinedVerbsApart(normaliseText(kept.replace(CLAUSE_BREAK_GLOBAL, "|")))
+    const marked = joinedVerbsApart(
+      normaliseText(withoutExampleWords(kept).replace(CLAUSE_BREAK_GLOBAL, "|")),
+    )
+      .replace(MONTHS_FROM_JANUARY, (_m, last: string) => PART_OF_YEAR[last]!)
       .replace(PARTICLES, "")
       .replace(TEN_THOUSAND, "$1万")
       // "多大规模": how big, not 大规模 ("large-scale") asked of.
@@ -915,6 +933,8 @@ export class QueryParser {
         this.englishHints.has(next.toLowerCase()) ? ` 多少 ${next}` : m,
       )
       .replace(/\bhow many\b(?=\s*[A-Za-z\p{Script=Han}])/giu, " 多少个 ")
+      // "how much money was spent on …": money asked outright, as 多少钱 asks it.
+      .replace(/\bhow much (?:money|funding|funds)\b/gi, " 多少钱 ")
       .replace(/\bhow (?:many|much)\b/gi, " 多少 ");
     const { terms, questionWords, reportWord } = this.english;
     // "deficit-to-GDP": words joined by hyphens are words. "in 2013": a year written alone is one.
@@ -1082,4 +1102,38 @@ function startsWord(clause: string, at: number): boolean {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/**
+ * The question without examples given before what it asks of ("上半年鱼虾这些水产品产量" ->
+ * "上半年水产品产量"): the report names the kind, not each thing of it. Places and times before
+ * the marker stay, as does a marker with no nouns before it ("这些项目").
+ */
+function withoutExampleWords(text: string): string {
+  const markers = [...text.matchAll(EXAMPLE_MARKER)];
+  if (markers.length === 0) return text;
+  const spans: { start: number; end: number; tag: string }[] = [];
+  let at = 0;
+  for (const { word, tag } of taggedWords(text)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    spans.push({ start, end: start + word.length, tag: EXAMPLE_JOIN.test(word) ? "join" : tag });
+    at = start + word.length;
+  }
+  let result = text;
+  for (const marker of markers.reverse()) {
+    // What follows must be a noun naming a kind ("鱼虾这些水产品", not "淘宝直播那些一共卖了").
+    const after = spans.find((w) => w.start === marker.index + marker[0].length);
+    const rest = text.slice(marker.index + marker[0].length);
+    if (!after || !/^n/.test(after.tag) || GENERAL_KIND.test(rest)) continue;
+    let k = spans.findIndex((w) => w.end === marker.index);
+    let from = -1;
+    for (; k >= 0; k--) {
+      const { tag, start } = spans[k]!;
+      if (EXAMPLE_WORD.test(tag)) from = start;
+      else if (tag !== "join" || from < 0) break;
+    }
+    if (from >= 0) result = result.slice(0, from) + result.slice(marker.index + marker[0].length);
+  }
+  return result;
 }

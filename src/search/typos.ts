@@ -160,13 +160,16 @@ export class TypoCorrector {
   private endSlips(question: string): string {
     let text = question;
     // The slip stands alone in jieba's reading ("化解|律"), not as the start of a word (城市).
+    // "网格划多少个" (网格|划): a verb after a noun is what the noun did, not a slip (网格化).
     const alone = new Set<number>();
     let at = 0;
-    for (const { word } of taggedWords(text)) {
+    let previousTag = "";
+    for (const { word, tag } of taggedWords(text)) {
       const start = text.indexOf(word, at);
       if (start < 0) continue;
-      if (word.length === 1) alone.add(start);
+      if (word.length === 1 && !(tag === "v" && previousTag.startsWith("n"))) alone.add(start);
       at = start + word.length;
+      previousTag = tag;
     }
     for (let i = 2; i < text.length; i++) {
       if (!alone.has(i) || this.has(text.slice(i, i + 2))) continue;

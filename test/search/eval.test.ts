@@ -370,6 +370,14 @@ describe("question answering on the fixture district's report", () => {
     // wrong, top-3 1.000 (final-cz, a city bureau comparing counties and a liaison mixing in
     // English; official scorer).
     ["final-cz", 0.96, 0],
+    // Written after f5aea0c (no matching change since ca88d23), official scorer: first runs
+    // 0.900, 2 wrong, top-3 0.967 (final-da, a township liaison on the phone and a county
+    // finance-bureau analyst) and 0.950, 2 wrong, top-3 0.983 (final-db, the neutral brief).
+    // Wrong: 27个 乡镇街 for the grids drawn ("网格划了多少个": 划 was "repaired" to 网格化), 178处
+    // for "How much money was spent on 黑臭水体治理", 7家 firms for the "signed contract value
+    // (签约额)" (all three fixed) and 61位 sent for the 31名 who arrived (not fixed).
+    ["final-da", 0.95, 0],
+    ["final-db", 0.98, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -394,7 +402,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(7064);
+    expect(total).toBe(7184);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });

@@ -2457,3 +2457,35 @@ describe("figures over several years", () => {
     expect(revenue?.name).toBe("全部财政收入年均增长");
   });
 });
+
+describe("questions a fresh set of 2026-12-04 asked", () => {
+  const value = valueIn(
+    progressReport(
+      "（一）推进乡村治理和产业合作",
+      [
+        "持续推动乡镇网格化管理。截至目前，全县12个乡镇，统一划定全科网格800个，配备网格员900名。",
+        "推进黑臭水体治理全覆盖，今年上半年总共治理45处，完工率100%。",
+        "强化产业合作，组织12家企业赴结对县考察对接，达成产业合作意向3个，签约额6000万元。",
+        "完成水产品产量0.5万吨，实现渔业产值0.8亿元。",
+        "全县种植业保险保费共计800万元；养殖业保险保费共计1200万元，全县1-6月份保险保费合计2000万元。",
+      ].join(""),
+    ),
+  );
+
+  it("reads a verb after a noun as what the noun did, not as a slip (网格划 is no 网格化)", () => {
+    expect(value("全县网格划了多少个")).toBe(800);
+  });
+
+  it("hears money asked in English and in a word for an amount (签约额)", () => {
+    expect(value("How much money was spent on 黑臭水体治理 in the first half?")).toBeNull();
+    expect(value("What was the signed contract value from the industrial cooperation?")).toBe(6000);
+  });
+
+  it("reads things named before 这些 as examples of the kind asked", () => {
+    expect(value("上半年鱼虾这些水产品产量有多少？")).toBe(0.5);
+  });
+
+  it("reads 1-6月 as the half year, not as numbers the question states", () => {
+    expect(value("种植业保险1-6月的保费共计多少")).toBe(800);
+  });
+});
