@@ -316,19 +316,20 @@ function draftsOfSentence(
           // "到2021年全县生产总值达到170亿元": a year written at the figure wins over its section.
           // "2015年城镇…完成30788元，…；农村…完成22250元": a year its sentence gives before it, too.
           span:
-            !/\d{4}年/.test(left) &&
-            !(carried && OWN_YEAR.test(sentenceBefore(sentence.text, clause) + left)) &&
-            (SPAN.test(clause) ||
-              SPAN.test(before) ||
-              // "未来3年还要新增…13.51万座": what the years ahead are to bring.
-              YEARS_AHEAD.test(before + left) ||
-              // ("到2015年，本市生产总值超过1.5万亿元；…": targets of the year a sentence opens
-              // with are that year's levels.)
-              (!(kind === "plan" && TARGET_YEAR_OPENING.test(sentence.text)) &&
-                ((spanParagraph && (kind === "plan") === (spanLead?.ahead ?? false)) ||
-                  (inSpanSection(sentence) &&
-                    ((kind === "plan" && !namesOneYear(sentence)) ||
-                      /累计/.test(left + before)))))),
+            sinceEarlierYear(left, report) ||
+            (!/\d{4}年/.test(left) &&
+              !(carried && OWN_YEAR.test(sentenceBefore(sentence.text, clause) + left)) &&
+              (SPAN.test(clause) ||
+                SPAN.test(before) ||
+                // "未来3年还要新增…13.51万座": what the years ahead are to bring.
+                YEARS_AHEAD.test(before + left) ||
+                // ("到2015年，本市生产总值超过1.5万亿元；…": targets of the year a sentence opens
+                // with are that year's levels.)
+                (!(kind === "plan" && TARGET_YEAR_OPENING.test(sentence.text)) &&
+                  ((spanParagraph && (kind === "plan") === (spanLead?.ahead ?? false)) ||
+                    (inSpanSection(sentence) &&
+                      ((kind === "plan" && !namesOneYear(sentence)) ||
+                        /累计/.test(left + before))))))),
           ...(spanLead?.plan ? { spanPlan: spanLead.plan } : {}),
         });
       });
@@ -505,6 +506,18 @@ function nameRespectively(drafts: Draft[], segmentIndex: number, clauses: string
     // "教育、卫生、公共安全和住房保障分别投入…": its last two items are joined by 和.
     const joined = names.length >= 2 ? pairOf(names.at(-1)!) : undefined;
     if (joined && names.length + 1 === values.length) names = [...names.slice(0, -1), ...joined];
+    // "依法扩大社会保险覆盖面，养老、失业、医疗和工伤保险参保人数分别增加…" (four values): the
+    // list is the items joined by 、, its last pair split; the clause before it is no item.
+    const [opening] = subjects;
+    if (
+      joined &&
+      names.length === values.length &&
+      subjects.length === names.length &&
+      opening !== undefined &&
+      !sentence?.text.includes(`${opening}、`)
+    ) {
+      names = [...names.slice(1, -1), ...joined];
+    }
     // "城镇、农村常住居民人均可支配收入分别增长…": short items before the last share its words
     // after its first one (城镇常住居民人均可支配收入).
     names = sharingPerUnit(sharingTail(names));
@@ -742,6 +755,17 @@ const RELATIVE_YEAR: Record<string, number> = {
   本年: 0,
   明年: 1,
 };
+
+/**
+ * "2003年以来城镇新增就业116万人" in a report on 2005: a sum since a year before the one reported
+ * on ("2021年以来" in a report on 2021 is that year's, to date).
+ */
+function sinceEarlierYear(left: string, report: ReportFacts): boolean {
+  const since = /(\d{4})年以来/.exec(left)?.[1];
+  if (since === undefined || report.year === undefined) return false;
+  const reported = report.kind === "work-report" ? report.year - 1 : report.year;
+  return Number(since) < reported;
+}
 
 /** "力争…，到2020年，…": a target year opening a sentence. */
 const TARGET_YEAR_OPENING = /^[^，；。]{0,20}[，,]?到(\d{4})年[，,]/;

@@ -188,6 +188,8 @@ const PER_PERSON = /人均|每人|每个人|一个人|按人口平均/;
 // "民营企业等民营经济主体": the examples before 等 narrow nothing; what follows is asked.
 const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
+/** "04年": a year written with its last two digits (a leading 0 is never a count of years). */
+const SHORT_YEAR = /(?<![\d.])0(\d)年/g;
 /** "1-6月份": the months from January, asked as the part of the year they make. */
 const MONTHS_FROM_JANUARY = /(?<![\d.])1\s*[-—－~～至到]\s*(3|6|9|12)\s*月份?/g;
 const PART_OF_YEAR: Readonly<Record<string, string>> = {
@@ -460,6 +462,7 @@ export class QueryParser {
       normaliseText(withoutExampleWords(kept).replace(CLAUSE_BREAK_GLOBAL, "|")),
     )
       .replace(MONTHS_FROM_JANUARY, (_m, last: string) => PART_OF_YEAR[last]!)
+      .replace(SHORT_YEAR, "200$1年")
       .replace(PARTICLES, "")
       .replace(TEN_THOUSAND, "$1万")
       // "多大规模": how big, not 大规模 ("large-scale") asked of.

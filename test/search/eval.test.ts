@@ -378,6 +378,13 @@ describe("question answering on the fixture district's report", () => {
     // (签约额)" (all three fixed) and 61位 sent for the 31名 who arrived (not fixed).
     ["final-da", 0.95, 0],
     ["final-db", 0.98, 1],
+    // Written after 2db916c (this session's first matching change), official scorer: first runs
+    // 0.967, 0 wrong, top-3 1.000 (final-dc, a party secretary's aide and a village accountant
+    // mixing in English) and 0.950, 2 wrong, top-3 0.967 (final-dd, the neutral brief): 4个
+    // projects for the "planned scale" of new 高标准农田 (1.43万亩; not fixed) and 58场次 for the
+    // "followers" of the official account (fixed: followers 粉丝, official account 公众号).
+    ["final-dc", 0.96, 0],
+    ["final-dd", 0.96, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -402,7 +409,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(7184);
+    expect(total).toBe(7304);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -597,7 +604,9 @@ describe("question answering on reports of other places", () => {
 // 4718195 and first run there: 河北省-2001 and 河北省-2004 (0.700 and 0.825: 0.7625, 1 wrong of 40:
 // 12.5亿美元 of foreign direct investment for the imports the report does not give); 河北省-2003,
 // written after 07ba8de and first run at b1dd5cd, the last matching change (0.675, 1 wrong of 40:
-// 10% of fiscal revenue's yearly growth for the five-year average growth of GDP, 9.5%).
+// 10% of fiscal revenue's yearly growth for the five-year average growth of GDP, 9.5%). The next
+// session (also 2026-12-04), written after 2db916c and first run there: 河北省-2005 and
+// 河北省-2006 (0.725 and 0.600: 0.6625, 5 wrong of 80; both stored in part, 河北省-2006 twice).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -616,8 +625,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7550);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.857);
-    expect(pooled.wrong).toBeLessThanOrEqual(108);
+    expect(pooled.total).toBe(7630);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
+    expect(pooled.wrong).toBeLessThanOrEqual(111);
   });
 });

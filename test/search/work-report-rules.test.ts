@@ -2489,3 +2489,43 @@ describe("questions a fresh set of 2026-12-04 asked", () => {
     expect(value("种植业保险1-6月的保费共计多少")).toBe(800);
   });
 });
+
+describe("an older provincial work report (round 92)", () => {
+  const report = [
+    "各位代表：",
+    "一、2004年工作回顾",
+    "粮食生产出现重要转机，建成国家级粮食生产基地300万亩，总产量达1500万吨。",
+    "依法扩大社会保险覆盖面，养老、失业、医疗和工伤保险参保人数分别增加12万人、9万人、41万人、57万人。",
+    "就业持续扩大，2002年以来城镇新增就业88万人。",
+  ].join("\n");
+  const store = buildIndicatorStore(`${report}\n`, "某某省-2005-政府工作报告.txt");
+  const named = (value: number) => store.indicators.find((i) => i.value === value);
+
+  it("splits the last pair of a 分别 list, not taking the clause before as an item", () => {
+    expect(named(12)?.name).toMatch(/^养老/);
+    expect(named(9)?.name).toMatch(/^失业/);
+    expect(named(41)?.name).toMatch(/^医疗/);
+    expect(named(57)?.name).toMatch(/^工伤/);
+  });
+
+  it("reads a figure since a year before the one reviewed as a sum over years", () => {
+    expect(named(88)?.span).toBe(true);
+    expect(pasted(report, 2005).ask("2004年城镇新增就业多少人").answer).toBeNull();
+  });
+
+  it("reads 04年 as 2004 and 粮食打了多少 as the harvest's weight", () => {
+    expect(pasted(report, 2005).ask("04年粮食打了多少？").answer?.value).toBe(1500);
+  });
+});
+
+describe("a public account's followers asked in English", () => {
+  it("finds 粉丝 and 公众号", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）加强品牌推广",
+        "加强农品品牌推广，目前，农品公众号粉丝总数达到12000人，开展直播活动30场次，观看人次5000人次。",
+      ),
+    );
+    expect(value("How many followers does the 农品 official account have now?")).toBe(12000);
+  });
+});
