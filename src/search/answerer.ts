@@ -90,8 +90,12 @@ export class Answerer {
     // only when that one answers the whole question as well as the stated one does.
     const [top] = result.matches;
     const floor = top && stated(top.indicator) ? top.coverage : 0;
-    const best = result.matches.find((m) => !stated(m.indicator) && m.coverage >= floor)?.indicator;
-    if (!best) return this.noAnswer(options.asked ?? question, result.suggestions);
+    const first = result.matches.find((m) => !stated(m.indicator) && m.coverage >= floor);
+    if (!first) return this.noAnswer(options.asked ?? question, result.suggestions);
+    // "…专业技术人才，目前已经到岗的有多少名": the clause that asks names what is counted.
+    const best = (
+      this.index.holdingAskingClause(result.matches, first, result.query, stated) ?? first
+    ).indicator;
     // Two figures fit, of two sides the question does not choose between: ask which.
     const rival = this.index.rival(result.matches, result.query);
     if (rival) return this.askWhich(best, rival);

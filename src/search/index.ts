@@ -1053,6 +1053,40 @@ export class IndicatorIndex {
     return before.lastIndexOf(asked) > Math.max(...others.map((w) => before.lastIndexOf(w)));
   }
 
+  /**
+   * "选派61位专业技术人才…。目前已有31名到岗到位" asked "…专业技术人才，目前已经到岗的有多少名":
+   * when the best figure's sentence lacks a word of the question's last clause (the one that
+   * asks), a figure scored nearly as high that holds the whole question, that word in its own
+   * name, answers instead. `skip` leaves out figures the question states.
+   */
+  holdingAskingClause(
+    matches: Scored[],
+    best: Scored,
+    query: ParsedQuery,
+    skip: (i: Indicator) => boolean,
+  ): Scored | undefined {
+    const clauses = query.normalised.split("|").filter(Boolean);
+    if (clauses.length < 2) return undefined;
+    const asking = clauses.at(-1)!;
+    const sentence = lower(best.indicator.sentence);
+    const lacking = query.terms.filter(
+      (t) =>
+        !t.soft &&
+        !t.anchor &&
+        t.forms.some((f) => asking.includes(f)) &&
+        !t.forms.some((f) => sentence.includes(f)),
+    );
+    if (lacking.length === 0) return undefined;
+    return matches.find(
+      (m) =>
+        m !== best &&
+        !skip(m.indicator) &&
+        best.score - m.score <= this.options.closeGap &&
+        m.coverage >= 0.99 &&
+        lacking.every((t) => t.forms.some((f) => lower(m.indicator.name).includes(f))),
+    );
+  }
+
   /** Matches whose score is within the close gap of the best one and whose figure differs. */
   closeAlternatives(matches: Scored[]): Scored[] {
     const best = matches[0];

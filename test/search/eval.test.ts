@@ -377,7 +377,7 @@ describe("question answering on the fixture district's report", () => {
     // for "How much money was spent on 黑臭水体治理", 7家 firms for the "signed contract value
     // (签约额)" (all three fixed) and 61位 sent for the 31名 who arrived (not fixed).
     ["final-da", 0.95, 0],
-    ["final-db", 0.98, 1],
+    ["final-db", 1, 0],
     // Written after 2db916c (this session's first matching change), official scorer: first runs
     // 0.967, 0 wrong, top-3 1.000 (final-dc, a party secretary's aide and a village accountant
     // mixing in English) and 0.950, 2 wrong, top-3 0.967 (final-dd, the neutral brief): 4个
@@ -385,6 +385,13 @@ describe("question answering on the fixture district's report", () => {
     // "followers" of the official account (fixed: followers 粉丝, official account 公众号).
     ["final-dc", 0.96, 0],
     ["final-dd", 0.96, 1],
+    // Written after 7c7eeda, official scorer: first runs 0.933, 0 wrong, top-3 0.983 (final-de, a
+    // graduate village official and a provincial auditor) and 0.917, 2 wrong, top-3 0.983
+    // (final-df, the neutral brief): 61位 sent for the 31名 who arrived (fixed: the clause that
+    // asks names what is counted) and 4504名 cadres for their "average age" (fixed: average age
+    // is 年龄, which asks in years).
+    ["final-de", 0.93, 0],
+    ["final-df", 0.95, 0],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -409,7 +416,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(7304);
+    expect(total).toBe(7424);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });

@@ -2529,3 +2529,28 @@ describe("a public account's followers asked in English", () => {
     expect(value("How many followers does the 农品 official account have now?")).toBe(12000);
   });
 });
+
+describe("the clause that asks", () => {
+  const value = valueIn(
+    progressReport(
+      "（一）深化教育帮扶",
+      "召开援派专业技术人才部署会议，选派48位专业技术人才赴结对县开展支医、支教、支技工作。目前已有27名到岗到位，持续助力结对地区提升教育、医疗水平。新选出村两委干部3800名。",
+    ),
+  );
+
+  it("names what is counted: a figure whose sentence lacks its word does not answer", () => {
+    // On the fixture district's report, the places helped give the figure of those sent more
+    // credit than the one of those arrived, which names none: the asking clause decides.
+    const answerer = fixtureAnswerer();
+    const arrived = answerer.ask("选派去古浪、天祝的专业技术人才，目前已经到岗的有多少名？").answer;
+    expect(arrived?.name).toMatch(/到岗/);
+    const sent = answerer.ask("选派去古浪、天祝的专业技术人才有多少位？").answer;
+    expect(sent?.name).not.toMatch(/到岗/);
+    expect(sent?.value).toBeGreaterThan(arrived?.value ?? Infinity);
+    expect(value("选派去结对县的专业技术人才有多少位？")).toBe(48);
+  });
+
+  it("hears an average age asked in English as an age", () => {
+    expect(value("What's the average age of the newly elected 村两委 cadres?")).toBeNull();
+  });
+});
