@@ -188,8 +188,11 @@ const PER_PERSON = /人均|每人|每个人|一个人|按人口平均/;
 // "民营企业等民营经济主体": the examples before 等 narrow nothing; what follows is asked.
 const EXAMPLES =
   /(^|[|，,、\s])[\p{Script=Han}]{1,7}[^\s\d一二三四五六七八九十|]等(?=[\p{Script=Han}]{2})/gu;
-/** "04年": a year written with its last two digits (a leading 0 is never a count of years). */
-const SHORT_YEAR = /(?<![\d.])0(\d)年/g;
+/**
+ * "04年", "99年": a year written with its last two digits (a count of years never starts with 0,
+ * and is seldom in the nineties; "90年代" is a decade).
+ */
+const SHORT_YEAR = /(?<![\d.])(0\d|9\d)年(?![代来间内])/g;
 /** "1-6月份": the months from January, asked as the part of the year they make. */
 const MONTHS_FROM_JANUARY = /(?<![\d.])1\s*[-—－~～至到]\s*(3|6|9|12)\s*月份?/g;
 const PART_OF_YEAR: Readonly<Record<string, string>> = {
@@ -213,6 +216,8 @@ const OTHER_TIME_OR_KIND = /去年|今年|前年|上年|明年|当年|\d{4}年|�
 const LONE_YEAR = /(?<![\d.])((?:19|20)\d{2})(?![\d.%年])/g;
 /** A word of Latin letters alone (not part of a code such as "pm2.5" or "5g"). */
 const ENGLISH_WORD = /(?<![a-z0-9.&])[a-z]{2,}(?:'s)?(?![a-z0-9&])/g;
+/** English that rules out what follows ("separately from 天祝", "excluding …"). */
+const ENGLISH_NEGATION = /\b(?:separately from|excluding|not including|apart from|other than)\b/gi;
 /** A whole number before a word ("27 乡镇" of "27 townships"), not a year. */
 const COUNT_BEFORE_NOUN = /(?<![\d.])(\d+)\s+(\p{Script=Han})/gu;
 /** "how many 持牌金融机构 …": the Chinese noun counted, then the rest up to the question mark. */
@@ -462,7 +467,7 @@ export class QueryParser {
       normaliseText(withoutExampleWords(kept).replace(CLAUSE_BREAK_GLOBAL, "|")),
     )
       .replace(MONTHS_FROM_JANUARY, (_m, last: string) => PART_OF_YEAR[last]!)
-      .replace(SHORT_YEAR, "200$1年")
+      .replace(SHORT_YEAR, (_m, yy: string) => `${yy.startsWith("9") ? 19 : 20}${yy}年`)
       .replace(PARTICLES, "")
       .replace(TEN_THOUSAND, "$1万")
       // "多大规模": how big, not 大规模 ("large-scale") asked of.
@@ -931,10 +936,17 @@ export class QueryParser {
       .replace(HOW_MANY_THING, (_m, thing: string, rest: string) =>
         this.unitFamily.has(thing) ? `${rest.trim()} ${thing}` : `${rest.trim()} 多少个${thing}`,
       )
-      // ("how many tons", "how many households": a word naming the unit asks in that unit.)
-      .replace(/\bhow many\s+([a-z]+)/gi, (m, next: string) =>
-        this.englishHints.has(next.toLowerCase()) ? ` 多少 ${next}` : m,
+      // ("how many tons", "how many new cadres": a word naming the unit, up to three words on,
+      // asks in that unit.)
+      .replace(/\bhow many\b/gi, (m, at: number, whole: string) =>
+        (whole.slice(at + m.length).match(/[a-z]+/gi) ?? [])
+          .slice(0, 3)
+          .some((w) => this.englishHints.has(w.toLowerCase()))
+          ? " 多少 "
+          : m,
       )
+      // "古浪 alone, separately from 天祝": what follows is ruled out, as after 不含.
+      .replace(ENGLISH_NEGATION, " 不含 ")
       .replace(/\bhow many\b(?=\s*[A-Za-z\p{Script=Han}])/giu, " 多少个 ")
       // "how much money was spent on …": money asked outright, as 多少钱 asks it.
       .replace(/\bhow much (?:money|funding|funds)\b/gi, " 多少钱 ")

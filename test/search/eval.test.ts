@@ -392,6 +392,13 @@ describe("question answering on the fixture district's report", () => {
     // is 年龄, which asks in years).
     ["final-de", 0.93, 0],
     ["final-df", 0.95, 0],
+    // Written after bb0696e, official scorer: first runs 0.967, 0 wrong, top-3 1.000 (final-dg,
+    // a city bureau comparing districts and a liaison typing fast) and 0.883, 3 wrong, top-3
+    // 0.983 (final-dh, the neutral brief): 73.46万元 for 古浪县 alone "separately from 天祝"
+    // (fixed: English that rules out), 949个 villages for "how many new … cadres" (fixed: a unit
+    // word a few words after how many) and 16笔 published for the 14笔 completed (not fixed).
+    ["final-dg", 0.96, 0],
+    ["final-dh", 0.91, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -416,7 +423,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(7424);
+    expect(total).toBe(7544);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
@@ -613,7 +620,9 @@ describe("question answering on reports of other places", () => {
 // written after 07ba8de and first run at b1dd5cd, the last matching change (0.675, 1 wrong of 40:
 // 10% of fiscal revenue's yearly growth for the five-year average growth of GDP, 9.5%). The next
 // session (also 2026-12-04), written after 2db916c and first run there: 河北省-2005 and
-// 河北省-2006 (0.725 and 0.600: 0.6625, 5 wrong of 80; both stored in part, 河北省-2006 twice).
+// 河北省-2006 (0.725 and 0.600: 0.6625, 5 wrong of 80; both stored in part, 河北省-2006 twice);
+// written after bb0696e and first run there: 河北省-2000 and 河北省-2008 (0.725 and 0.700: 0.7125,
+// 5 wrong of 80; both stored in part).
 // Tuned on since their first runs: floors.
 const UNSEEN = readdirSync(file("reports-unseen/")).filter((n) => n.endsWith(".txt"));
 
@@ -632,8 +641,8 @@ describe("question answering on reports first met in a fresh set", () => {
   });
 
   it("keeps the unseen reports' sets at their level", () => {
-    expect(pooled.total).toBe(7630);
-    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.855);
-    expect(pooled.wrong).toBeLessThanOrEqual(111);
+    expect(pooled.total).toBe(7710);
+    expect(pooled.right / pooled.total).toBeGreaterThanOrEqual(0.854);
+    expect(pooled.wrong).toBeLessThanOrEqual(115);
   });
 });

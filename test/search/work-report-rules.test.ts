@@ -2554,3 +2554,33 @@ describe("the clause that asks", () => {
     expect(value("What's the average age of the newly elected 村两委 cadres?")).toBeNull();
   });
 });
+
+describe("questions of round 93 and final-dh", () => {
+  it("asks in the unit an English word names a few words after how many", () => {
+    const value = valueIn(
+      progressReport(
+        "（一）村级组织换届",
+        "全面完成720个村两委换届，新选出村两委干部3100名，年龄、学历实现一降一升。",
+      ),
+    );
+    expect(value("How many new 村“两委” cadres were elected in this 换届?")).toBe(3100);
+  });
+
+  it("rules out what follows separately from, as after 不含", () => {
+    const value = valueIn(
+      progressReport("（一）助力结对地区", "动员社会各界向东林县、西山县捐赠款物共计55.2万元。"),
+    );
+    expect(
+      value("How much did 东林县 alone receive in donations, separately from 西山县?"),
+    ).toBeNull();
+  });
+
+  it("reads 99年 as 1999", () => {
+    const answerer = pasted(
+      "一、过去两年工作回顾\n1998年社会消费品零售总额增长8%，1999年社会消费品零售总额增长9.5%。",
+      2000,
+    );
+    expect(answerer.ask("99年社会消费品零售总额涨了多少").answer?.value).toBe(9.5);
+    expect(answerer.ask("98年社会消费品零售总额涨了多少").answer?.value).toBe(8);
+  });
+});
