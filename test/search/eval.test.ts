@@ -399,6 +399,11 @@ describe("question answering on the fixture district's report", () => {
     // word a few words after how many) and 16笔 published for the 14笔 completed (not fixed).
     ["final-dg", 0.96, 0],
     ["final-dh", 0.91, 1],
+    // Written after 989d815, the session's last matching change, official scorer: first runs
+    // 0.950, 2 wrong, top-3 0.967 (final-di, a people's congress deputy and a cooperative
+    // manager) and 0.967, 1 wrong, top-3 0.983 (final-dj, the neutral brief). Not tuned on.
+    ["final-di", 0.95, 2],
+    ["final-dj", 0.96, 1],
   ])("keeps %s, written after the last change, at its first-run level", (name, least, most) => {
     const result = score(fixtureAnswerer(), file(`questions.${name}.jsonl`));
     expect(result.total).toBe(60);
@@ -423,7 +428,7 @@ describe("question answering on the fixture district's report", () => {
     const total = sets.reduce((n, s) => n + s.total, 0);
     const right = sets.reduce((n, s) => n + s.right, 0);
     const wrong = sets.reduce((n, s) => n + s.wrong, 0);
-    expect(total).toBe(7544);
+    expect(total).toBe(7664);
     expect(right / total).toBeGreaterThanOrEqual(0.95);
     expect(wrong / total).toBeLessThanOrEqual(0.01);
   });
