@@ -29,6 +29,19 @@ async function session(dataDir: string, lines: string[]): Promise<string> {
   return text;
 }
 
+describe("follow-up questions through the terminal chat", () => {
+  it("continue the last question's topic: another side, its completion rate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "follow-"));
+    const text = await session(dir, ["生猪存栏多少头", "那出栏呢", "完成率呢"]);
+    expect(text).toMatch(/» 生猪存栏多少头\n[^\n]*存栏[^\n]*：[\d.]+万头/);
+    // (出栏 is a monthly-form topic: the report's figure shows with this month's submissions.)
+    expect(text).toMatch(/» 那出栏呢\n（接上一问：生猪出栏多少头）\n[^»]*报告数[^\n]*：[\d.]+万头/);
+    expect(text).toMatch(
+      /» 完成率呢\n（接上一问：[^）]*出栏[^）]*）\n[^\n]*出栏[^\n]*完成率：[\d.]+%/,
+    );
+  });
+});
+
 describe("teaching the bot", () => {
   it("learns a phrase, uses it inside other questions, keeps it across a restart, forgets it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "teach-"));
