@@ -23,6 +23,7 @@ function instance(): Jieba {
  */
 const recentWords = new Recent<string, string[]>();
 const recentTagged = new Recent<string, { word: string; tag: string }[]>();
+const recentSpans = new Recent<string, readonly TaggedSpan[]>();
 
 /** Words of a text, each once, in order (a fresh array: callers may change it). */
 export function words(text: string): string[] {
@@ -32,4 +33,29 @@ export function words(text: string): string[] {
 /** Words with their part-of-speech tags (n noun, v verb, ...). */
 export function taggedWords(text: string): { word: string; tag: string }[] {
   return [...recentTagged.get(text, () => instance().tag(text, true))];
+}
+
+/** A tagged word and where it starts in the text it was cut from. */
+export interface TaggedSpan {
+  word: string;
+  tag: string;
+  start: number;
+}
+
+/**
+ * The tagged words of a text with their start positions, in order (a word not found where it
+ * should stand is left out). Shared between callers: read it, do not change it.
+ */
+export function taggedSpans(text: string): readonly TaggedSpan[] {
+  return recentSpans.get(text, () => {
+    const spans: TaggedSpan[] = [];
+    let at = 0;
+    for (const { word, tag } of instance().tag(text, true)) {
+      const start = text.indexOf(word, at);
+      if (start < 0) continue;
+      spans.push({ word, tag, start });
+      at = start + word.length;
+    }
+    return spans;
+  });
 }

@@ -4,7 +4,7 @@ import { baseUnit } from "../extract/numbers.js";
 import { notPlacesOf, type Intents } from "./intents.js";
 import { joinedVerbsApart, normaliseText } from "./normalise.js";
 import type { Corpus } from "./corpus.js";
-import { taggedWords, words } from "../language/segmenter.js";
+import { taggedSpans, words } from "../language/segmenter.js";
 import { UNITS } from "../language/units.js";
 import { TermReader, type QueryTerm } from "./terms.js";
 import { TypoCorrector } from "./typos.js";
@@ -1127,14 +1127,11 @@ function escape(text: string): string {
 function withoutExampleWords(text: string): string {
   const markers = [...text.matchAll(EXAMPLE_MARKER)];
   if (markers.length === 0) return text;
-  const spans: { start: number; end: number; tag: string }[] = [];
-  let at = 0;
-  for (const { word, tag } of taggedWords(text)) {
-    const start = text.indexOf(word, at);
-    if (start < 0) continue;
-    spans.push({ start, end: start + word.length, tag: EXAMPLE_JOIN.test(word) ? "join" : tag });
-    at = start + word.length;
-  }
+  const spans = taggedSpans(text).map(({ word, tag, start }) => ({
+    start,
+    end: start + word.length,
+    tag: EXAMPLE_JOIN.test(word) ? "join" : tag,
+  }));
   let result = text;
   for (const marker of markers.reverse()) {
     // What follows must be a noun naming a kind ("鱼虾这些水产品", not "淘宝直播那些一共卖了").

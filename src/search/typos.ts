@@ -2,7 +2,7 @@
 // report's stretch that sounds the same and differs in one character ("夏梁" -> "夏粮",
 // "网格圆" -> "网格员"). A different-sounding character is a different word ("秋粮" stays).
 import { pinyin } from "pinyin-pro";
-import { taggedWords } from "../language/segmenter.js";
+import { taggedSpans } from "../language/segmenter.js";
 import { WordFinder } from "./word-finder.js";
 import { Recent } from "../infra/recent.js";
 
@@ -162,13 +162,9 @@ export class TypoCorrector {
     // The slip stands alone in jieba's reading ("化解|律"), not as the start of a word (城市).
     // "网格划多少个" (网格|划): a verb after a noun is what the noun did, not a slip (网格化).
     const alone = new Set<number>();
-    let at = 0;
     let previousTag = "";
-    for (const { word, tag } of taggedWords(text)) {
-      const start = text.indexOf(word, at);
-      if (start < 0) continue;
+    for (const { word, tag, start } of taggedSpans(text)) {
       if (word.length === 1 && !(tag === "v" && previousTag.startsWith("n"))) alone.add(start);
-      at = start + word.length;
       previousTag = tag;
     }
     for (let i = 2; i < text.length; i++) {
@@ -313,10 +309,7 @@ function unknownPositions(
 ): { strange: number[]; absent: number[] } {
   const strange: number[] = [];
   const absent: number[] = [];
-  let at = 0;
-  for (const { word, tag } of taggedWords(text)) {
-    const start = text.indexOf(word, at);
-    if (start < 0) continue;
+  for (const { word, tag, start } of taggedSpans(text)) {
     const positions = !/\p{Script=Han}/u.test(word)
       ? undefined
       : isStrange(word, tag, inCorpus)
@@ -328,7 +321,6 @@ function unknownPositions(
       const guarded = guardedOf();
       for (let i = start; i < start + word.length; i++) if (!guarded.has(i)) positions.push(i);
     }
-    at = start + word.length;
   }
   return { strange, absent };
 }
