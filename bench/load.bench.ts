@@ -84,6 +84,9 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
   const answers = answersByUser(api);
   const acked = results.flatMap((r, i) => (r.acked ? [{ ...r, user: users[i]! }] : []));
   const ms = acked.map((r) => r.ms);
+  // The first `concurrency` posts each open a connection, all at once: a round of its own.
+  const opening = results.slice(0, concurrency).map((r) => r.ms);
+  const after = results.slice(concurrency).map((r) => r.ms);
   const times = acked.map((r) => answers.get(r.user) ?? 0);
   return {
     concurrency,
@@ -92,6 +95,9 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
     acksPerSecond: acked.length / seconds,
     p50: percentile(ms, 50),
     p99: percentile(ms, 99),
+    openingP50: percentile(opening, 50),
+    openingMax: Math.max(...opening),
+    afterP99: percentile(after, 99),
     over5s: ms.filter((m) => m > 5000).length,
     tail: tailOf(ms),
     answered0: times.filter((t) => t === 0).length,
@@ -155,6 +161,10 @@ async function main(): Promise<void> {
       console.log(
         `  ack latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms` +
           (atTarget ? target(r.p99 < TARGET.p99Ms, `p99 < ${TARGET.p99Ms} ms`) : ""),
+      );
+      console.log(
+        `  the first ${level} (each opening its connection) p50 ${r.openingP50.toFixed(1)} ms, ` +
+          `max ${r.openingMax.toFixed(1)} ms; the ${count - level} after them p99 ${r.afterP99.toFixed(1)} ms`,
       );
       console.log(`  acks over 5 s: ${r.over5s}; slow acks ${r.tail}`);
       console.log(`  (client's loop busy ${(r.clientBusy * 100).toFixed(0)}% of the level)`);

@@ -74,6 +74,11 @@ export interface StartOptions {
   /** Console streams (default: the process's stdin and stdout). */
   input?: Readable;
   output?: Writable;
+  /**
+   * Verify, decrypt and parse WeCom app callbacks on a worker thread (`npm start`); in-process
+   * callers (tests) keep them in the request's turn.
+   */
+  callbackThread?: boolean;
 }
 
 /** Starts the bot for `config`: the configured channels, or the console when there are none. */
@@ -210,6 +215,7 @@ async function startWithLock(
       config: config.wecom,
       core,
       delivery,
+      openOnThread: options.callbackThread,
     });
   }
   fetchers.console = consoleDocuments;
@@ -275,6 +281,7 @@ async function startWithLock(
     await delivery.stop(STOP_GRACE_MS);
     await settleWithin(STOP_GRACE_MS, cron?.stop());
     await settleWithin(STOP_GRACE_MS, closing);
+    await bot.wecom?.close();
     setDeadlineCalendar(previousCalendar);
     lock.release();
   };

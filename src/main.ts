@@ -9,7 +9,7 @@ import { StoreError } from "./store/errors.js";
 
 async function main(): Promise<void> {
   if (existsSync(".env")) loadDotenv({ quiet: true });
-  const bot = await startBot(loadConfig());
+  const bot = await startBot(loadConfig(), { callbackThread: true });
   const stop = async () => {
     await bot.stop();
     process.exit(0);

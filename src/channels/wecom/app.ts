@@ -18,7 +18,8 @@ import {
 import { createCallbackCrypto } from "./crypto.js";
 import { describeError, WecomApiError } from "./errors.js";
 import { UNNAMED_FILE, type MediaFacts } from "./media.js";
-import { parseAppMessage, parseEnvelope, type AppInbound } from "./xml.js";
+import { inlineOpener, type CallbackOpener } from "./opener.js";
+import type { AppInbound } from "./xml.js";
 
 type FileInbound = Extract<AppInbound, { kind: "file" }>;
 
@@ -38,6 +39,8 @@ export interface AppDoorOptions {
   log: WecomLogger;
   /** Name and size of a sent file from media/get's headers, for a callback that names none. */
   describeMedia: (mediaId: string) => Promise<MediaFacts>;
+  /** Verifies, decrypts and parses callbacks (default: in the request's own turn). */
+  opener?: CallbackOpener;
 }
 
 /** The fields every message from a member to the app shares (always a private chat). */
@@ -66,6 +69,14 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     receiveId: options.app.corpId,
     now: options.now,
   });
+  const opener =
+    options.opener ??
+    inlineOpener({
+      token: options.app.token,
+      encodingAesKey: options.app.aesKey,
+      receiveId: options.app.corpId,
+      now: options.now,
+    });
 
   /** A file as the core sees it: no text, the document fetched later by `documents`. */
   async function fileMessage(inbound: FileInbound): Promise<Message> {
@@ -117,15 +128,9 @@ export function createAppDoor(options: AppDoorOptions): CallbackDoor {
     // While a burst of connections is being accepted, the work below waits a turn or two.
     const ready = delivery.ready();
     if (ready) await ready;
-    let plain: string;
-    try {
-      plain = crypto.open(readSignedQuery(req), parseEnvelope(body).encrypt);
-    } catch (error) {
-      return refuse(res, error, "app", log);
-    }
     let inbound: AppInbound;
     try {
-      inbound = parseAppMessage(plain);
+      inbound = await opener.open(readSignedQuery(req), body);
     } catch (error) {
       return refuse(res, error, "app", log);
     }

@@ -15,6 +15,8 @@ import { realSleep, type Sleep } from "./http-call.js";
 import { createWecomDocuments, describeMedia } from "./media.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { APOLOGY } from "./render.js";
+import type { CallbackOpener } from "./opener.js";
+import { threadOpener } from "./opener-thread.js";
 import { createRobotDoor } from "./robot.js";
 import { createGroupWebhook, type GroupWebhook } from "./webhook.js";
 
@@ -35,6 +37,11 @@ export interface WecomChannelOptions {
   log?: WecomLogger;
   /** HTTP client for WeCom calls (default: axios with a 10 s timeout). */
   http?: AxiosInstance;
+  /**
+   * Opens the self-built app's callbacks on a worker thread rather than in the request's turn
+   * (the running bot; tests keep it in process).
+   */
+  openOnThread?: boolean;
 }
 
 /** The WeCom channel as main.ts and reminders see it. */
@@ -52,6 +59,8 @@ export interface WecomChannel {
    * is not configured; the smart robot passes no files.
    */
   documents: DocumentFetcher;
+  /** Stops the callback opener's thread, if any (after the HTTP server has closed). */
+  close(): Promise<void>;
 }
 
 interface Shared {
@@ -62,7 +71,13 @@ interface Shared {
   http: AxiosInstance;
 }
 
-function mountApp(app: WecomAppConfig, apiBase: string, shared: Shared, routes: Routes) {
+function mountApp(
+  app: WecomAppConfig,
+  apiBase: string,
+  shared: Shared,
+  routes: Routes,
+  opener: CallbackOpener | undefined,
+) {
   const { now, sleep, http } = shared;
   const api = createWecomApi({ apiBase, corpId: app.corpId, secret: app.secret, now, sleep, http });
   const limiter = createRateLimiter({ limit: APP_MESSAGES_PER_MINUTE, now, sleep });
@@ -72,6 +87,7 @@ function mountApp(app: WecomAppConfig, apiBase: string, shared: Shared, routes: 
     app,
     sender,
     describeMedia: (mediaId) => describeMedia(api, mediaId),
+    opener,
   });
   routes["GET /wecom/app"] = door.verify;
   routes["POST /wecom/app"] = door.receive;
@@ -106,7 +122,17 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
     http: options.http ?? createHttpClient(),
   };
   const routes: Routes = {};
-  const mounted = config.app ? mountApp(config.app, config.apiBase, shared, routes) : undefined;
+  const opener =
+    config.app && options.openOnThread
+      ? threadOpener({
+          token: config.app.token,
+          encodingAesKey: config.app.aesKey,
+          receiveId: config.app.corpId,
+        })
+      : undefined;
+  const mounted = config.app
+    ? mountApp(config.app, config.apiBase, shared, routes, opener)
+    : undefined;
   const sender = mounted?.sender;
   if (config.robot) mountRobot(config.robot, shared, routes);
   const webhook = config.webhookKey
@@ -133,6 +159,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
     },
     idle: () => delivery.idle(),
     documents: createWecomDocuments({ api: mounted?.api, log }),
+    close: async () => opener?.close(),
   };
 }
 

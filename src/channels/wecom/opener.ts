@@ -1,0 +1,34 @@
+// Opening a self-built-app callback: the signature and timestamp checked, the envelope parsed,
+// the message decrypted and its XML read. The door awaits an opener, so this work can run in the
+// request's own turn (tests, small deployments) or on a worker thread (`threadOpener`), leaving
+// the event loop that acknowledges callbacks with the HTTP and the inbox commit alone.
+import { createCallbackCrypto, type CallbackCryptoOptions, type SignedQuery } from "./crypto.js";
+import { parseAppMessage, parseEnvelope, type AppInbound } from "./xml.js";
+
+/** Verifies, decrypts and parses app callbacks. */
+export interface CallbackOpener {
+  /**
+   * The message a callback carries. Rejects with WecomCryptoError when it fails verification and
+   * WecomPayloadError when its body or message is malformed.
+   */
+  open(query: SignedQuery, body: string): Promise<AppInbound>;
+  /** Releases what the opener holds (a worker thread). */
+  close(): Promise<void>;
+}
+
+/** Opens callbacks in the caller's turn. */
+export function inlineOpener(options: CallbackCryptoOptions): CallbackOpener {
+  const open = openerFunction(options);
+  return {
+    open: async (query, body) => open(query, body),
+    close: async () => undefined,
+  };
+}
+
+/** The synchronous opening both openers run. */
+export function openerFunction(
+  options: CallbackCryptoOptions,
+): (query: SignedQuery, body: string) => AppInbound {
+  const crypto = createCallbackCrypto(options);
+  return (query, body) => parseAppMessage(crypto.open(query, parseEnvelope(body).encrypt));
+}
