@@ -124,11 +124,14 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   const routes: Routes = {};
   const opener =
     config.app && options.openOnThread
-      ? threadOpener({
-          token: config.app.token,
-          encodingAesKey: config.app.aesKey,
-          receiveId: config.app.corpId,
-        })
+      ? threadOpener(
+          {
+            token: config.app.token,
+            encodingAesKey: config.app.aesKey,
+            receiveId: config.app.corpId,
+          },
+          { warn: (message) => log.warn(message) },
+        )
       : undefined;
   const mounted = config.app
     ? mountApp(config.app, config.apiBase, shared, routes, opener)

@@ -57,29 +57,54 @@ function fromFailure(failure: Failure): Error {
   return new Error(`callback opener: ${failure.name}: ${failure.message}`);
 }
 
+/** Options of `threadOpener` besides the callback keys. */
+export interface ThreadOpenerOptions {
+  /** Told once when the thread failed and callbacks are opened in their own turn from then on. */
+  warn?: (message: string) => void;
+  /** Starts the thread (default: this module on a worker; tests pass one that fails). */
+  start?: (workerData: unknown) => Worker;
+}
+
 /**
  * Opens callbacks on a worker thread. Options are copied to the thread, so the clock is the
- * thread's own `Date.now` (no injected clock). A thread that ends fails what it was opening,
- * and the next callback starts a new one.
+ * thread's own `Date.now` (no injected clock). Opening changes nothing, so should the thread fail
+ * or end, what it was opening is opened again in this turn, and so is every later callback: the
+ * door keeps acknowledging, only without the second core.
  */
-export function threadOpener(options: Omit<CallbackCryptoOptions, "now">): CallbackOpener {
+export function threadOpener(
+  options: Omit<CallbackCryptoOptions, "now">,
+  { warn = console.warn, start }: ThreadOpenerOptions = {},
+): CallbackOpener {
   // Fail at start-up on a bad key, as the inline opener does, not in the thread.
-  openerFunction(options);
+  const inline = openerFunction(options);
+  const boot =
+    start ?? ((data: unknown) => startModuleWorker(import.meta.url, data, THREAD_LIMITS));
   let worker: Worker | undefined;
+  let failed = false;
   let nextId = 0;
   const pending = new Map<
     number,
-    { resolve: (m: AppInbound) => void; reject: (e: Error) => void }
+    { request: Request; resolve: (m: AppInbound) => void; reject: (e: Error) => void }
   >();
 
-  function failAll(error: Error): void {
-    for (const { reject } of pending.values()) reject(error);
+  /** Opens in this turn what the thread owed, and everything after it. */
+  function fallBack(why: string): void {
+    if (!failed) warn(`wecom app: callbacks are opened without their thread from now on: ${why}`);
+    failed = true;
+    worker = undefined;
+    for (const { request, resolve, reject } of pending.values()) {
+      try {
+        resolve(inline(request.query, request.body));
+      } catch (error) {
+        reject(error as Error);
+      }
+    }
     pending.clear();
   }
 
   function thread(): Worker {
     if (worker) return worker;
-    const started = startModuleWorker(import.meta.url, { role: ROLE, options }, THREAD_LIMITS);
+    const started = boot({ role: ROLE, options });
     started.on("message", (answers: Answer[]) => {
       for (const answer of answers) {
         const waiting = pending.get(answer.id);
@@ -90,12 +115,11 @@ export function threadOpener(options: Omit<CallbackCryptoOptions, "now">): Callb
         else waiting.reject(fromFailure(answer.failure));
       }
     });
-    started.on("error", (error) =>
-      failAll(new Error(`callback opener thread failed: ${error.message}`)),
-    );
+    started.on("error", (error) => {
+      if (worker === started) fallBack(`the thread failed: ${error.message}`);
+    });
     started.on("exit", (code) => {
-      if (worker === started) worker = undefined;
-      failAll(new Error(`callback opener thread ended (exit code ${code})`));
+      if (worker === started) fallBack(`the thread ended (exit code ${code})`);
     });
     // An idle opener does not keep the process alive (it is referenced while it owes answers).
     started.unref();
@@ -104,26 +128,35 @@ export function threadOpener(options: Omit<CallbackCryptoOptions, "now">): Callb
   }
 
   return {
-    open(query, body) {
+    async open(query, body) {
+      if (failed) return inline(query, body);
       const id = ++nextId;
-      const reply = new Promise<AppInbound>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-      });
       const request: Request = {
         id,
         query: { msgSignature: query.msgSignature, timestamp: query.timestamp, nonce: query.nonce },
         body,
       };
-      const running = thread();
+      const reply = new Promise<AppInbound>((resolve, reject) => {
+        pending.set(id, { request, resolve, reject });
+      });
+      let running: Worker;
+      try {
+        running = thread();
+      } catch (error) {
+        fallBack(`the thread did not start: ${(error as Error).message}`);
+        return reply;
+      }
       if (pending.size === 1) running.ref();
       running.postMessage(request);
       return reply;
     },
     async close() {
+      // Closing is no failure: the next callback starts a new thread.
       const running = worker;
       worker = undefined;
       if (running) await running.terminate();
-      failAll(new Error("callback opener closed"));
+      for (const { reject } of pending.values()) reject(new Error("callback opener closed"));
+      pending.clear();
     },
   };
 }

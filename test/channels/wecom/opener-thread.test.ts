@@ -1,5 +1,6 @@
 // The app-callback opener on a worker thread: the same messages and the same refusals as the
 // inline opener, answers matched to their callbacks, and the door through it.
+import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpServer } from "../../../src/channels/http-server.js";
 import { createWecomChannel } from "../../../src/channels/wecom/index.js";
@@ -118,6 +119,41 @@ describe("the callback opener on a worker thread", () => {
     await thread.close();
     const second = callback(appTextXml("zhangsan", "问", "9002"));
     expect((await thread.open(second.query, second.body)).dedupeKey).toBe("9002");
+  });
+
+  it("opens in the request's turn, with one warning, once its thread fails", async () => {
+    const warnings: string[] = [];
+    // A thread that throws as it starts, and one that never answers and exits when asked.
+    const failing = threadOpener(APP, {
+      warn: (m) => warnings.push(m),
+      start: () => new Worker("throw new Error('boom')", { eval: true }),
+    });
+    cleanups.push(() => failing.close());
+    const first = callback(appTextXml("zhangsan", "问", "9201"));
+    const second = callback(appTextXml("zhangsan", "问", "9202"));
+    expect((await failing.open(first.query, first.body)).dedupeKey).toBe("9201");
+    expect((await failing.open(second.query, second.body)).dedupeKey).toBe("9202");
+    const forged = { ...second, query: { ...second.query, msgSignature: "0".repeat(40) } };
+    await expect(failing.open(forged.query, forged.body)).rejects.toBeInstanceOf(WecomCryptoError);
+    expect(warnings).toEqual([expect.stringContaining("boom")]);
+
+    const ending = threadOpener(APP, {
+      warn: (m) => warnings.push(m),
+      start: () =>
+        new Worker(
+          `require("node:worker_threads").parentPort.once("message", () => process.exit(3));`,
+          { eval: true },
+        ),
+    });
+    cleanups.push(() => ending.close());
+    const owed = await Promise.all(
+      ["9301", "9302"].map((id) => {
+        const c = callback(appTextXml("lisi", "问", id));
+        return ending.open(c.query, c.body);
+      }),
+    );
+    expect(owed.map((m) => m.dedupeKey)).toEqual(["9301", "9302"]);
+    expect(warnings[1]).toContain("exit code 3");
   });
 
   it("refuses a malformed key at start, not on the first callback", () => {
