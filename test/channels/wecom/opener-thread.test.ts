@@ -65,7 +65,10 @@ async function outcome(opener: CallbackOpener, c: { query: SignedQuery; body: st
   }
 }
 
-describe("the callback opener on a worker thread", () => {
+// Each test boots a worker thread through tsx (0.3–0.5 s alone, longer beside other test files).
+const BOOTS = { timeout: 20_000 };
+
+describe("the callback opener on a worker thread", BOOTS, () => {
   it("opens what the inline opener opens, and refuses what it refuses, with the same errors", async () => {
     const thread = opened();
     const inline = inlineOpener(APP);
@@ -161,7 +164,7 @@ describe("the callback opener on a worker thread", () => {
   });
 });
 
-describe("the app door with its callbacks opened on a thread", () => {
+describe("the app door with its callbacks opened on a thread", BOOTS, () => {
   it("acknowledges a signed callback, answers it once and refuses a forged one with 403", async () => {
     const fake = await startFakeWecom({ corpId: CORP_ID, secret: SECRET });
     cleanups.push(() => fake.close());
