@@ -18,7 +18,7 @@ import {
 import { createCallbackCrypto } from "./crypto.js";
 import { describeError, WecomApiError } from "./errors.js";
 import { UNNAMED_FILE, type MediaFacts } from "./media.js";
-import { inlineOpener, type CallbackOpener } from "./opener.js";
+import { appCallbackKeys, inlineOpener, type CallbackOpener } from "./opener.js";
 import type { AppInbound } from "./xml.js";
 
 type FileInbound = Extract<AppInbound, { kind: "file" }>;
@@ -63,20 +63,8 @@ function toMessage(inbound: AppInbound): Message | undefined {
 /** Creates the app door. */
 export function createAppDoor(options: AppDoorOptions): CallbackDoor {
   const { delivery, sender, log } = options;
-  const crypto = createCallbackCrypto({
-    token: options.app.token,
-    encodingAesKey: options.app.aesKey,
-    receiveId: options.app.corpId,
-    now: options.now,
-  });
-  const opener =
-    options.opener ??
-    inlineOpener({
-      token: options.app.token,
-      encodingAesKey: options.app.aesKey,
-      receiveId: options.app.corpId,
-      now: options.now,
-    });
+  const crypto = createCallbackCrypto({ ...appCallbackKeys(options.app), now: options.now });
+  const opener = options.opener ?? inlineOpener(crypto);
 
   /** A file as the core sees it: no text, the document fetched later by `documents`. */
   async function fileMessage(inbound: FileInbound): Promise<Message> {

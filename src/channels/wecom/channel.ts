@@ -15,7 +15,7 @@ import { realSleep, type Sleep } from "./http-call.js";
 import { createWecomDocuments, describeMedia } from "./media.js";
 import { createRateLimiter } from "./rate-limit.js";
 import { APOLOGY } from "./render.js";
-import type { CallbackOpener } from "./opener.js";
+import { appCallbackKeys, type CallbackOpener } from "./opener.js";
 import { threadOpener } from "./opener-thread.js";
 import { createRobotDoor } from "./robot.js";
 import { createGroupWebhook, type GroupWebhook } from "./webhook.js";
@@ -124,14 +124,7 @@ export function createWecomChannel(options: WecomChannelOptions): WecomChannel {
   const routes: Routes = {};
   const opener =
     config.app && options.openOnThread
-      ? threadOpener(
-          {
-            token: config.app.token,
-            encodingAesKey: config.app.aesKey,
-            receiveId: config.app.corpId,
-          },
-          { warn: (message) => log.warn(message) },
-        )
+      ? threadOpener(appCallbackKeys(config.app), { warn: (message) => log.warn(message) })
       : undefined;
   const mounted = config.app
     ? mountApp(config.app, config.apiBase, shared, routes, opener)

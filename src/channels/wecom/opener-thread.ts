@@ -3,7 +3,7 @@
 // reads requests, commits the inbox and answers WeCom, on the machine's other core.
 import { isMainThread, parentPort, workerData, type Worker } from "node:worker_threads";
 import { startModuleWorker } from "../../infra/thread.js";
-import type { CallbackCryptoOptions, SignedQuery } from "./crypto.js";
+import { createCallbackCrypto, type CallbackCryptoOptions, type SignedQuery } from "./crypto.js";
 import { WecomCryptoError, WecomPayloadError, type CallbackRefusal } from "./errors.js";
 import { openerFunction, type CallbackOpener } from "./opener.js";
 import { WecomXmlError, type AppInbound } from "./xml.js";
@@ -76,7 +76,7 @@ export function threadOpener(
   { warn = console.warn, start }: ThreadOpenerOptions = {},
 ): CallbackOpener {
   // Fail at start-up on a bad key, as the inline opener does, not in the thread.
-  const inline = openerFunction(options);
+  const inline = openerFunction(createCallbackCrypto(options));
   const boot =
     start ?? ((data: unknown) => startModuleWorker(import.meta.url, data, THREAD_LIMITS));
   let worker: Worker | undefined;
@@ -166,7 +166,7 @@ export function threadOpener(
  * event loop receiving them gets one message per batch and no answer waits for a long one.
  */
 function serve(port: NonNullable<typeof parentPort>, options: CallbackCryptoOptions): void {
-  const open = openerFunction(options);
+  const open = openerFunction(createCallbackCrypto(options));
   let answers: Answer[] = [];
   const flush = () => {
     if (answers.length === 0) return;

@@ -2,7 +2,8 @@
 // the message decrypted and its XML read. The door awaits an opener, so this work can run in the
 // request's own turn (tests, small deployments) or on a worker thread (`threadOpener`), leaving
 // the event loop that acknowledges callbacks with the HTTP and the inbox commit alone.
-import { createCallbackCrypto, type CallbackCryptoOptions, type SignedQuery } from "./crypto.js";
+import type { WecomAppConfig } from "../../config.js";
+import type { CallbackCrypto, CallbackCryptoOptions, SignedQuery } from "./crypto.js";
 import { parseAppMessage, parseEnvelope, type AppInbound } from "./xml.js";
 
 /** Verifies, decrypts and parses app callbacks. */
@@ -16,9 +17,14 @@ export interface CallbackOpener {
   close(): Promise<void>;
 }
 
-/** Opens callbacks in the caller's turn. */
-export function inlineOpener(options: CallbackCryptoOptions): CallbackOpener {
-  const open = openerFunction(options);
+/** The callback keys of the self-built app: its token, its AES key, and the corpid as receiveid. */
+export function appCallbackKeys(app: WecomAppConfig): Omit<CallbackCryptoOptions, "now"> {
+  return { token: app.token, encodingAesKey: app.aesKey, receiveId: app.corpId };
+}
+
+/** Opens callbacks in the caller's turn, with the door's own verifier. */
+export function inlineOpener(crypto: CallbackCrypto): CallbackOpener {
+  const open = openerFunction(crypto);
   return {
     open: async (query, body) => open(query, body),
     close: async () => undefined,
@@ -27,8 +33,7 @@ export function inlineOpener(options: CallbackCryptoOptions): CallbackOpener {
 
 /** The synchronous opening both openers run. */
 export function openerFunction(
-  options: CallbackCryptoOptions,
+  crypto: CallbackCrypto,
 ): (query: SignedQuery, body: string) => AppInbound {
-  const crypto = createCallbackCrypto(options);
   return (query, body) => parseAppMessage(crypto.open(query, parseEnvelope(body).encrypt));
 }

@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHttpServer } from "../../../src/channels/http-server.js";
 import { createWecomChannel } from "../../../src/channels/wecom/index.js";
-import type { SignedQuery } from "../../../src/channels/wecom/crypto.js";
+import { createCallbackCrypto, type SignedQuery } from "../../../src/channels/wecom/crypto.js";
 import { WecomCryptoError, WecomPayloadError } from "../../../src/channels/wecom/errors.js";
 import { inlineOpener, type CallbackOpener } from "../../../src/channels/wecom/opener.js";
 import { threadOpener } from "../../../src/channels/wecom/opener-thread.js";
@@ -71,7 +71,7 @@ const BOOTS = { timeout: 20_000 };
 describe("the callback opener on a worker thread", BOOTS, () => {
   it("opens what the inline opener opens, and refuses what it refuses, with the same errors", async () => {
     const thread = opened();
-    const inline = inlineOpener(APP);
+    const inline = inlineOpener(createCallbackCrypto(APP));
     const text = callback(appTextXml("zhangsan", "夏粮单产多少", "7001"));
     const cases = [
       text,
