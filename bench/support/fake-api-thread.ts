@@ -2,16 +2,15 @@
 // wait behind the load client's event loop, nor delay the client's timing of acks (in one loop,
 // answering the bot's sends during a burst added tens of milliseconds to measured acks).
 // The worker reports what it received in batches every 20 ms; `sent` is up to date after that.
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { startModuleWorker } from "../../src/infra/thread.js";
 import { startFakeApi, type FakeApi, type SentMessage } from "./fake-api.js";
 
 const BATCH_MS = 20;
 
 /** Starts the fake on a worker thread; the same interface as `startFakeApi` (onSend batched). */
 export async function startFakeApiThread(corpId: string, secret: string): Promise<FakeApi> {
-  // A worker cannot take tsx's --import flag on Node 20: it registers tsx, then loads this file.
-  const boot = `import("tsx/esm/api").then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { corpId, secret } });
+  const worker = startModuleWorker(import.meta.url, { corpId, secret });
   const sent: SentMessage[] = [];
   const fake: FakeApi = {
     url: "",
@@ -34,9 +33,8 @@ export async function startFakeApiThread(corpId: string, secret: string): Promis
   return fake;
 }
 
-if (!isMainThread && parentPort) {
-  const port = parentPort;
-  const { corpId, secret } = workerData as { corpId: string; secret: string };
+/** The thread's side: the fake, and what it received reported every BATCH_MS. */
+async function serve(port: MessagePort, corpId: string, secret: string): Promise<void> {
   const api = await startFakeApi(corpId, secret);
   let reported = 0;
   const timer = setInterval(() => {
@@ -50,4 +48,10 @@ if (!isMainThread && parentPort) {
     void api.close().then(() => port.close());
   });
   port.postMessage({ url: api.url });
+}
+
+// Loaded as CommonJS on the thread (see startModuleWorker): no top-level await.
+if (!isMainThread && parentPort) {
+  const { corpId, secret } = workerData as { corpId: string; secret: string };
+  void serve(parentPort, corpId, secret);
 }
