@@ -51,6 +51,7 @@ import {
 import { createSubmissionFeature, type SubmissionFeature } from "./core/submissions/index.js";
 import { describeError } from "./core/describe-error.js";
 import { settleWithin } from "./infra/sleep.js";
+import { loadLater } from "./infra/load-later.js";
 import { createRoles } from "./core/access/roles.js";
 import { openAuditLog } from "./store/db/audit.js";
 import { openBindFailures } from "./store/db/bind-failures.js";
@@ -199,7 +200,11 @@ async function startWithLock(
 
   if (config.telegram) {
     // telegraf loads only when Telegram is configured.
-    const { createTelegramChannel } = await import("./channels/telegram/index.js");
+    const { createTelegramChannel } = await loadLater(
+      () => import("./channels/telegram/index.js"),
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      () => require("./channels/telegram/index.js"),
+    );
     const { token, apiRoot, webhookUrl, webhookSecret } = config.telegram;
     bot.telegram = createTelegramChannel({
       token,
@@ -292,7 +297,11 @@ async function startWithLock(
 function lazyExporter(dataDir: string): Exporter {
   return {
     export: async (request) => {
-      const { fileExporter } = await import("./store/export.js");
+      const { fileExporter } = await loadLater(
+        () => import("./store/export.js"),
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        () => require("./store/export.js"),
+      );
       return fileExporter(dataDir).export(request);
     },
   };

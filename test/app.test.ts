@@ -6,6 +6,9 @@ import { createSubmissionStore } from "../src/store/submissions.js";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_DISTRICT } from "./helpers/reports.js";
 import { acquireDataDirLock, DataDirLockedError } from "../src/store/lock.js";
+import { npmStartCommand } from "./helpers/npm-start.js";
+
+const start = npmStartCommand();
 
 // The fixture district (a copy of the first seed): replacing the shipped seed breaks no test here.
 const env = (dataDir: string) => ({
@@ -17,7 +20,7 @@ const env = (dataDir: string) => ({
 
 /** `npm start` as a newcomer runs it, with `input` piped in; waits for it to end. */
 const npmStart = (environment: NodeJS.ProcessEnv, input: string) =>
-  spawnSync("npx", ["tsx", "src/main.ts"], {
+  spawnSync(start.command, start.args, {
     env: environment,
     input,
     encoding: "utf8",
@@ -41,7 +44,7 @@ describe("one bot per data folder", () => {
 
   it("makes a second `npm start` on the same DATA_DIR stop with a clear message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bot-"));
-    const first = spawn("npx", ["tsx", "src/main.ts"], {
+    const first = spawn(start.command, start.args, {
       env: env(dir),
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -82,7 +85,7 @@ describe("the wired bot", () => {
     const dir = mkdtempSync(join(tmpdir(), "bot-"));
     const run = npmStart(
       env(dir),
-      "/as 下营镇\n上报 新建民宿 35户\n确认\n下营镇新建民宿多少\n/deadlines\n",
+      "/as 下营镇\n上报 新建民宿 35户\n确认\n下营镇新建民宿多少\n/deadlines\n/as\n/export\n",
     );
     expect(run.status).toBe(0);
     const receipt = /回执号 (R\d{6}-\d{4})/.exec(run.stdout)?.[1];
@@ -92,6 +95,10 @@ describe("the wired bot", () => {
     expect(stored?.entries).toEqual([{ field: "new-homestays", value: 35, unit: "户" }]);
     expect(run.stdout).toMatch(/下营镇.*新建民宿：35户/);
     expect(run.stdout).toContain("当前填报任务");
+    // /export loads its module (and exceljs) on first use, as npm start runs: CommonJS.
+    const xlsx = /文件：(\S+\.xlsx)/.exec(run.stdout)?.[1];
+    expect(xlsx).toBeDefined();
+    expect(readFileSync(xlsx!).subarray(0, 2).toString()).toBe("PK");
   });
 });
 

@@ -1,4 +1,4 @@
-// The bot as a child process (`npm start`: tsx src/main.ts) in its own process group, configured only
+// The bot as a child process (`npm start`: node src/start.cjs) in its own process group, configured only
 // through environment variables, serving HTTP on 127.0.0.1. Finds the real node process under
 // npm and tsx for RSS, and can SIGKILL the whole group.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -199,17 +199,20 @@ function processes(): ProcInfo[] {
   return list;
 }
 
-/** The bot's own node process: the deepest descendant of the group leader running main.ts. */
+/** The bot's own node process: the deepest descendant of the group leader running the bot. */
 function botPid(leader: number): number {
   const all = processes();
   let frontier = [leader];
   let deepest = leader;
   while (frontier.length > 0) {
     const children = all.filter((p) => frontier.includes(p.ppid)).map((p) => p.pid);
-    const running = children.filter((pid) => cmdline(pid).includes("main.ts"));
+    // The bot's node: `src/start.cjs` (npm start), or `src/main.ts` under tsx (older versions).
+    const running = children.filter((pid) => /src\/(start\.cjs|main\.ts)/.test(cmdline(pid)));
     if (running.length > 0) deepest = running[0]!;
     frontier = children;
   }
+  // Measuring npm's process instead would print its RSS and CPU as the bot's.
+  if (deepest === leader) throw new Error(`no bot process under process group ${leader}`);
   return deepest;
 }
 

@@ -11,6 +11,7 @@ import { loadConfig } from "../../src/config.js";
 import { FIXTURE_DISTRICT } from "../helpers/reports.js";
 import { startFakeWecom, type FakeWecom } from "../helpers/fake-wecom.js";
 import { startEmulator, type Emulator } from "../helpers/telegram-emulator.js";
+import { npmStartCommand } from "../helpers/npm-start.js";
 import {
   APP_AES_KEY,
   APP_TOKEN,
@@ -42,7 +43,8 @@ async function started(env: NodeJS.ProcessEnv): Promise<RunningBot> {
 describe("Telegram webhook mode", () => {
   it("exits non-zero naming TELEGRAM_WEBHOOK_SECRET when the secret is empty", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "contract-exit-"));
-    const result = spawnSync("npx", ["tsx", "src/main.ts"], {
+    const { command, args } = npmStartCommand();
+    const result = spawnSync(command, args, {
       env: {
         ...process.env,
         DATA_DIR: dataDir,
