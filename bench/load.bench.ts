@@ -2,7 +2,8 @@
 // Starts a loopback fake WeCom API and the bot as a child process on a fresh DATA_DIR, then posts
 // COUNT signed, encrypted callbacks (distinct MsgIds, one distinct user each) at each concurrency
 // in LEVELS (default: 5000 at 50,200). Prints acks per second, ack latency p50/p99 (from the
-// request's first byte written to the answer read), acks over 5 s, how many acknowledged messages were answered 0, 1 or 2+ times, and the bot's RSS.
+// request's first byte written to the answer read), acks over 5 s, how many acknowledged
+// messages were answered 0, 1 or 2+ times, and the bot's RSS.
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,6 +1,6 @@
-// The bot as a child process (`npm start`: node src/start.cjs) in its own process group, configured only
-// through environment variables, serving HTTP on 127.0.0.1. Finds the real node process under
-// npm and tsx for RSS, and can SIGKILL the whole group.
+// The bot as a child process (`npm start`: node src/start.cjs) in its own process group,
+// configured only through environment variables, serving HTTP on 127.0.0.1. Finds the bot's own
+// node process under npm for RSS, and can SIGKILL the whole group.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";

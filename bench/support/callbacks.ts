@@ -120,7 +120,7 @@ export function socketClient(port: number) {
         // The kernel completes a loopback handshake without the bot (its accept queue holds the
         // connection); the request is written when this loop sees "connect". Until then the
         // clock would time this client: the opening round's 200 sockets are created in one
-        // synchronous run, which held the first requests 20–25 ms before a byte was written.
+        // synchronous run, which held the first requests 5–25 ms before a byte was written.
         socket.once("connect", () => {
           const now = performance.now();
           connectWaitMs = now - started;

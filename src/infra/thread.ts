@@ -1,8 +1,8 @@
-// Starting a worker thread on a TypeScript module. The bot runs under tsx, and on Node 20 a
-// worker does not take tsx's --import flag: the worker registers tsx itself, then loads the module.
-// It registers tsx's CommonJS hooks, which run in the thread: the ESM hooks would start a loader
+// Starting a worker thread on a TypeScript module. A worker does not inherit tsx's hooks: it
+// registers tsx itself, then loads the module. It registers tsx's CommonJS hooks, which run in the
+// thread, as `npm start` does for the bot (src/start.cjs): the ESM hooks would start a loader
 // thread of their own (about 17 MB more per worker). So the module must load as CommonJS: no
-// top-level await, and no `import.meta` in what the worker runs.
+// top-level await, and of `import.meta` only `import.meta.url` (which tsx provides).
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker, type ResourceLimits } from "node:worker_threads";
