@@ -12,6 +12,11 @@ export async function loadLater<T>(esm: () => Promise<T>, commonJs: () => unknow
     return await esm();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    return commonJs() as T;
+    try {
+      return commonJs() as T;
+    } catch (requireError) {
+      // Both errors: one of them names what is missing (a dependency not installed, say).
+      throw new AggregateError([error, requireError], "module not loaded, as ESM nor as CommonJS");
+    }
   }
 }

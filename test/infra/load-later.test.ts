@@ -23,4 +23,16 @@ describe("loadLater", () => {
     await expect(loadLater(broken, commonJs)).rejects.toThrow(SyntaxError);
     expect(commonJs).not.toHaveBeenCalled();
   });
+
+  it("reports both errors when neither way loads the module", async () => {
+    const missing = new Error("Cannot find module 'exceljs'");
+    const failed = loadLater(notFound, () => {
+      throw missing;
+    });
+    await expect(failed).rejects.toThrow(AggregateError);
+    await failed.catch((error: AggregateError) => {
+      expect(error.errors).toHaveLength(2);
+      expect(error.errors[1]).toBe(missing);
+    });
+  });
 });
