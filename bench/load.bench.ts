@@ -87,8 +87,9 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
   const ms = acked.map((r) => r.ms);
   // The first `concurrency` posts each open a connection, all at once: a round of its own.
   const opening = results.slice(0, concurrency).map((r) => r.ms);
-  // What the opening round's times were with this client's own socket creation counted in.
-  const openingWithWait = results.slice(0, concurrency).map((r) => r.ms + (r.connectWaitMs ?? 0));
+  // Times as they were taken before: this client's own socket creation counted in.
+  const withWait = (r: PostResult) => r.ms + (r.connectWaitMs ?? 0);
+  const openingWithWait = results.slice(0, concurrency).map(withWait);
   const waits = results.flatMap((r) => (r.connectWaitMs === undefined ? [] : [r.connectWaitMs]));
   const after = results.slice(concurrency).map((r) => r.ms);
   const times = acked.map((r) => answers.get(r.user) ?? 0);
@@ -104,10 +105,7 @@ async function runLevel(api: FakeApi, bot: Bot, concurrency: number) {
     openingWithWaitP50: percentile(openingWithWait, 50),
     connectWaitP50: waits.length ? percentile(waits, 50) : NaN,
     // The whole level's p99 as it was timed before (the opening round from the connect() call).
-    p99WithWait: percentile(
-      acked.map((r) => r.ms + (r.connectWaitMs ?? 0)),
-      99,
-    ),
+    p99WithWait: percentile(acked.map(withWait), 99),
     afterP99: percentile(after, 99),
     over5s: ms.filter((m) => m > 5000).length,
     tail: tailOf(ms),
